@@ -1,0 +1,285 @@
+import { redactText, redactValue } from './redact.js'
+
+const BRAND = Symbol.for('auth0-ts.Auth0Error')
+
+/** What the transport knows when it raises an error. */
+export interface Auth0ErrorInit {
+  statusCode: number
+  errorCode: string
+  message: string
+  content?: unknown
+  headers?: Readonly<Record<string, string>>
+  requestId?: string | undefined
+  method?: string | undefined
+  url?: string | undefined
+  response?: Response | undefined
+  cause?: unknown
+}
+
+/**
+ * The base of every error the SDK's transport raises: HTTP errors, rate limits, timeouts and network failures.
+ *
+ * `message` comes from the response body (`error_description`, `message`, `description` or `error`), never
+ * contains a credential, and is at most about 2000 characters.
+ *
+ * @example
+ * ```ts
+ * try { await auth0.users.get(id) } catch (e) {
+ *   if (isAuth0Error(e) && e.statusCode === 404) return null
+ *   throw e
+ * }
+ * ```
+ */
+export class Auth0Error extends Error {
+  override name = 'Auth0Error'
+  /** HTTP status, or 0 when no response was received (timeouts, network errors). */
+  readonly statusCode: number
+  /** A stable code to switch on: the body's `errorCode`, `error` or `code`, else `a0.sdk.internal.unknown`. */
+  readonly errorCode: string
+  /** The parsed response body (JSON value or text); `undefined` when there was none. Sensitive keys are redacted except `mfa_token`. */
+  readonly content: unknown
+  /** Response headers, lower-cased. */
+  readonly headers: Readonly<Record<string, string>>
+  /** Auth0's request id (`x-auth0-requestid` or `x-request-id`), for support tickets. */
+  readonly requestId: string | undefined
+  /** The HTTP method of the failed request. */
+  readonly method: string | undefined
+  /** The URL of the failed request (without credentials). */
+  readonly url: string | undefined
+  /** The raw response, when there was one. Not enumerable, so it never ends up in logs. */
+  declare readonly response: Response | undefined
+
+  constructor(init: Auth0ErrorInit) {
+    super(init.message, init.cause === undefined ? undefined : { cause: init.cause })
+    this.statusCode = init.statusCode
+    this.errorCode = init.errorCode
+    this.content = init.content
+    this.headers = init.headers ?? {}
+    this.requestId = init.requestId
+    this.method = init.method
+    this.url = init.url
+    Object.defineProperty(this, 'response', { value: init.response, enumerable: false })
+    Object.defineProperty(this, BRAND, { value: true, enumerable: false })
+    // `cause` can hold a library error with request details: keep it, but out of JSON and enumeration.
+    if (init.cause !== undefined) Object.defineProperty(this, 'cause', { enumerable: false })
+  }
+
+  /** The MFA token of an `mfa_required` error, for the MFA flow. It is never part of `message` or `toJSON()`. */
+  get mfaToken(): string | undefined {
+    if (this.errorCode !== 'mfa_required') return undefined
+    const c = this.content
+    if (c && typeof c === 'object' && 'mfa_token' in c) {
+      const t = (c as { mfa_token: unknown }).mfa_token
+      return typeof t === 'string' ? t : undefined
+    }
+    return undefined
+  }
+
+  /** A log-safe summary: no raw response, no credentials, no MFA token. */
+  toJSON(): Record<string, unknown> {
+    return {
+      name: this.name,
+      statusCode: this.statusCode,
+      errorCode: this.errorCode,
+      message: this.message,
+      requestId: this.requestId,
+      method: this.method,
+      url: this.url,
+      content: redactValue(this.content, []),
+    }
+  }
+}
+
+/** Options for {@link RateLimitError} beyond the base error. */
+export interface RateLimitErrorInit extends Auth0ErrorInit {
+  resetAt: number
+  limit: number
+  remaining: number
+  retryAfter: number
+}
+
+/**
+ * HTTP 429: the tenant's rate limit was reached and the retries (if any) did not get through.
+ *
+ * @example
+ * ```ts
+ * if (isRateLimitError(e)) console.log(`retry after ${new Date(e.resetAt * 1000).toISOString()}`)
+ * ```
+ */
+export class RateLimitError extends Auth0Error {
+  override name = 'RateLimitError'
+  /** When the limit resets, in epoch seconds (`x-ratelimit-reset`), or -1 when unknown. */
+  readonly resetAt: number
+  /** The limit (`x-ratelimit-limit`), or -1. */
+  readonly limit: number
+  /** Requests left in the window (`x-ratelimit-remaining`), or -1. */
+  readonly remaining: number
+  /** Seconds to wait (`Retry-After`), or -1. */
+  readonly retryAfter: number
+
+  constructor(init: RateLimitErrorInit) {
+    super(init)
+    this.resetAt = init.resetAt
+    this.limit = init.limit
+    this.remaining = init.remaining
+    this.retryAfter = init.retryAfter
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), resetAt: this.resetAt, limit: this.limit, remaining: this.remaining, retryAfter: this.retryAfter }
+  }
+}
+
+/** An attempt took longer than its `timeout` (headers and body included). The original abort is in `cause`. */
+export class TimeoutError extends Auth0Error {
+  override name = 'TimeoutError'
+  /** The timeout that was exceeded, in milliseconds. */
+  readonly timeout: number
+  constructor(init: Omit<Auth0ErrorInit, 'statusCode' | 'errorCode'> & { timeout: number }) {
+    super({ ...init, statusCode: 0, errorCode: 'timeout' })
+    this.timeout = init.timeout
+  }
+}
+
+/** No response was received: connection refused or reset, DNS failure, TLS error. The original error is in `cause`. */
+export class NetworkError extends Auth0Error {
+  override name = 'NetworkError'
+  constructor(init: Omit<Auth0ErrorInit, 'statusCode' | 'errorCode'>) {
+    super({ ...init, statusCode: 0, errorCode: 'network_error' })
+  }
+}
+
+/** True for any error raised by the auth0-ts transport, across bundles and realms. */
+export function isAuth0Error(e: unknown): e is Auth0Error {
+  return typeof e === 'object' && e !== null && (e as Record<symbol, unknown>)[BRAND] === true
+}
+/** True for a {@link RateLimitError}. */
+export function isRateLimitError(e: unknown): e is RateLimitError {
+  return isAuth0Error(e) && e.name === 'RateLimitError'
+}
+/** True for a {@link TimeoutError}. */
+export function isTimeoutError(e: unknown): e is TimeoutError {
+  return isAuth0Error(e) && e.name === 'TimeoutError'
+}
+/** True for a {@link NetworkError}. */
+export function isNetworkError(e: unknown): e is NetworkError {
+  return isAuth0Error(e) && e.name === 'NetworkError'
+}
+
+const MAX_MESSAGE = 2000
+const UNKNOWN_CODE = 'a0.sdk.internal.unknown'
+
+function clip(s: string): string {
+  return s.length > MAX_MESSAGE ? `${s.slice(0, MAX_MESSAGE - 1)}…` : s
+}
+
+/** Puts a JSON value into words: never `[object Object]`. */
+export function describeValue(value: unknown, depth = 0): string {
+  if (value === null || value === undefined) return ''
+  if (typeof value === 'string') return value
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value)
+  if (depth > 3) return '…'
+  if (Array.isArray(value)) return value.map((v) => describeValue(v, depth + 1)).filter(Boolean).join('; ')
+  if (typeof value === 'object') {
+    return Object.entries(value)
+      .map(([k, v]) => {
+        const d = describeValue(v, depth + 1)
+        return d ? `${k}: ${d}` : ''
+      })
+      .filter(Boolean)
+      .join('; ')
+  }
+  return ''
+}
+
+function stripHtml(text: string): string {
+  return text
+    .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/\s+/g, ' ')
+    .trim()
+}
+
+/** The error code and message that an error body carries (see rest-behaviour.md, with our fixes). */
+export function parseErrorBody(
+  status: number,
+  statusText: string,
+  text: string,
+  contentType: string,
+): { errorCode: string; message: string; content: unknown } {
+  const fallback = `Request failed with status ${status}${statusText ? ` ${statusText}` : ''}`
+  if (text === '') return { errorCode: UNKNOWN_CODE, message: fallback, content: undefined }
+  let parsed: unknown
+  let isJson = false
+  const trimmed = text.trimStart()
+  if (/json/i.test(contentType) || trimmed.startsWith('{') || trimmed.startsWith('[')) {
+    try {
+      parsed = JSON.parse(text)
+      isJson = true
+    } catch {
+      /* not JSON after all: treated as text */
+    }
+  }
+  if (!isJson) {
+    const isHtml = /html/i.test(contentType) || /^<(!doctype|html|head|body)/i.test(trimmed)
+    const message = clip((isHtml ? stripHtml(text) : text.trim()) || fallback)
+    return { errorCode: UNKNOWN_CODE, message, content: text }
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    return { errorCode: UNKNOWN_CODE, message: clip(describeValue(parsed) || fallback), content: parsed }
+  }
+  const body = parsed as Record<string, unknown>
+  let errorCode = UNKNOWN_CODE
+  for (const key of ['errorCode', 'error', 'code']) {
+    const v = body[key]
+    if ((typeof v === 'string' && v !== '') || typeof v === 'number') {
+      errorCode = String(v)
+      break
+    }
+  }
+  let message = ''
+  for (const key of ['error_description', 'message', 'description', 'error']) {
+    const d = describeValue(body[key])
+    if (d !== '') {
+      message = d
+      break
+    }
+  }
+  return { errorCode, message: clip(message || fallback), content: body }
+}
+
+/** Builds the right error class for an HTTP error response, with every secret redacted. */
+export function errorFromResponse(args: {
+  response: Response
+  text: string
+  method: string
+  url: string
+  headers: Record<string, string>
+  rateLimit: { resetAt: number; limit: number; remaining: number; retryAfter: number }
+  secrets: readonly string[]
+}): Auth0Error {
+  const { response, text, headers, secrets } = args
+  const parsed = parseErrorBody(response.status, response.statusText, text, headers['content-type'] ?? '')
+  // mfa_required keeps its body whole (the MFA flow needs mfa_token); everything else is redacted by key too.
+  const isMfa = parsed.errorCode === 'mfa_required'
+  const content = isMfa ? parsed.content : redactValue(parsed.content, secrets)
+  const mfaToken = isMfa ? (parsed.content as { mfa_token?: unknown } | undefined)?.mfa_token : undefined
+  const messageSecrets = typeof mfaToken === 'string' ? [...secrets, mfaToken] : secrets
+  const init: Auth0ErrorInit = {
+    statusCode: response.status,
+    errorCode: parsed.errorCode,
+    message: redactText(parsed.message, messageSecrets),
+    content,
+    headers,
+    requestId: headers['x-auth0-requestid'] ?? headers['x-request-id'],
+    method: args.method,
+    url: redactText(args.url, secrets),
+    response,
+  }
+  if (response.status === 429) return new RateLimitError({ ...init, ...args.rateLimit })
+  return new Auth0Error(init)
+}
