@@ -85,7 +85,7 @@ export class Auth0Error extends Error {
       requestId: this.requestId,
       method: this.method,
       url: this.url,
-      content: redactValue(this.content, []),
+      content: redactValue(this.content, this.mfaToken ? [this.mfaToken] : []),
     }
   }
 }

@@ -1,0 +1,42 @@
+#!/usr/bin/env node
+// Sums the vitest JSON reports (packages/*/test-results/vitest.json, apps/*/...) plus extra result files given as
+// arguments ({"passed":N,"failed":N,"skipped"?:N}); STEP_FAILURES adds failed non-test steps.
+// Prints "N passed, N failed" (", N skipped" when any) as its only stdout line. Exit 0 only if none failed and some passed.
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+
+const reports = []
+for (const root of ['packages', 'apps']) {
+  if (!existsSync(root)) continue
+  for (const dir of readdirSync(root)) {
+    const file = join(root, dir, 'test-results', 'vitest.json')
+    if (existsSync(file)) reports.push(file)
+  }
+}
+let passed = 0
+let failed = 0
+let skipped = 0
+for (const file of reports) {
+  const r = JSON.parse(readFileSync(file, 'utf8'))
+  // a test file that crashed before collecting any test counts as one failure
+  const crashed = (r.testResults ?? []).filter((t) => t.status === 'failed' && (t.assertionResults ?? []).length === 0).length
+  passed += r.numPassedTests ?? 0
+  failed += (r.numFailedTests ?? 0) + crashed
+  skipped += (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0)
+  console.error(`  ${file}: ${r.numPassedTests} passed, ${(r.numFailedTests ?? 0) + crashed} failed, ${(r.numPendingTests ?? 0) + (r.numTodoTests ?? 0)} skipped`)
+}
+for (const file of process.argv.slice(2)) {
+  if (!existsSync(file)) {
+    console.error(`  ${file}: missing, counted as 1 failed`)
+    failed += 1
+    continue
+  }
+  const r = JSON.parse(readFileSync(file, 'utf8'))
+  passed += r.passed ?? 0
+  failed += r.failed ?? 0
+  skipped += r.skipped ?? 0
+  console.error(`  ${file}: ${r.passed ?? 0} passed, ${r.failed ?? 0} failed`)
+}
+failed += Number(process.env.STEP_FAILURES ?? 0)
+console.log(skipped > 0 ? `${passed} passed, ${failed} failed, ${skipped} skipped` : `${passed} passed, ${failed} failed`)
+process.exitCode = failed === 0 && passed > 0 ? 0 : 1

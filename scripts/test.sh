@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# `npm test`: on a fresh machine with only Node >= 20.19 and npm, install the pinned pnpm privately, install the
+# dependencies, build, typecheck and run every unit and integration test. Ends with "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+# shellcheck source=lib.sh
+. scripts/lib.sh
+
+ensure_pnpm || { echo "pnpm could not be installed"; echo "0 passed, 1 failed"; exit 1; }
+step install pnpm install --frozen-lockfile
+if [[ " ${failures[*]} " == *" install "* ]]; then echo "0 passed, 1 failed"; exit 1; fi
+
+rm -rf packages/*/test-results apps/*/test-results
+step build pnpm exec turbo run build --output-logs=errors-only
+step typecheck pnpm exec turbo run typecheck --output-logs=errors-only
+step test pnpm exec turbo run test --continue --output-logs=new-only
+
+step_failures=0
+for f in "${failures[@]}"; do [ "$f" = test ] || step_failures=$((step_failures + 1)); done
+[ ${#failures[@]} -eq 0 ] || echo "failed steps: ${failures[*]}"
+# .ci/run adds these step failures to its combined count
+mkdir -p .ci-results && echo "{\"passed\":0,\"failed\":$step_failures}" > .ci-results/npm-test-steps.json
+STEP_FAILURES=$step_failures node scripts/test-summary.mjs
