@@ -38,5 +38,10 @@ for (const file of process.argv.slice(2)) {
   console.error(`  ${file}: ${r.passed ?? 0} passed, ${r.failed ?? 0} failed`)
 }
 failed += Number(process.env.STEP_FAILURES ?? 0)
+// the test runner failed without a failing test in any report (a crash, a missing report): still a failure
+if (process.env.TEST_STEP_FAILED === '1' && failed === 0) {
+  console.error('  the test step failed without reporting a failed test: counted as 1 failed')
+  failed = 1
+}
 console.log(skipped > 0 ? `${passed} passed, ${failed} failed, ${skipped} skipped` : `${passed} passed, ${failed} failed`)
 process.exitCode = failed === 0 && passed > 0 ? 0 : 1

@@ -17,8 +17,9 @@ step typecheck pnpm exec turbo run typecheck --output-logs=errors-only
 step test pnpm exec turbo run test --continue --output-logs=new-only
 
 step_failures=0
-for f in "${failures[@]}"; do [ "$f" = test ] || step_failures=$((step_failures + 1)); done
+test_failed=0
+for f in "${failures[@]}"; do if [ "$f" = test ]; then test_failed=1; else step_failures=$((step_failures + 1)); fi; done
 [ ${#failures[@]} -eq 0 ] || echo "failed steps: ${failures[*]}"
 # .ci/run adds these step failures to its combined count
 mkdir -p .ci-results && echo "{\"passed\":0,\"failed\":$step_failures}" > .ci-results/npm-test-steps.json
-STEP_FAILURES=$step_failures node scripts/test-summary.mjs
+TEST_STEP_FAILED=$test_failed STEP_FAILURES=$step_failures node scripts/test-summary.mjs
