@@ -5,6 +5,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 
+let testStepFailed = process.env.TEST_STEP_FAILED === '1'
 const reports = []
 for (const root of ['packages', 'apps']) {
   if (!existsSync(root)) continue
@@ -35,11 +36,12 @@ for (const file of process.argv.slice(2)) {
   passed += r.passed ?? 0
   failed += r.failed ?? 0
   skipped += r.skipped ?? 0
+  if (r.testStepFailed) testStepFailed = true
   console.error(`  ${file}: ${r.passed ?? 0} passed, ${r.failed ?? 0} failed`)
 }
 failed += Number(process.env.STEP_FAILURES ?? 0)
 // the test runner failed without a failing test in any report (a crash, a missing report): still a failure
-if (process.env.TEST_STEP_FAILED === '1' && failed === 0) {
+if (testStepFailed && failed === 0) {
   console.error('  the test step failed without reporting a failed test: counted as 1 failed')
   failed = 1
 }

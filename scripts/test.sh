@@ -21,5 +21,5 @@ test_failed=0
 for f in "${failures[@]}"; do if [ "$f" = test ]; then test_failed=1; else step_failures=$((step_failures + 1)); fi; done
 [ ${#failures[@]} -eq 0 ] || echo "failed steps: ${failures[*]}"
 # .ci/run adds these step failures to its combined count
-mkdir -p .ci-results && echo "{\"passed\":0,\"failed\":$step_failures}" > .ci-results/npm-test-steps.json
+mkdir -p .ci-results && echo "{\"passed\":0,\"failed\":$step_failures,\"testStepFailed\":$test_failed}" > .ci-results/npm-test-steps.json
 TEST_STEP_FAILED=$test_failed STEP_FAILURES=$step_failures node scripts/test-summary.mjs
