@@ -410,3 +410,22 @@ describe('rate limiter hook', () => {
     expect(sleeps).toEqual([2000])
   })
 })
+
+describe("responseType 'object'", () => {
+  it.each([
+    ['an HTML page', '<html><body>Login</body></html>', 'text/html', /an HTML page/],
+    ['an empty body', '', '', /an empty body/],
+    ['a JSON array', '[1]', 'application/json', /a JSON array/],
+    ['a text body', 'OK', 'text/plain', /a text body/],
+  ])('rejects %s with invalid_response and the real status', async (_n, body, ct, pattern) => {
+    capture('post', '/oauth/token', () => new HttpResponse(body || null, { status: 201, headers: ct ? { 'content-type': ct } : {} }))
+    const err = await caught(client().rest.request({ method: 'POST', path: '/oauth/token', json: {}, responseType: 'object' }))
+    expect(err).toMatchObject({ statusCode: 201, errorCode: 'invalid_response' })
+    expect(err.message).toMatch(pattern)
+  })
+
+  it('returns a JSON object', async () => {
+    capture('post', '/oauth/token', () => HttpResponse.json({ access_token: 'a' }))
+    await expect(client().rest.request({ method: 'POST', path: '/oauth/token', json: {}, responseType: 'object' })).resolves.toEqual({ access_token: 'a' })
+  })
+})

@@ -2,7 +2,7 @@ import ky from 'ky'
 import { Auth0Error, errorFromResponse, NetworkError, TimeoutError } from './errors.js'
 import { resolveRestClientOptions, type ResolvedRestClientOptions, type RestClientOptions } from './options.js'
 import { createRateLimiter, defaultSleep, parseRateLimit, type RateLimiter } from './rate-limit.js'
-import { redactText } from './redact.js'
+import { redactText, redactValue } from './redact.js'
 import { telemetryHeader, type ClientInfo } from './telemetry.js'
 
 /** HTTP methods the SDK sends. */
@@ -56,8 +56,12 @@ export interface RequestSpec {
   auth?: boolean
   /** Values to keep out of any error this call raises (passwords, refresh tokens, ...). */
   secrets?: readonly (string | undefined)[]
-  /** How a 2xx body is read. `auto` parses JSON by content type and returns other bodies as text. @default 'auto' */
-  responseType?: 'auto' | 'text'
+  /**
+   * How a 2xx body is read. `auto` parses JSON by content type and returns other bodies as text; `text` returns the
+   * text; `object` requires a JSON object (token responses) and raises `invalid_response` for anything else.
+   * @default 'auto'
+   */
+  responseType?: 'auto' | 'text' | 'object'
 }
 
 /** A bearer token, or a function that returns one (called before each attempt; cache inside it). */
@@ -393,31 +397,45 @@ export class RestClient {
   }
 
   #parseSuccess<T>(response: Response, text: string, spec: RequestSpec, method: string, url: string, secrets: string[]): T {
-    if (text === '') return undefined as T
     if (spec.responseType === 'text') return text as T
     const contentType = response.headers.get('content-type') ?? ''
     const claimsJson = /[/+]json\b/i.test(contentType)
-    if (claimsJson || contentType === '') {
+    const wantsObject = spec.responseType === 'object'
+    if (text === '' && !wantsObject) return undefined as T
+    let parsed: unknown = text
+    let problem: string | undefined
+    let cause: unknown
+    if (claimsJson || contentType === '' || wantsObject) {
       try {
-        return JSON.parse(text) as T
-      } catch (cause) {
-        if (!claimsJson) return text as T
-        throw new Auth0Error({
-          statusCode: response.status,
-          errorCode: 'invalid_response',
-          message: `${method} ${redactText(url, secrets)} returned ${response.status} with a body that claims JSON but does not parse`,
-          content: redactText(text.slice(0, 2000), secrets),
-          headers: headersToRecord(response.headers),
-          requestId: response.headers.get('x-auth0-requestid') ?? response.headers.get('x-request-id') ?? undefined,
-          method,
-          url: redactText(url, secrets),
-          response,
-          cause,
-        })
+        parsed = JSON.parse(text)
+      } catch (e) {
+        cause = e
+        if (claimsJson) problem = 'a body that claims JSON but does not parse'
       }
     }
-    return text as T
+    if (problem === undefined && wantsObject && (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)))
+      problem = `${describeBodyKind(parsed, text, contentType)} where a JSON object was expected`
+    if (problem === undefined) return parsed as T
+    const safeUrl = redactText(url, secrets)
+    throw new Auth0Error({
+      statusCode: response.status,
+      errorCode: 'invalid_response',
+      message: `${method} ${safeUrl} returned ${response.status} with ${problem}`,
+      content: text === '' ? undefined : redactValue(typeof parsed === 'string' ? text.slice(0, 2000) : parsed, secrets),
+      headers: headersToRecord(response.headers),
+      requestId: response.headers.get('x-auth0-requestid') ?? response.headers.get('x-request-id') ?? undefined,
+      method,
+      url: safeUrl,
+      response,
+      cause,
+    })
   }
+}
+
+function describeBodyKind(parsed: unknown, text: string, contentType: string): string {
+  if (text === '') return 'an empty body'
+  if (typeof parsed === 'string' && parsed === text) return /html/i.test(contentType) || /^\s*</.test(text) ? 'an HTML page' : 'a text body'
+  return `a JSON ${Array.isArray(parsed) ? 'array' : parsed === null ? 'null' : typeof parsed}`
 }
 
 function safeResolve(location: string, base: string): URL | undefined {

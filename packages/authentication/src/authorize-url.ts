@@ -1,0 +1,110 @@
+import { encodeQuery, optionsError, resolveBaseUrl } from '@auth0-ts/core'
+
+/** Options of {@link buildAuthorizeUrl}. */
+export interface AuthorizeUrlOptions {
+  /** The tenant domain, such as `tenant.auth0.com`. */
+  domain: string
+  clientId: string
+  /** Where Auth0 sends the user back with the code. */
+  redirectUri: string
+  /** @default 'openid profile email' */
+  scope?: string | undefined
+  /** The API the access token is for. */
+  audience?: string | undefined
+  /** Skip the login page and use this connection. */
+  connection?: string | undefined
+  organization?: string | undefined
+  invitation?: string | undefined
+  /** `login`, `consent`, `none` or `select_account`. */
+  prompt?: string | undefined
+  /** @default 'code' */
+  responseType?: string | undefined
+  /** `query`, `fragment` or `form_post`; Auth0's default when omitted. */
+  responseMode?: string | undefined
+  /** Your own `state`. @default 16 random bytes, base64url */
+  state?: string | undefined
+  /** Your own `nonce`. @default 16 random bytes, base64url */
+  nonce?: string | undefined
+  /** Your own PKCE verifier (43 to 128 characters of `A-Z a-z 0-9 - . _ ~`). @default 32 random bytes, base64url */
+  codeVerifier?: string | undefined
+  /** @default 'https' */
+  protocol?: 'https' | 'http' | undefined
+  /** Any other authorization parameter, sent as it is. */
+  params?: Record<string, string> | undefined
+}
+
+/** An authorize URL and the values to keep (in the session) until the callback. */
+export interface AuthorizeUrl {
+  url: string
+  /** Send it to `GetToken.authorizationCodePkce` with the code. Never put it in the URL. */
+  codeVerifier: string
+  /** Compare it with the `state` of the callback. */
+  state: string
+  /** Compare it with the `nonce` claim of the ID token. */
+  nonce: string
+}
+
+const VERIFIER = /^[A-Za-z0-9\-._~]{43,128}$/
+
+function base64url(bytes: Uint8Array): string {
+  let binary = ''
+  for (const b of bytes) binary += String.fromCharCode(b)
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+}
+
+function randomToken(byteLength: number): string {
+  return base64url(crypto.getRandomValues(new Uint8Array(byteLength)))
+}
+
+/** Returns a fresh PKCE code verifier: 32 random bytes as 43 base64url characters. */
+export function generateCodeVerifier(): string {
+  return randomToken(32)
+}
+
+/** Returns the S256 code challenge of a verifier: base64url(SHA-256(verifier)). */
+export async function codeChallengeS256(codeVerifier: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(codeVerifier))
+  return base64url(new Uint8Array(digest))
+}
+
+/**
+ * Builds an `/authorize` URL for the authorization-code flow with PKCE (S256), with fresh `state` and `nonce`.
+ * Web Crypto only, so it runs in browsers, edge runtimes and Node.
+ *
+ * @throws TypeError for a bad domain, client id, redirect URI or code verifier
+ * @example
+ * ```ts
+ * const { url, codeVerifier, state } = await buildAuthorizeUrl({ domain, clientId, redirectUri })
+ * // later, in the callback: await getToken.authorizationCodePkce(codeVerifier, code, redirectUri)
+ * ```
+ */
+export async function buildAuthorizeUrl(options: AuthorizeUrlOptions): Promise<AuthorizeUrl> {
+  const problems: string[] = []
+  if (typeof options.clientId !== 'string' || options.clientId === '') problems.push('clientId: expected a non-empty string')
+  if (typeof options.redirectUri !== 'string' || options.redirectUri === '') problems.push('redirectUri: expected a non-empty string')
+  if (options.codeVerifier !== undefined && !VERIFIER.test(options.codeVerifier))
+    problems.push('codeVerifier: expected 43 to 128 characters of A-Z a-z 0-9 - . _ ~')
+  if (problems.length > 0) throw optionsError('authorize URL options', problems)
+  const base = resolveBaseUrl(options.domain, options.protocol ?? 'https', 'authorize URL options')
+  const codeVerifier = options.codeVerifier ?? generateCodeVerifier()
+  const state = options.state ?? randomToken(16)
+  const nonce = options.nonce ?? randomToken(16)
+  const query = encodeQuery({
+    ...options.params,
+    response_type: options.responseType ?? 'code',
+    client_id: options.clientId,
+    redirect_uri: options.redirectUri,
+    scope: options.scope ?? 'openid profile email',
+    audience: options.audience,
+    connection: options.connection,
+    organization: options.organization,
+    invitation: options.invitation,
+    prompt: options.prompt,
+    response_mode: options.responseMode,
+    state,
+    nonce,
+    code_challenge: await codeChallengeS256(codeVerifier),
+    code_challenge_method: 'S256',
+  })
+  return { url: `${base}/authorize?${query}`, codeVerifier, state, nonce }
+}

@@ -1,0 +1,212 @@
+import {
+  optionsError,
+  parseOptions,
+  resolveBaseUrl,
+  restClientOptionsSchema,
+  RestClient,
+  type FormValue,
+  type RequestOptions,
+  type RequestSpec,
+  type RestClientOptions,
+} from '@auth0-ts/core'
+import * as z from 'zod/mini'
+import {
+  CLIENT_ASSERTION_ALGS,
+  CLIENT_ASSERTION_TYPE,
+  createAssertionSigner,
+  signingKeyProblems,
+  type AssertionSigner,
+  type ClientAssertionSigningAlg,
+} from './client-assertion.js'
+
+/** Transport options of every authentication client. */
+export interface TransportOptions {
+  /** Send the `Auth0-Client` telemetry header; overrides `restOptions.telemetry`. @default true */
+  telemetry?: boolean | undefined
+  /** Bound on each attempt in ms, headers and body both; overrides `restOptions.timeout`. @default 5000 */
+  timeout?: number | undefined
+  /** `http` reaches a local tenant such as the emulator. @default 'https' */
+  protocol?: 'https' | 'http' | undefined
+  /** Transport options: `{ telemetry, timeout, retries, maxRetryDelay }`. A 429 is retried `retries` times. @default { retries: 3 } */
+  restOptions?: RestClientOptions | undefined
+  /** A custom fetch: shared connections, proxies, tests. @default globalThis.fetch */
+  fetch?: typeof fetch | undefined
+  /** Clock in epoch ms, for tests (rate limits, assertion `iat`). @default Date.now */
+  now?: (() => number) | undefined
+  /** Sleep between retries, for tests. */
+  sleep?: ((ms: number, signal?: AbortSignal) => Promise<void>) | undefined
+}
+
+/** Options of the authentication clients that act for an application (all but `Users`). */
+export interface AuthenticationOptions extends TransportOptions {
+  /** The application's client secret, sent as `client_secret` where the API takes client authentication. */
+  clientSecret?: string | undefined
+  /** A PEM private key (PKCS#8, or PKCS#1 RSA) or a private `CryptoKey`: sends a private_key_jwt assertion instead of the secret. */
+  clientAssertionSigningKey?: string | CryptoKey | undefined
+  /** The algorithm of the client assertion. @default 'RS256' */
+  clientAssertionSigningAlg?: ClientAssertionSigningAlg | undefined
+}
+
+/** The token response of a grant, as Auth0 sends it. */
+export interface TokenResponse {
+  access_token: string
+  token_type: string
+  expires_in: number
+  scope?: string
+  id_token?: string
+  refresh_token?: string
+  [key: string]: unknown
+}
+
+/** A JSON object response, as Auth0 sends it. */
+export type JsonObject = Record<string, unknown>
+
+/** One Authentication API call, declared. */
+export interface Call {
+  /** @default 'POST' */
+  method?: 'GET' | 'POST'
+  path: string
+  params?: Record<string, string>
+  /** The JSON body, or the form fields with `form`; `undefined` values are left out. */
+  body?: Record<string, unknown>
+  form?: boolean
+  /** Add `client_id` and the client authentication to the body. */
+  clientAuth?: boolean
+  /** Values that must never appear in an error (passwords, codes, tokens). */
+  secrets?: readonly (string | null | undefined)[]
+  headers?: Record<string, string | undefined>
+  /** `object`: a 2xx body must be a JSON object (token responses); `text`: the body is returned as text. */
+  expect?: 'object' | 'text'
+}
+
+const fn = z.custom<(...args: never[]) => unknown>((v) => typeof v === 'function', 'expected a function')
+
+const transportShape = {
+  telemetry: restClientOptionsSchema.shape.telemetry,
+  timeout: restClientOptionsSchema.shape.timeout,
+  protocol: z.optional(z.enum(['https', 'http'])),
+  restOptions: z.optional(restClientOptionsSchema),
+  fetch: z.optional(fn),
+  now: z.optional(fn),
+  sleep: z.optional(fn),
+}
+
+const transportSchema = z.strictObject(transportShape)
+
+const authenticationSchema = z.strictObject({
+  ...transportShape,
+  clientSecret: z.optional(z.string().check(z.minLength(1, 'expected a non-empty string'))),
+  clientAssertionSigningKey: z.optional(
+    z.custom<string | CryptoKey>((v) => signingKeyProblems(v).length === 0, {
+      error: (issue) => signingKeyProblems(issue.input)[0] ?? 'is invalid',
+    }),
+  ),
+  clientAssertionSigningAlg: z.optional(z.enum(CLIENT_ASSERTION_ALGS)),
+})
+
+/**
+ * The request path of every Authentication API client: validated options, one core `RestClient`, and the check
+ * that token responses are JSON objects.
+ */
+export abstract class AuthenticationApi {
+  /** The tenant domain, such as `tenant.auth0.com`. */
+  readonly domain: string
+  /** `https`, or `http` for a local tenant. */
+  readonly protocol: 'https' | 'http'
+  protected readonly rest: RestClient
+  protected readonly now: () => number
+  /** Secrets of the client itself, for redaction of errors raised here. */
+  protected readonly clientSecrets: readonly string[]
+
+  protected constructor(domain: string, options: AuthenticationOptions, where: string, withClientAuth: boolean) {
+    const o = parseOptions(withClientAuth ? authenticationSchema : transportSchema, options, where) as AuthenticationOptions
+    this.protocol = o.protocol ?? 'https'
+    const baseUrl = resolveBaseUrl(domain, this.protocol, where)
+    this.domain = domain
+    this.now = o.now ?? Date.now
+    const key = o.clientAssertionSigningKey
+    this.clientSecrets = [o.clientSecret, typeof key === 'string' ? key : undefined].filter((s): s is string => !!s)
+    this.rest = new RestClient({
+      baseUrl,
+      client: { name: __PKG_NAME__, version: __PKG_VERSION__ },
+      options: {
+        ...o.restOptions,
+        ...(o.timeout !== undefined && { timeout: o.timeout }),
+        ...(o.telemetry !== undefined && { telemetry: o.telemetry }),
+      },
+      fetch: o.fetch,
+      now: this.now,
+      sleep: o.sleep,
+      secrets: this.clientSecrets,
+    })
+  }
+
+  /** Adds client authentication to a body; the base adds none. */
+  protected authenticate(body: Record<string, unknown>): Promise<Record<string, unknown>> {
+    return Promise.resolve(body)
+  }
+
+  /** Sends one declared call and returns the parsed response. */
+  protected async call<T>(call: Call, requestOptions?: RequestOptions): Promise<T> {
+    const body = call.body && call.clientAuth ? await this.authenticate(call.body) : call.body
+    const secrets = [...(call.secrets ?? []), body?.['client_assertion']].filter((s): s is string => typeof s === 'string' && s !== '')
+    const spec: RequestSpec = {
+      method: call.method ?? 'POST',
+      path: call.path,
+      secrets,
+      responseType: call.expect ?? 'auto',
+      headers: call.headers,
+    }
+    if (call.params) spec.params = call.params
+    if (body && call.form) spec.form = body as Record<string, FormValue>
+    else if (body) spec.json = body
+    return this.rest.request<T>(spec, requestOptions)
+  }
+}
+
+/**
+ * The base of the clients that act for an application: `client_id` in every body, and client authentication
+ * (`client_secret`, or a private_key_jwt `client_assertion`) where the API takes it.
+ */
+export abstract class AuthenticationBase extends AuthenticationApi {
+  /** The application's client id. */
+  readonly clientId: string
+  readonly #clientSecret: string | undefined
+  readonly #signer: AssertionSigner | undefined
+
+  /**
+   * @throws TypeError for a bad domain, client id or option, listing every problem
+   */
+  constructor(domain: string, clientId: string, options: AuthenticationOptions = {}) {
+    if (typeof clientId !== 'string' || clientId === '')
+      throw optionsError(`${new.target.name} arguments`, ['clientId: expected a non-empty string'])
+    super(domain, options, `${new.target.name} options`, true)
+    this.clientId = clientId
+    this.#clientSecret = options.clientSecret
+    const key = options.clientAssertionSigningKey
+    this.#signer = key ? createAssertionSigner(key, options.clientAssertionSigningAlg ?? 'RS256', this.now) : undefined
+  }
+
+  /** With both a signing key and a secret, only the assertion is sent (as in auth0-python). */
+  protected override async authenticate(body: Record<string, unknown>): Promise<Record<string, unknown>> {
+    if (this.#signer) {
+      const assertion = await this.#signer.sign(this.clientId, `${this.protocol}://${this.domain}/`)
+      return { ...body, client_assertion: assertion, client_assertion_type: CLIENT_ASSERTION_TYPE }
+    }
+    return this.#clientSecret ? { ...body, client_secret: this.#clientSecret } : body
+  }
+
+  /** POSTs a body that starts with `client_id`. */
+  protected post<T>(path: string, body: Record<string, unknown>, call: Omit<Call, 'path' | 'body'>, requestOptions?: RequestOptions): Promise<T> {
+    return this.call<T>({ ...call, path, body: { client_id: this.clientId, ...body } }, requestOptions)
+  }
+
+  /** POSTs a grant to `path` (default `/oauth/token`) and returns the token response, which must be a JSON object. */
+  protected grant(
+    body: Record<string, unknown>,
+    call: Omit<Call, 'path' | 'body' | 'expect'> & { path?: string },
+    requestOptions?: RequestOptions,
+  ): Promise<TokenResponse> {
+    return this.post<TokenResponse>(call.path ?? '/oauth/token', body, { ...call, expect: 'object' }, requestOptions)
+  }
+}

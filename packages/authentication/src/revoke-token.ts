@@ -1,0 +1,17 @@
+import type { RequestOptions } from '@auth0-ts/core'
+import { AuthenticationBase } from './base.js'
+
+/**
+ * Revokes refresh tokens (`/oauth/revoke`).
+ *
+ * @example
+ * ```ts
+ * await new RevokeToken('tenant.auth0.com', 'CLIENT_ID', { clientSecret }).revokeRefreshToken(refreshToken)
+ * ```
+ */
+export class RevokeToken extends AuthenticationBase {
+  /** Revokes a refresh token; resolves with the (normally empty) response body. @throws Auth0Error */
+  revokeRefreshToken(token: string, requestOptions?: RequestOptions): Promise<unknown> {
+    return this.post<unknown>('/oauth/revoke', { token }, { clientAuth: true, secrets: [token] }, requestOptions)
+  }
+}
