@@ -1,4 +1,5 @@
 import { defineConfig } from 'tsup'
 import { baseConfig } from '../../tooling/tsup.ts'
 
-export default defineConfig(baseConfig(import.meta.dirname))
+// Two entries: the browser hooks, and the server proxy (which never loads React).
+export default defineConfig(baseConfig(import.meta.dirname, { entry: ['src/index.ts', 'src/server.ts'] }))

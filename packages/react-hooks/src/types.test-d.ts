@@ -1,0 +1,30 @@
+import type { RequestOptions } from '@auth0-ts/core'
+import type { Connection, ListBody, User } from '@auth0-ts/management'
+import { describe, expectTypeOf, it } from 'vitest'
+import type { ManagementClient } from './client.js'
+import type { useManagementList, useManagementMutation, useManagementQuery } from './hooks.js'
+import type { AccessorName, CallArgs, CallData, CallItem, CallName } from './types.js'
+
+describe('types from the management client', () => {
+  it('takes a method’s data from what awaiting it gives (one page for a list)', () => {
+    expectTypeOf<CallData<'users', 'get'>>().toEqualTypeOf<User>()
+    expectTypeOf<CallData<'users', 'list'>>().toEqualTypeOf<ListBody<'users', User>>()
+    expectTypeOf<CallItem<'users', 'list'>>().toEqualTypeOf<User>()
+    expectTypeOf<CallArgs<'connections', 'update'>>().toEqualTypeOf<[id: string, body: Partial<Connection>, requestOptions?: RequestOptions]>()
+  })
+
+  it('names the 32 managers and their methods, and never the transport', () => {
+    expectTypeOf<'users' | 'connections' | 'clientGrants'>().toExtend<AccessorName>()
+    expectTypeOf<'rest'>().not.toExtend<AccessorName>()
+    expectTypeOf<'users.list' | 'connections.update' | 'organizations.allOrganizationMembers'>().toExtend<CallName>()
+    expectTypeOf<'rest.request' | 'users.constructor' | 'users.op'>().not.toExtend<CallName>()
+  })
+
+  it('types the browser client and the hooks like the management client', () => {
+    expectTypeOf<ManagementClient['users']['get']>().returns.toEqualTypeOf<Promise<User>>()
+    expectTypeOf<ManagementClient['connections']['update']>().parameters.toEqualTypeOf<CallArgs<'connections', 'update'>>()
+    expectTypeOf<ReturnType<typeof useManagementQuery<'users', 'get'>>['data']>().toEqualTypeOf<User | undefined>()
+    expectTypeOf<ReturnType<typeof useManagementList<'users', 'list'>>['items']>().toEqualTypeOf<User[]>()
+    expectTypeOf<ReturnType<typeof useManagementMutation<'connections', 'update'>>['mutate']>().parameters.toEqualTypeOf<CallArgs<'connections', 'update'>>()
+  })
+})
