@@ -1,0 +1,45 @@
+export interface WorkerConfig {
+  worker?: number
+  baseUrl: string
+  redisUrl?: string
+  limiter?: 'redis' | 'local'
+  perSecond?: number
+  burst?: number
+  lockTtl?: number
+  calls: number
+  concurrency?: number
+  pauseMs?: number
+  retries?: number
+}
+export interface WorkerEvent {
+  event: 'ready' | 'progress' | 'done' | 'crash'
+  [field: string]: unknown
+}
+export interface WorkerDone {
+  ok: number
+  failed: number
+  errors: string[]
+  tokenIds: string[]
+  ms: number
+}
+export interface WorkerExit {
+  code: number | null
+  done: WorkerDone | undefined
+  stderr: string
+}
+export interface WorkerHandle {
+  pid: number
+  ready: Promise<void>
+  go(): void
+  kill(): void
+  exit: Promise<WorkerExit>
+}
+export function spawnWorker(
+  config: WorkerConfig,
+  onEvent?: (event: WorkerEvent) => void,
+): WorkerHandle
+export function runFleet(
+  n: number,
+  configFor: (i: number) => WorkerConfig,
+  onEvent?: (worker: number, event: WorkerEvent) => void,
+): Promise<{ results: WorkerExit[]; wallMs: number }>

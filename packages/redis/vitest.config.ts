@@ -1,0 +1,3 @@
+import { packageVitestConfig } from '../../tooling/vitest.ts'
+
+export default packageVitestConfig(import.meta.dirname)
