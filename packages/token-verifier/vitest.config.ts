@@ -1,3 +1,4 @@
 import { packageVitestConfig } from '../../tooling/vitest.ts'
 
-export default packageVitestConfig(import.meta.dirname)
+// Key generation (RSA, 2048 bits and up) and the over-HTTP integration test can be slow on a busy CI machine.
+export default packageVitestConfig(import.meta.dirname, { testTimeout: 30_000, hookTimeout: 60_000 })

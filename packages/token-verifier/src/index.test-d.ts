@@ -1,0 +1,41 @@
+import { describe, expectTypeOf, it } from 'vitest'
+import type * as webEntry from './index.js'
+import * as nodeEntry from './index.node.js'
+import {
+  AccessTokenVerifier,
+  AsymmetricSignatureVerifier,
+  isTokenValidationError,
+  TokenVerifier,
+  type JwksFetchError,
+  type AccessTokenClaims,
+  type IdTokenClaims,
+  type TokenValidationErrorCode,
+} from './index.js'
+
+describe('public types', () => {
+  it('verify resolves to typed claims', () => {
+    const tv = new TokenVerifier({ signatureVerifier: new AsymmetricSignatureVerifier('https://x/jwks.json'), issuer: 'i', audience: 'a' })
+    expectTypeOf(tv.verify('t')).resolves.toEqualTypeOf<IdTokenClaims>()
+    expectTypeOf<IdTokenClaims['exp']>().toEqualTypeOf<number>()
+    const atv = new AccessTokenVerifier({ issuer: 'i', audience: ['a'], jwksUrl: 'https://x/jwks.json' })
+    expectTypeOf(atv.verify('t', { requiredScopes: ['read'] })).resolves.toEqualTypeOf<AccessTokenClaims>()
+  })
+
+  it('narrows errors and exposes the code union', () => {
+    const e: unknown = new Error()
+    if (isTokenValidationError(e)) expectTypeOf(e.code).toEqualTypeOf<TokenValidationErrorCode>()
+    expectTypeOf<JwksFetchError['code']>().toEqualTypeOf<'jwks_fetch_failed' | 'jwks_invalid'>()
+    expectTypeOf<'exp_expired'>().toExtend<TokenValidationErrorCode>()
+  })
+
+  it('refuses unknown algorithms and HMAC algorithms on the JWKS verifier at compile time', () => {
+    // @ts-expect-error HS256 is not an asymmetric algorithm
+    new AsymmetricSignatureVerifier('https://x/jwks.json', { algorithm: 'HS256' })
+    // @ts-expect-error alg none does not exist
+    new nodeEntry.SymmetricSignatureVerifier('secret', { algorithm: 'none' })
+  })
+
+  it('gives both entry points the same API', () => {
+    expectTypeOf<keyof typeof nodeEntry>().toEqualTypeOf<keyof typeof webEntry>()
+  })
+})

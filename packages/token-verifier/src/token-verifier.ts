@@ -1,0 +1,123 @@
+import { Claims } from './claims.js'
+import { decodeJwt } from './jwt.js'
+import { checkOptions, fn, nonEmptyString, nonNegative, positive, type Rule } from './options.js'
+import { DEFAULT_MAX_TOKEN_LENGTH, SignatureVerifier } from './signature-verifier.js'
+
+/** Options of {@link TokenVerifier}. */
+export interface TokenVerifierOptions {
+  /** Checks the algorithm and signature: an `AsymmetricSignatureVerifier` or a `SymmetricSignatureVerifier`. */
+  signatureVerifier: SignatureVerifier
+  /** The expected `iss`, usually `https://{domain}/`. */
+  issuer: string
+  /** The expected `aud`: the application's client ID. */
+  audience: string
+  /** Clock skew accepted on `exp`, `nbf` and `auth_time`, in seconds. @default 60 */
+  leeway?: number
+  /** The longest token accepted, in characters, checked before anything is parsed. @default 65536 */
+  maxTokenLength?: number
+  /** Clock in epoch milliseconds, for tests. @default Date.now */
+  now?: () => number
+}
+
+/** Per-call checks of {@link TokenVerifier.verify}. */
+export interface IdTokenVerifyOptions {
+  /** The `nonce` sent in the authorization request; the token must carry the same. */
+  nonce?: string
+  /** The `max_age` sent in the authorization request, in seconds; `auth_time` must be recent enough. */
+  maxAge?: number
+  /** The organization logged in to: an ID (`org_…`, matched against `org_id`) or a name (matched against `org_name`, lower-cased). */
+  organization?: string
+}
+
+/** The claims of a verified ID token. */
+export interface IdTokenClaims {
+  iss: string
+  sub: string
+  aud: string | string[]
+  exp: number
+  iat: number
+  nbf?: number
+  nonce?: string
+  azp?: string
+  auth_time?: number
+  org_id?: string
+  org_name?: string
+  [claim: string]: unknown
+}
+
+const signatureVerifier: Rule = (v) => (v instanceof SignatureVerifier ? undefined : 'an instance of SignatureVerifier')
+const NO_OPTIONS: IdTokenVerifyOptions = Object.freeze({})
+const verifyRules = { nonce: nonEmptyString, maxAge: nonNegative, organization: nonEmptyString }
+
+/**
+ * Verifies OpenID Connect ID tokens as auth0-python does, plus `nbf`, algorithm confusion, strict encoding,
+ * `crit`, and a size cap. Reuse one instance: its signature verifier caches the key set.
+ *
+ * @example
+ * ```ts
+ * const sv = new AsymmetricSignatureVerifier('https://my.auth0.com/.well-known/jwks.json')
+ * const tv = new TokenVerifier({ signatureVerifier: sv, issuer: 'https://my.auth0.com/', audience: clientId })
+ * const claims = await tv.verify(idToken, { nonce })
+ * ```
+ */
+export class TokenVerifier {
+  readonly #options: Readonly<Required<TokenVerifierOptions>>
+
+  /** @throws TypeError listing every invalid option */
+  constructor(options: TokenVerifierOptions) {
+    checkOptions(
+      'TokenVerifier',
+      options,
+      { signatureVerifier, issuer: nonEmptyString, audience: nonEmptyString, leeway: nonNegative, maxTokenLength: positive, now: fn },
+      ['signatureVerifier', 'issuer', 'audience'],
+    )
+    this.#options = Object.freeze({ leeway: 60, maxTokenLength: DEFAULT_MAX_TOKEN_LENGTH, now: Date.now, ...stripUndefined(options) })
+  }
+
+  /**
+   * Verifies an ID token's structure, algorithm, signature and claims, and returns its claims.
+   *
+   * @throws TokenValidationError with the `code` of the first check that failed (a `JwksFetchError` when the key set cannot be fetched)
+   * @throws TypeError when `options` is invalid
+   */
+  async verify(idToken: string, options: IdTokenVerifyOptions = NO_OPTIONS): Promise<IdTokenClaims> {
+    if (options !== NO_OPTIONS) checkOptions('TokenVerifier.verify', options, verifyRules)
+    const { signatureVerifier, issuer, audience, leeway, maxTokenLength, now } = this.#options
+    const jwt = decodeJwt(idToken, maxTokenLength, 'ID token')
+    await signatureVerifier.verifyDecoded(jwt)
+
+    const claims = new Claims(jwt.payload, 'ID token')
+    const nowSeconds = now() / 1000
+    claims.equal('iss', 'Issuer', issuer)
+    claims.string('sub', 'Subject')
+    const aud = claims.audience([audience])
+    claims.times(nowSeconds, leeway)
+    claims.number('iat', 'Issued At')
+    if (options.nonce !== undefined) claims.equal('nonce', 'Nonce', options.nonce)
+    const { organization, maxAge } = options
+    if (organization !== undefined) {
+      if (organization.startsWith('org_')) claims.equal('org_id', 'Organization', organization)
+      else claims.equal('org_name', 'Organization', organization.toLowerCase())
+    }
+    if (Array.isArray(aud) && aud.length > 1) {
+      const when = ' when Audience (aud) claim has multiple values'
+      claims.equal('azp', 'Authorized Party', audience, claims.string('azp', 'Authorized Party', 'azp_missing', when))
+    }
+    if (maxAge !== undefined) {
+      const authTime = claims.number('auth_time', 'Authentication Time', ' when Max Age (max_age) is specified')
+      const validUntil = authTime + maxAge + leeway
+      if (nowSeconds > validUntil) {
+        claims.fail(
+          'auth_time_expired',
+          `Authentication Time (auth_time) claim in {token} indicates that too much time has passed since the last end-user authentication. Current time (${nowSeconds}) is after last auth at (${validUntil})`,
+        )
+      }
+    }
+    return jwt.payload as IdTokenClaims
+  }
+}
+
+/** Drops keys whose value is `undefined`, so defaults apply under `exactOptionalPropertyTypes`. */
+export function stripUndefined<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as { [K in keyof T]: Exclude<T[K], undefined> }
+}
