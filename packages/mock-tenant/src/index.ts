@@ -1,1 +1,12 @@
-export {}
+export {
+  createMockTenant,
+  type MockTenant,
+  type MockTenantOptions,
+  type MockTenantInfo,
+  type MockTenantClients,
+  type MockTenantUser,
+  type RateLimitConfig,
+  type SeedOptions,
+} from './tenant.js'
+export { startMockTenant, type StartMockTenantOptions, type RunningMockTenant } from './server.js'
+export { MANAGEMENT_SCOPES } from './seed.js'

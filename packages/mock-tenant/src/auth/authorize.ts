@@ -1,0 +1,190 @@
+// /authorize with its login page, and pushed authorization requests (PAR).
+import { randomBytes } from 'node:crypto'
+import type { TenantContext } from '../context.js'
+import {
+  HttpError,
+  isObject,
+  json,
+  oauthError,
+  redirect,
+  text,
+  type Json,
+  type RouteRequest,
+} from '../http.js'
+import { DATABASE_CONNECTION } from '../seed.js'
+import {
+  CODE_TTL_MS,
+  PAR_PREFIX,
+  PAR_TTL_S,
+  token,
+  required,
+  resolveOrganization,
+} from './common.js'
+import { authenticateClient } from './client-auth.js'
+import { login } from './tokens.js'
+
+/** Replaces a PAR `request_uri` by the parameters that were pushed (the login form's own fields stay). */
+function withPushedRequest(ctx: TenantContext, given: URLSearchParams): URLSearchParams {
+  const uri = given.get('request_uri')
+  if (uri === null) return given
+  const pending = ctx.state.pending.get(uri)
+  if (!pending || pending.expiresAt < ctx.now() || pending.clientId !== given.get('client_id')) {
+    const out = new URLSearchParams(given)
+    out.delete('client_id') // an unusable request_uri makes the request fail as an unknown client
+    return out
+  }
+  const out = new URLSearchParams(pending.params)
+  for (const key of ['username', 'password']) {
+    const v = given.get(key)
+    if (v !== null) out.set(key, v)
+  }
+  return out
+}
+
+/** Stores the authorization request a client pushed (RFC 9126). */
+export async function pushAuthorizationRequest(
+  ctx: TenantContext,
+  req: RouteRequest<unknown>,
+): Promise<Response> {
+  const client = await authenticateClient(ctx, req)
+  const params: Record<string, string> = {}
+  for (const [k, v] of Object.entries(req.body)) {
+    if (
+      k === 'client_secret' ||
+      k === 'client_assertion' ||
+      k === 'client_assertion_type' ||
+      v === undefined ||
+      v === null
+    )
+      continue
+    params[k] = typeof v === 'string' ? v : JSON.stringify(v)
+  }
+  params['client_id'] = String(client['client_id'])
+  required(req.body, 'response_type')
+  const callbacks = Array.isArray(client['callbacks']) ? (client['callbacks'] as string[]) : []
+  if (!callbacks.includes(required(req.body, 'redirect_uri')))
+    throw oauthError(400, 'invalid_request', 'The redirect_uri is not an allowed callback URL')
+  const uri = `${PAR_PREFIX}${randomBytes(18).toString('base64url')}`
+  ctx.state.pending.set(uri, {
+    clientId: params['client_id'],
+    params,
+    expiresAt: ctx.now() + PAR_TTL_S * 1000,
+  })
+  return json({ request_uri: uri, expires_in: PAR_TTL_S }, 201)
+}
+
+export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+
+const AUTHORIZE_PARAMS = [
+  'response_type',
+  'client_id',
+  'redirect_uri',
+  'state',
+  'nonce',
+  'scope',
+  'audience',
+  'code_challenge',
+  'code_challenge_method',
+  'organization',
+  'connection',
+  'response_mode',
+  'prompt',
+] as const
+
+function loginPage(params: URLSearchParams, error?: string): Response {
+  const hidden = AUTHORIZE_PARAMS.filter((k) => params.has(k))
+    .map((k) => `<input type="hidden" name="${k}" value="${escapeHtml(params.get(k) ?? '')}">`)
+    .join('\n    ')
+  const html = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Mock Auth0 login</title></head>
+<body>
+  <h1>Log in to the mock tenant</h1>
+  ${error ? `<p role="alert">${escapeHtml(error)}</p>` : ''}
+  <form method="post" action="/authorize">
+    ${hidden}
+    <label>Email or username <input name="username" autocomplete="username" required></label>
+    <label>Password <input name="password" type="password" autocomplete="current-password" required></label>
+    <button type="submit">Continue</button>
+  </form>
+</body></html>`
+  return text(html, error ? 401 : 200, 'text/html; charset=utf-8')
+}
+
+/** The /authorize flow, interactive (login page) or not (username and password in the request). */
+export async function authorize(
+  ctx: TenantContext,
+  given: URLSearchParams,
+  req: RouteRequest<unknown>,
+  interactive: boolean,
+): Promise<Response> {
+  const params = withPushedRequest(ctx, given)
+  const clientId = params.get('client_id')
+  const client = clientId === null ? undefined : ctx.state.clients.get(clientId)
+  if (!client) return text('Unknown client: the client_id is missing or invalid.', 400)
+  const callbacks = Array.isArray(client['callbacks']) ? (client['callbacks'] as string[]) : []
+  const redirectUri = params.get('redirect_uri') ?? callbacks[0]
+  if (redirectUri === undefined || !callbacks.includes(redirectUri))
+    return text(
+      `Callback URL mismatch. ${redirectUri ?? '(none)'} is not in the list of allowed callback URLs.`,
+      400,
+    )
+  const back = (query: Record<string, string>) => {
+    const target = new URL(redirectUri)
+    const state = params.get('state')
+    for (const [k, v] of Object.entries({ ...query, ...(state === null ? {} : { state }) }))
+      target.searchParams.set(k, v)
+    return redirect(target.toString())
+  }
+  if (params.get('response_type') !== 'code')
+    return back({
+      error: 'unsupported_response_type',
+      error_description: 'Only response_type=code is supported',
+    })
+  const method =
+    params.get('code_challenge_method') ?? (params.has('code_challenge') ? 'plain' : undefined)
+  if (method !== undefined && method !== 'S256' && method !== 'plain')
+    return back({
+      error: 'invalid_request',
+      error_description: 'code_challenge_method must be S256 or plain',
+    })
+  const username = params.get('username')
+  const password = params.get('password')
+  if (username === null || password === null) return loginPage(params)
+  const realm = params.get('connection') ?? DATABASE_CONNECTION
+  let user: Json
+  let orgId: string | undefined
+  try {
+    user = login(ctx, client, realm, username, password, req)
+    const org = resolveOrganization(ctx, params.get('organization') ?? undefined)
+    if (org) {
+      orgId = String(org['id'])
+      if (!ctx.state.orgMembers.get(orgId)?.has(String(user['user_id'])))
+        throw oauthError(
+          403,
+          'access_denied',
+          `User is not a member of the organization ${String(org['name'])}`,
+        )
+    }
+  } catch (e) {
+    if (!(e instanceof HttpError) || !isObject(e.body)) throw e
+    const description = String(e.body['error_description'])
+    return interactive
+      ? loginPage(params, description)
+      : back({ error: 'access_denied', error_description: description })
+  }
+  const code = token('mock-code-')
+  ctx.state.codes.set(code, {
+    clientId: String(client['client_id']),
+    userId: String(user['user_id']),
+    redirectUri: params.get('redirect_uri') ?? undefined,
+    scope: params.get('scope') ?? 'openid',
+    audience: params.get('audience') ?? undefined,
+    nonce: params.get('nonce') ?? undefined,
+    orgId,
+    codeChallenge: params.get('code_challenge') ?? undefined,
+    codeChallengeMethod: method,
+    authTime: Math.floor(ctx.now() / 1000),
+    expiresAt: ctx.now() + CODE_TTL_MS,
+  })
+  return back({ code })
+}

@@ -1,0 +1,124 @@
+import type { KeyObject } from 'node:crypto'
+import type { Json } from './http.js'
+
+/** An authorization code waiting to be exchanged at `/oauth/token`. */
+export interface CodeGrant {
+  clientId: string
+  userId: string
+  redirectUri: string | undefined
+  scope: string
+  audience: string | undefined
+  nonce: string | undefined
+  orgId: string | undefined
+  codeChallenge: string | undefined
+  codeChallengeMethod: string | undefined
+  authTime: number
+  expiresAt: number
+}
+
+/** A refresh token and what it may mint again. */
+export interface RefreshGrant {
+  clientId: string
+  userId: string
+  scope: string
+  audience: string | undefined
+  orgId: string | undefined
+  authTime: number
+}
+
+/** A pushed authorization request (PAR) or a back-channel (CIBA) request, waiting to be used. */
+export interface PendingRequest {
+  clientId: string
+  params: Record<string, string>
+  userId?: string
+  expiresAt: number
+}
+
+/** The last one-time code sent to an email address or phone number. */
+export interface OtpRecord {
+  otp: string
+  connection: string
+  clientId: string
+}
+
+/** A client's registered public key (private_key_jwt), kept beside its wire record. */
+export interface ClientAuth {
+  publicKey?: KeyObject
+}
+
+/** Everything the tenant holds in memory. Wire records are kept in their Management API shape. */
+export interface State {
+  users: Map<string, Json>
+  passwords: Map<string, string>
+  connections: Map<string, Json>
+  clients: Map<string, Json>
+  clientAuth: Map<string, ClientAuth>
+  resourceServers: Map<string, Json>
+  /** Client grants (`/api/v2/client-grants` records): which client may get tokens for which API. */
+  clientGrants: Map<string, Json>
+  roles: Map<string, Json>
+  rolePermissions: Map<string, Json[]>
+  userRoles: Map<string, Set<string>>
+  userPermissions: Map<string, Json[]>
+  organizations: Map<string, Json>
+  orgMembers: Map<string, Set<string>>
+  orgMemberRoles: Map<string, Set<string>>
+  orgConnections: Map<string, Map<string, Json>>
+  logs: Json[]
+  codes: Map<string, CodeGrant>
+  refreshTokens: Map<string, RefreshGrant>
+  otps: Map<string, OtpRecord>
+  pending: Map<string, PendingRequest>
+  usedJtis: Set<string>
+  seq: number
+}
+
+export function emptyState(): State {
+  return {
+    users: new Map(),
+    passwords: new Map(),
+    connections: new Map(),
+    clients: new Map(),
+    clientAuth: new Map(),
+    resourceServers: new Map(),
+    clientGrants: new Map(),
+    roles: new Map(),
+    rolePermissions: new Map(),
+    userRoles: new Map(),
+    userPermissions: new Map(),
+    organizations: new Map(),
+    orgMembers: new Map(),
+    orgMemberRoles: new Map(),
+    orgConnections: new Map(),
+    logs: [],
+    codes: new Map(),
+    refreshTokens: new Map(),
+    otps: new Map(),
+    pending: new Map(),
+    usedJtis: new Set(),
+    seq: 0,
+  }
+}
+
+/** The next id with a prefix: deterministic, so a reset tenant hands out the same ids again. */
+export function nextId(state: State, prefix: string, width = 16): string {
+  state.seq += 1
+  return `${prefix}${state.seq.toString(36).padStart(width, '0')}`
+}
+
+export const memberKey = (orgId: string, userId: string) => `${orgId} ${userId}`
+
+/** A fresh, deep copy of a JSON value: records handed out are never the stored ones. */
+export function clone<T>(value: T): T {
+  return structuredClone(value)
+}
+
+/** The connection a user lives in (their first identity's). */
+export function userConnection(user: Json): string | undefined {
+  const identities = user['identities']
+  if (!Array.isArray(identities)) return undefined
+  const first: unknown = identities[0]
+  return first !== null && typeof first === 'object'
+    ? ((first as Json)['connection'] as string | undefined)
+    : undefined
+}
