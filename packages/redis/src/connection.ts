@@ -1,4 +1,5 @@
-import { optionsError, redactText, z } from '@auth0-ts/core'
+import { optionsError, redactText } from '@auth0-ts/core'
+import * as z from 'zod/mini'
 import { Redis, type Cluster } from 'ioredis'
 
 /** An ioredis client: a single node or a cluster. */

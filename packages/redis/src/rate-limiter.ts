@@ -1,4 +1,5 @@
-import { createRateLimiter, defaultSleep, parseOptions, z, type RateLimiter } from '@auth0-ts/core'
+import { createRateLimiter, defaultSleep, parseOptions, type RateLimiter } from '@auth0-ts/core'
+import * as z from 'zod/mini'
 import { connect, connectionShape, positiveNumber, type ConnectionOptions } from './connection.js'
 
 /** A {@link RateLimiter} whose budget lives in Redis. */

@@ -1,4 +1,5 @@
-import { defaultSleep, parseOptions, z } from '@auth0-ts/core'
+import { defaultSleep, parseOptions } from '@auth0-ts/core'
+import * as z from 'zod/mini'
 import { randomUUID } from 'node:crypto'
 import { connect, connectionShape, positiveNumber, type ConnectionOptions } from './connection.js'
 
