@@ -78,39 +78,87 @@ export interface LocalRateLimiterOptions {
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>
 }
 
+/** Responses needed before the refill rate is trusted; until then a drained bucket waits for the full reset. */
+const MIN_SAMPLES = 3
+/** How many recent rate samples are kept, so that a changed limit is learnt again. */
+const SAMPLES = 32
+/** An acquired slot whose response never came (network error, timeout) stops counting after this long. */
+const INFLIGHT_TTL = 60_000
+
 /**
- * The in-process rate limiter: when the server reported `x-ratelimit-remaining: 0`, requests wait for the reset
- * instead of being sent to be refused. Requests are counted against what remains, so concurrent callers share it.
+ * The in-process rate limiter: when the server reported `x-ratelimit-remaining: 0`, requests wait instead of being
+ * sent to be refused. Concurrent callers share what remains (requests in flight count against it).
+ *
+ * Auth0 refills its bucket continuously and reports `x-ratelimit-reset` as the time the bucket is full again. From
+ * `limit`, `remaining` and `reset` each response gives an upper bound of the time one request's token takes to come
+ * back; once a few responses agree, a drained bucket is paced at that rate (one request per token) instead of
+ * waiting for the whole bucket, which keeps bulk work near the tenant's sustained rate without 429s.
+ *
+ * @example
+ * ```ts
+ * const rest = new RestClient({ baseUrl, token, rateLimiter: createRateLimiter({ maxWait: 5000 }) })
+ * ```
  */
 export function createRateLimiter(options: LocalRateLimiterOptions = {}): RateLimiter {
   const now = options.now ?? Date.now
   const sleep = options.sleep ?? defaultSleep
   const maxWait = options.maxWait ?? 10_000
-  let remaining = -1 // -1: unknown, send freely
+  let tokens = Number.POSITIVE_INFINITY // what the server has left, as far as we know; Infinity = unknown
+  let limit = -1
+  let updatedAt = 0
   let resetAtMs = -1
+  const samples: number[] = [] // upper bounds of ms per token
+  let floor = 0 // raised by each 429 while paced: the headers promised more than the server gave
+  const inflight: number[] = [] // acquisition times of requests not yet answered
+
+  const msPerToken = (): number => (samples.length >= MIN_SAMPLES ? Math.max(floor, Math.min(...samples)) : -1)
+  const refill = (t: number): void => {
+    const ms = msPerToken()
+    if (ms > 0 && Number.isFinite(tokens)) tokens = Math.min(limit > 0 ? limit : Infinity, tokens + (t - updatedAt) / ms)
+    updatedAt = t
+  }
+
   return {
     async acquire(signal) {
       for (;;) {
         signal?.throwIfAborted()
-        if (remaining === -1) return
-        if (remaining > 0) {
-          remaining -= 1
+        const t = now()
+        while (inflight.length > 0 && t - (inflight[0] as number) > INFLIGHT_TTL) inflight.shift()
+        refill(t)
+        if (tokens >= 1) {
+          tokens -= 1
+          inflight.push(t)
           return
         }
-        const wait = resetAtMs - now()
+        const ms = msPerToken()
+        // Paced: the next token is due in (1 - tokens) token times. Unpaced: wait for the reported reset.
+        const wait = ms > 0 ? Math.ceil((1 - tokens) * ms) : resetAtMs - t
         if (wait <= 0 || wait > maxWait) {
-          // the window has reset (or the reset is too far to wait for here): back to unknown
-          remaining = -1
+          // the window has reset (or is too far away to wait for here): back to unknown, the server decides
+          tokens = Number.POSITIVE_INFINITY
+          inflight.push(t)
           return
         }
         await sleep(wait, signal)
-        if (remaining === 0 && resetAtMs - now() <= 0) remaining = -1
       }
     },
-    update(info) {
+    update(info, status) {
+      inflight.shift()
       if (info.remaining < 0) return
-      remaining = info.remaining
-      resetAtMs = info.resetAt >= 0 ? info.resetAt * 1000 : info.waitMs >= 0 ? now() + info.waitMs : now() + 1000
+      const t = now()
+      refill(t)
+      if (status === 429 && msPerToken() > 0) floor = msPerToken() * 1.1
+      if (info.limit > 0) limit = info.limit
+      resetAtMs = info.resetAt >= 0 ? info.resetAt * 1000 : info.waitMs >= 0 ? t + info.waitMs : t + 1000
+      // A 2xx reports when the bucket is full again: `limit - remaining` tokens come back by the reset, which is
+      // rounded up to a whole second, so one sample bounds the token time from above.
+      const missing = limit - info.remaining
+      if (status < 400 && limit > 0 && missing >= 2 && info.resetAt >= 0 && resetAtMs > t) {
+        samples.push((resetAtMs - t) / (missing - 1))
+        if (samples.length > SAMPLES) samples.shift()
+      }
+      // Requests still in flight will take tokens the server has not counted yet.
+      tokens = info.remaining - inflight.length
     },
   }
 }

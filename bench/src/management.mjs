@@ -1,0 +1,197 @@
+// @auth0-ts/management, side by side with raw fetch, plain ky and the `auth0` package's ManagementClient:
+//  1. throughput of `users.get` (MGMT_CALLS calls at concurrency 16, interleaved rounds; ratios to plain ky);
+//  2. 300 PATCHes at concurrency 10 against a bucket of 50 refilled at 10/s (wall time against the 25 s minimum,
+//     429s received, failures), ours and the `auth0` package's;
+//  3. bundle size (esbuild, minified, gzipped) of an app using `Users` alone, the whole `Auth0`, and ManagementClient;
+//  4. cold import time (median of fresh `node` processes), ours and `auth0`'s.
+// Every server is node:http on 127.0.0.1:0, started and closed here. Progress goes to stderr.
+// Knobs: MGMT_CALLS (5000), MGMT_ROUNDS (5), MGMT_IMPORTS (9), MGMT_SCENARIOS=throughput,ratelimit,bundle,import.
+import { spawnSync } from 'node:child_process'
+import { dirname } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { gzipSync } from 'node:zlib'
+import { Users } from '@auth0-ts/management'
+import { ManagementClient } from 'auth0'
+import { build } from 'esbuild'
+import ky from 'ky'
+import { startServer } from './rate-limited-server.mjs'
+
+const CALLS = Number(process.env.MGMT_CALLS ?? 5000)
+const ROUNDS = Number(process.env.MGMT_ROUNDS ?? 5)
+const IMPORTS = Number(process.env.MGMT_IMPORTS ?? 9)
+const SCENARIOS = (process.env.MGMT_SCENARIOS ?? 'throughput,ratelimit,bundle,import').split(',')
+const BENCH_DIR = dirname(dirname(fileURLToPath(import.meta.url)))
+const log = (msg) => process.stderr.write(`[management] ${msg}\n`)
+const median = (values) => {
+  const s = [...values].sort((a, b) => a - b)
+  const mid = s.length >> 1
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2
+}
+
+/** Runs `op(i)` for i in 0..n-1 with `concurrency` workers; returns { ms, failures, errors }. */
+async function pool(n, concurrency, op) {
+  let next = 0
+  let failures = 0
+  const errors = new Map()
+  const t0 = performance.now()
+  const worker = async () => {
+    while (next < n) {
+      const i = next++
+      try {
+        await op(i)
+      } catch (e) {
+        failures++
+        const key = e?.name ?? String(e)
+        errors.set(key, (errors.get(key) ?? 0) + 1)
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: concurrency }, worker))
+  return { ms: performance.now() - t0, failures, errors }
+}
+
+/** The `auth0` package only builds https URLs; its `fetch` option lets it reach the local server over http. */
+function auth0Client(host) {
+  const httpFetch = (input, init) => {
+    const url = input instanceof Request ? input.url : String(input)
+    return fetch(url.replace(/^https:/, 'http:'), init)
+  }
+  return new ManagementClient({ domain: host, token: 'x', fetch: httpFetch })
+}
+
+async function throughput() {
+  const server = await startServer()
+  const base = `http://${server.host}/api/v2`
+  const headers = { authorization: 'Bearer x' }
+  const ours = new Users(server.host, 'x', { protocol: 'http' })
+  const theirs = auth0Client(server.host)
+  const url = (i) => `${base}/users/auth0%7C${i}?include_fields=true`
+  const subjects = {
+    'raw fetch': async (i) => (await fetch(url(i), { headers })).json(),
+    'plain ky': (i) => ky.get(url(i), { headers }).json(),
+    '@auth0-ts/management': (i) => ours.get(`auth0|${i}`),
+    'auth0 ManagementClient': (i) => theirs.users.get(`auth0|${i}`),
+  }
+  const names = Object.keys(subjects)
+  for (const name of names) await pool(500, 16, subjects[name]) // warm up
+  const rates = Object.fromEntries(names.map((n) => [n, []]))
+  for (let round = 0; round < ROUNDS; round++) {
+    const order = names.map((_, k) => names[(k + round) % names.length])
+    for (const name of order) {
+      const { ms, failures } = await pool(CALLS, 16, subjects[name])
+      if (failures > 0) throw new Error(`${name}: ${failures} calls failed`)
+      rates[name].push((CALLS * 1000) / ms)
+    }
+    log(`throughput round ${round + 1}/${ROUNDS}: ${names.map((n) => `${n} ${rates[n].at(-1).toFixed(0)}/s`).join(', ')}`)
+  }
+  await server.close()
+  const med = Object.fromEntries(names.map((n) => [n, median(rates[n])]))
+  return names.map((n) => ({
+    scenario: `users.get ×${CALLS}, 16 in flight`,
+    subject: n,
+    value: med[n],
+    unit: 'req/s',
+    ratio: med[n] / med['plain ky'],
+    note: `${(med[n] / med['raw fetch']).toFixed(2)}× raw fetch; ratio is to plain ky; median of ${ROUNDS} interleaved rounds`,
+  }))
+}
+
+async function rateLimited(name, makeOp) {
+  const server = await startServer({ rateLimit: { burst: 50, perSecond: 10 } })
+  const op = makeOp(server.host)
+  const { ms, failures, errors } = await pool(300, 10, op)
+  await server.close()
+  const minimum = ((300 - 50) / 10) * 1000
+  log(`rate limit, ${name}: ${(ms / 1000).toFixed(1)} s, ${server.stats.refused} 429s, ${failures} failed ${JSON.stringify([...errors])}`)
+  const scenario = '300 PATCH, 10 in flight, burst 50 then 10/s'
+  return [
+    { scenario, subject: `${name}: wall time`, value: ms / 1000, unit: 's', ratio: ms / minimum, note: 'ratio to the 25 s minimum' },
+    { scenario, subject: `${name}: 429s received`, value: server.stats.refused, unit: 'count' },
+    { scenario, subject: `${name}: failed requests`, value: failures, unit: 'count', note: failures ? JSON.stringify(Object.fromEntries(errors)) : '' },
+  ]
+}
+
+async function rateLimit() {
+  return [
+    ...(await rateLimited('@auth0-ts/management', (host) => {
+      const users = new Users(host, 'x', { protocol: 'http' })
+      return (i) => users.update(`auth0|${i}`, { name: `n${i}` })
+    })),
+    ...(await rateLimited('auth0 ManagementClient', (host) => {
+      const client = auth0Client(host)
+      return (i) => client.users.update(`auth0|${i}`, { name: `n${i}` })
+    })),
+  ]
+}
+
+async function gzipped(contents) {
+  const result = await build({
+    stdin: { contents, resolveDir: BENCH_DIR, loader: 'js' },
+    bundle: true,
+    minify: true,
+    write: false,
+    format: 'esm',
+    platform: 'browser',
+    logLevel: 'silent',
+  })
+  const code = result.outputFiles[0].contents
+  return { raw: code.length, gz: gzipSync(code, { level: 9 }).length }
+}
+
+async function bundles() {
+  const apps = {
+    '@auth0-ts/management: Users alone': `import { Users } from '@auth0-ts/management'\nconsole.log(await new Users('t.example.com', 'x').get('1'))`,
+    '@auth0-ts/management: whole Auth0': `import { Auth0 } from '@auth0-ts/management'\nconsole.log(await new Auth0('t.example.com', 'x').users.get('1'))`,
+    'auth0 ManagementClient (users.get)': `import { ManagementClient } from 'auth0'\nconsole.log(await new ManagementClient({ domain: 't.example.com', token: 'x' }).users.get('1'))`,
+  }
+  const rows = []
+  for (const [subject, contents] of Object.entries(apps)) {
+    const { raw, gz } = await gzipped(contents)
+    log(`bundle ${subject}: ${(gz / 1024).toFixed(1)} kB gzipped (${(raw / 1024).toFixed(1)} kB minified)`)
+    rows.push({ scenario: 'bundle (esbuild, minified, gzipped)', subject, value: gz / 1024, unit: 'kB', note: `${(raw / 1024).toFixed(1)} kB minified` })
+  }
+  return rows
+}
+
+function importTimes(specifier) {
+  const code = `const t=performance.now();import(${JSON.stringify(specifier)}).then(()=>process.stdout.write(String(performance.now()-t)))`
+  const inside = []
+  const total = []
+  for (let i = 0; i < IMPORTS; i++) {
+    const t0 = performance.now()
+    const r = spawnSync(process.execPath, ['-e', code], { cwd: BENCH_DIR, encoding: 'utf8' })
+    total.push(performance.now() - t0)
+    if (r.status !== 0) throw new Error(`import ${specifier} failed: ${r.stderr}`)
+    inside.push(Number(r.stdout))
+  }
+  return { inside: median(inside), total: median(total) }
+}
+
+async function imports() {
+  const baseline = importTimes('node:path')
+  const rows = []
+  for (const specifier of ['@auth0-ts/management', 'auth0']) {
+    const { inside, total } = importTimes(specifier)
+    log(`cold import ${specifier}: ${inside.toFixed(1)} ms (process ${total.toFixed(0)} ms, bare node ${baseline.total.toFixed(0)} ms)`)
+    rows.push({
+      scenario: 'cold import (median of fresh processes)',
+      subject: specifier,
+      value: inside,
+      unit: 'ms',
+      note: `whole process ${total.toFixed(0)} ms vs ${baseline.total.toFixed(0)} ms for bare node`,
+    })
+  }
+  return rows
+}
+
+/** The rows for bench/src/run.mjs. */
+export async function run() {
+  const rows = []
+  if (SCENARIOS.includes('throughput')) rows.push(...(await throughput()))
+  if (SCENARIOS.includes('ratelimit')) rows.push(...(await rateLimit()))
+  if (SCENARIOS.includes('bundle')) rows.push(...(await bundles()))
+  if (SCENARIOS.includes('import')) rows.push(...(await imports()))
+  return rows
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) console.table(await run())

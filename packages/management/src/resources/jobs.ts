@@ -1,0 +1,102 @@
+import { Auth0Error, defaultSleep, TimeoutError, type FileContent } from '@auth0-ts/core'
+import { Manager } from '../manager.js'
+import { BODY } from '../params.js'
+import type { Body, Job, JobFailure } from '../types.js'
+
+/** Options of {@link Jobs.waitFor}. */
+export interface WaitForJobOptions {
+  /** Called with the job after every poll, the last one included. */
+  onProgress?: (job: Job) => void
+  /** Time between polls, in ms. @default 1000 */
+  interval?: number
+  /** Stops waiting (the job itself goes on). */
+  signal?: AbortSignal
+  /** The longest wait in ms, after which a `TimeoutError` is thrown. @default no limit */
+  timeout?: number
+  /** Sleep between polls, for tests. @default a timer */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>
+  /** Clock in epoch ms, for tests. @default Date.now */
+  now?: () => number
+}
+
+/**
+ * A job that ended with status `failed`. `job` is its last state and `failures` what `jobs.getFailedJob` reported
+ * (`undefined` if that could not be read).
+ */
+export class JobFailedError extends Auth0Error {
+  override name = 'JobFailedError'
+  /** The job, as last polled. */
+  readonly job: Job
+  /** The failed entries, from `GET /api/v2/jobs/{id}/errors`. */
+  readonly failures: JobFailure[] | Body | undefined
+
+  constructor(job: Job, failures: JobFailure[] | Body | undefined, cause?: unknown) {
+    super({ statusCode: 200, errorCode: 'job_failed', message: `Job ${job.id} (${job.type}) failed`, content: failures, cause })
+    this.job = job
+    this.failures = failures
+  }
+}
+
+/** Import, export and verification-email jobs: `/api/v2/jobs`. */
+export class Jobs extends Manager {
+  /** Gets a job. */
+  get = this.endpoint<[id: string], void, Job>('GET /jobs/{id}')
+  /** Gets the failed entries of a job. */
+  getFailedJob = this.endpoint<[id: string], void, JobFailure[] | Body>('GET /jobs/{id}/errors')
+  /** Starts a users export job. */
+  exportUsers = this.endpoint<[body: Body], void, Job>('POST /jobs/users-exports', BODY)
+  /** Starts a job that sends a verification email. */
+  sendVerificationEmail = this.endpoint<[body: Body], void, Job>('POST /jobs/verification-email', BODY)
+  /**
+   * Starts a users import job from a JSON file (multipart; the file part is `users`, named after a `File`'s name).
+   * @example
+   * ```ts
+   * const job = await auth0.jobs.importUsers('con_123', JSON.stringify(users), { upsert: true })
+   * ```
+   */
+  importUsers = this.endpoint<
+    [connectionId: string, fileObj: FileContent],
+    { /** @default false */ upsert?: boolean; /** @default true */ sendCompletionEmail?: boolean; externalId?: string },
+    Job
+  >('POST /jobs/users-imports', {
+    args: { connectionId: '.connection_id', fileObj: '@users' },
+    options: { upsert: ['.upsert', false], sendCompletionEmail: ['.send_completion_email', true], externalId: '.external_id' },
+    multipart: true,
+  })
+
+  /**
+   * Polls a job until it is `completed` (resolving to the job) or `failed`.
+   *
+   * @throws JobFailedError when the job fails, with the job and its failed entries
+   * @throws TimeoutError when `timeout` passes first
+   * @example
+   * ```ts
+   * const { id } = await auth0.jobs.importUsers(connectionId, file)
+   * const job = await auth0.jobs.waitFor(id, { onProgress: (j) => console.log(j.status, j.percentage_done) })
+   * ```
+   */
+  async waitFor(jobId: string, options: WaitForJobOptions = {}): Promise<Job> {
+    const { onProgress, interval = 1000, signal, timeout, sleep = defaultSleep, now = Date.now } = options
+    if (!(interval >= 0)) throw new TypeError('interval: must be a number >= 0')
+    const deadline = timeout === undefined ? Number.POSITIVE_INFINITY : now() + timeout
+    const ro = signal ? { signal } : {}
+    for (;;) {
+      const job = await this.get(jobId, ro)
+      onProgress?.(job)
+      if (job.status === 'completed') return job
+      if (job.status === 'failed') {
+        let failures: JobFailure[] | Body | undefined
+        let cause: unknown
+        try {
+          failures = await this.getFailedJob(jobId, ro)
+        } catch (e) {
+          cause = e
+        }
+        throw new JobFailedError(job, failures, cause)
+      }
+      const left = deadline - now()
+      if (left <= 0) throw new TimeoutError({ message: `Job ${jobId} did not finish within ${timeout} ms (status: ${job.status})`, timeout: timeout ?? 0 })
+      await sleep(Math.min(interval, left), signal)
+    }
+  }
+}
