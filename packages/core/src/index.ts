@@ -22,7 +22,6 @@ export {
   type HeadersLike,
 } from './rate-limit.js'
 export {
-  z,
   parseOptions,
   optionsError,
   resolveRestClientOptions,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { parseOptions, resolveBaseUrl, resolveRestClientOptions, z } from './options.js'
+import * as z from 'zod/mini'
+import { parseOptions, resolveBaseUrl, resolveRestClientOptions } from './options.js'
 
 describe('resolveRestClientOptions', () => {
   it('fills Python defaults', () => {

@@ -1,7 +1,5 @@
 import * as z from 'zod/mini'
 
-export { z }
-
 /** Transport options shared by every client. */
 export interface RestClientOptions {
   /** Send the `Auth0-Client` telemetry header. @default true */
@@ -27,7 +25,7 @@ export const restClientOptionsSchema = z.strictObject({
   maxRetryDelay: z.optional(z.number().check(z.gte(0), z.refine(Number.isFinite, 'must be finite'))),
 })
 
-/** A transport option that is not a plain value: functions and hooks, checked by hand. */
+/** One zod issue in words, with its path. */
 function describeIssue(issue: z.core.$ZodIssue): string {
   const path = issue.path.length > 0 ? issue.path.map(String).join('.') : '(root)'
   switch (issue.code) {

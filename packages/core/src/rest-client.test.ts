@@ -300,6 +300,17 @@ describe('retries', () => {
   })
 })
 
+/** Advances fake time until `p` settles (the transport loads ky on first use, which takes real I/O first). */
+async function settle<T>(p: Promise<T>, stepMs: number): Promise<T> {
+  let done = false
+  void p.finally(() => (done = true))
+  for (let i = 0; i < 100 && !done; i++) {
+    await new Promise((r) => setImmediate(r))
+    if (!done) await vi.advanceTimersByTimeAsync(stepMs)
+  }
+  return p
+}
+
 describe('timeouts and aborts', () => {
   /** A fetch whose response headers arrive at once but whose body never ends (until aborted). */
   const trickling = (async (_input: RequestInfo | URL, init?: RequestInit) => {
@@ -324,9 +335,7 @@ describe('timeouts and aborts', () => {
     try {
       const fetchSpy = vi.fn(trickling)
       const { rest } = client({ fetch: fetchSpy as typeof fetch, options: { timeout: 1500 } })
-      const p = caught(rest.request({ method: 'GET', path: '/x' }))
-      await vi.advanceTimersByTimeAsync(1500)
-      const err = await p
+      const err = await settle(caught(rest.request({ method: 'GET', path: '/x' })), 1500)
       expect(isTimeoutError(err)).toBe(true)
       expect(err).toMatchObject({ statusCode: 0, errorCode: 'timeout', timeout: 1500 })
       expect(fetchSpy).toHaveBeenCalledTimes(1)
@@ -339,9 +348,7 @@ describe('timeouts and aborts', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
     try {
       const { rest } = client({ fetch: hanging })
-      const p = caught(rest.request({ method: 'GET', path: '/x' }, { timeout: 50 }))
-      await vi.advanceTimersByTimeAsync(50)
-      expect(await p).toMatchObject({ name: 'TimeoutError', timeout: 50 })
+      expect(await settle(caught(rest.request({ method: 'GET', path: '/x' }, { timeout: 50 })), 50)).toMatchObject({ name: 'TimeoutError', timeout: 50 })
     } finally {
       vi.useRealTimers()
     }

@@ -1,4 +1,4 @@
-import ky from 'ky'
+import type { KyInstance, Options as KyOptions } from 'ky'
 import { Auth0Error, errorFromResponse, NetworkError, TimeoutError } from './errors.js'
 import { resolveRestClientOptions, type ResolvedRestClientOptions, type RestClientOptions } from './options.js'
 import { createRateLimiter, defaultSleep, parseRateLimit, type RateLimiter } from './rate-limit.js'
@@ -87,6 +87,47 @@ export interface RestClientConfig {
   rateLimiter?: RateLimiter | false | undefined
   /** Values that must never appear in an error (client secret, private key). */
   secrets?: readonly (string | undefined)[] | undefined
+}
+
+// ky is loaded on the first request, not at import: its feature checks build a Request at module load, which
+// costs tens of milliseconds of cold start that an app may not need yet.
+let kyInstance: KyInstance | undefined
+let kyLoading: Promise<KyInstance> | undefined
+function loadKy(): Promise<KyInstance> {
+  kyLoading ??= import('ky').then((m) => (kyInstance = m.default))
+  return kyLoading
+}
+
+const BODY_TIMEOUT = Symbol('body timeout')
+
+/** Reads a body as text within `ms`; past it the stream is cancelled (freeing the connection) and BODY_TIMEOUT thrown. */
+async function readText(response: Response, ms: number): Promise<string> {
+  const stream = response.body
+  if (stream === null) return ''
+  const reader = stream.getReader()
+  const decoder = new TextDecoder()
+  let timer: ReturnType<typeof setTimeout> | undefined
+  let timedOut = false
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      timedOut = true
+      reject(BODY_TIMEOUT)
+      reader.cancel().catch(() => undefined)
+    }, Math.max(0, ms))
+  })
+  expired.catch(() => undefined)
+  try {
+    let text = ''
+    for (;;) {
+      const { done, value } = await Promise.race([reader.read(), expired])
+      // a cancelled read resolves as done: that is the timeout, not the end of the body
+      if (timedOut) throw BODY_TIMEOUT
+      if (done) return text + decoder.decode()
+      text += decoder.decode(value, { stream: true })
+    }
+  } finally {
+    clearTimeout(timer)
+  }
 }
 
 const MIN_DELAY = 100
@@ -363,36 +404,26 @@ export class RestClient {
     signal: AbortSignal | undefined,
   ): Promise<{ response: Response; text: string }> {
     if (signal?.aborted) throw { kind: 'abort', error: signal.reason } satisfies AttemptFailure
-    const controller = new AbortController()
-    let timedOut = false
-    const timer = setTimeout(() => {
-      timedOut = true
-      controller.abort(new Error(`timed out after ${timeout} ms`))
-    }, timeout)
-    const onAbort = () => controller.abort(signal?.reason)
-    signal?.addEventListener('abort', onAbort, { once: true })
+    const ky = kyInstance ?? (await loadKy())
+    const started = Date.now()
+    let response: Response
     try {
-      const init: Parameters<typeof ky>[1] = {
-        method,
-        headers,
-        signal: controller.signal,
-        retry: 0,
-        timeout: false,
-        throwHttpErrors: false,
-        fetch: this.#fetch,
-        redirect: 'manual',
-      }
+      // ky bounds the wait for the headers; the caller's signal is passed as it is (no per-request signal merging).
+      const init: KyOptions = { method, headers, retry: 0, timeout, throwHttpErrors: false, fetch: this.#fetch, redirect: 'manual' }
+      if (signal) init.signal = signal
       if (body !== undefined) init.body = body
-      const response = await ky(url, init)
-      // The body is read under the same timer: a server that trickles it cannot hold the call past `timeout`.
-      const text = method === 'HEAD' ? '' : await response.text()
-      return { response, text }
+      response = await ky(url, init)
     } catch (error) {
-      const kind = timedOut ? 'timeout' : signal?.aborted ? 'abort' : 'network'
+      const kind = signal?.aborted ? 'abort' : error instanceof Error && error.name === 'TimeoutError' ? 'timeout' : 'network'
       throw { kind, error } satisfies AttemptFailure
-    } finally {
-      clearTimeout(timer)
-      signal?.removeEventListener('abort', onAbort)
+    }
+    if (method === 'HEAD') return { response, text: '' }
+    try {
+      // The body is read under the same deadline: a server that trickles it cannot hold the call past `timeout`.
+      return { response, text: await readText(response, timeout - (Date.now() - started)) }
+    } catch (error) {
+      const kind = signal?.aborted ? 'abort' : error === BODY_TIMEOUT ? 'timeout' : 'network'
+      throw { kind, error: error === BODY_TIMEOUT ? new Error(`body not received within ${timeout} ms`) : error } satisfies AttemptFailure
     }
   }
 

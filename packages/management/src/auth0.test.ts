@@ -180,3 +180,23 @@ describe('errors', () => {
     expect(api.seen).toHaveLength(0)
   })
 })
+
+describe('rateLimiter option', () => {
+  it('passes a custom limiter to the shared transport and rejects a malformed one', async () => {
+    const calls: string[] = []
+    const limiter = {
+      acquire: async () => {
+        calls.push('acquire')
+      },
+      update: () => {
+        calls.push('update')
+      },
+    }
+    api.reply(() => api.json(3))
+    const auth0 = new Auth0(DOMAIN, 'TOKEN', { rateLimiter: limiter })
+    await expect(auth0.stats.activeUsers()).resolves.toBe(3)
+    expect(api.seen[0]?.url.pathname).toBe('/api/v2/stats/active-users')
+    expect(calls).toEqual(['acquire', 'update'])
+    expect(() => new Auth0(DOMAIN, 'TOKEN', { rateLimiter: {} as never })).toThrow(/rateLimiter/)
+  })
+})

@@ -1,4 +1,4 @@
-import type { RestClient, RestClientOptions, TokenSource } from '@auth0-ts/core'
+import type { RateLimiter, RestClient, RestClientOptions, TokenSource } from '@auth0-ts/core'
 import { createRestClient } from './manager.js'
 import { Actions } from './resources/actions.js'
 import { AttackProtection } from './resources/attack-protection.js'
@@ -79,6 +79,8 @@ export interface Auth0Options {
   protocol?: 'https' | 'http'
   /** A custom fetch: shared connections, proxies, tests. @default globalThis.fetch */
   fetch?: typeof fetch
+  /** Decides when requests may be sent (a fleet-wide limiter, for example); `false` disables pacing. @default an in-process limiter */
+  rateLimiter?: RateLimiter | false
 }
 
 class Auth0Client {

@@ -11,6 +11,7 @@ import {
   type RequestSpec,
   type RestClientOptions,
   type TokenSource,
+  type RateLimiter,
 } from '@auth0-ts/core'
 
 /** Options of a resource manager built alone, such as `new Users(domain, token, options)`. */
@@ -25,9 +26,14 @@ export interface ManagerOptions {
   restOptions?: RestClientOptions
   /** A custom fetch: shared connections, proxies, tests. @default globalThis.fetch */
   fetch?: typeof fetch
+  /**
+   * Decides when requests may be sent: share one between clients, or a fleet-wide one such as
+   * `createRedisRateLimiter` from `@auth0-ts/redis`. `false` disables pacing. @default an in-process limiter
+   */
+  rateLimiter?: RateLimiter | false
 }
 
-const AUTH0_KEYS = ['protocol', 'restOptions', 'fetch'] as const
+const AUTH0_KEYS = ['protocol', 'restOptions', 'fetch', 'rateLimiter'] as const
 const MANAGER_KEYS = [...AUTH0_KEYS, 'telemetry', 'timeout'] as const
 
 /**
@@ -44,6 +50,9 @@ export function createRestClient(domain: string, token: TokenSource, options: Ma
   if (typeof token !== 'function' && (typeof token !== 'string' || token === ''))
     problems.push('token: expected a non-empty string or a function that returns one')
   if (o['fetch'] !== undefined && typeof o['fetch'] !== 'function') problems.push('fetch: expected a function')
+  const limiter = o['rateLimiter'] as Partial<RateLimiter> | false | undefined
+  if (limiter !== undefined && limiter !== false && (typeof limiter?.acquire !== 'function' || typeof limiter.update !== 'function'))
+    problems.push('rateLimiter: expected { acquire, update } or false')
   if (o['telemetry'] !== undefined && typeof o['telemetry'] !== 'boolean') problems.push('telemetry: expected boolean')
   const timeout = o['timeout']
   if (timeout !== undefined && !(typeof timeout === 'number' && timeout > 0 && Number.isFinite(timeout))) problems.push('timeout: must be a number > 0')
@@ -66,6 +75,7 @@ export function createRestClient(domain: string, token: TokenSource, options: Ma
     options: restOptions,
     client: { name: __PKG_NAME__, version: __PKG_VERSION__ },
     fetch: mo.fetch,
+    rateLimiter: mo.rateLimiter,
   })
 }
 
