@@ -98,38 +98,6 @@ function loadKy(): Promise<KyInstance> {
   return kyLoading
 }
 
-const BODY_TIMEOUT = Symbol('body timeout')
-
-/** Reads a body as text within `ms`; past it the stream is cancelled (freeing the connection) and BODY_TIMEOUT thrown. */
-async function readText(response: Response, ms: number): Promise<string> {
-  const stream = response.body
-  if (stream === null) return ''
-  const reader = stream.getReader()
-  const decoder = new TextDecoder()
-  let timer: ReturnType<typeof setTimeout> | undefined
-  let timedOut = false
-  const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      timedOut = true
-      reject(BODY_TIMEOUT)
-      reader.cancel().catch(() => undefined)
-    }, Math.max(0, ms))
-  })
-  expired.catch(() => undefined)
-  try {
-    let text = ''
-    for (;;) {
-      const { done, value } = await Promise.race([reader.read(), expired])
-      // a cancelled read resolves as done: that is the timeout, not the end of the body
-      if (timedOut) throw BODY_TIMEOUT
-      if (done) return text + decoder.decode()
-      text += decoder.decode(value, { stream: true })
-    }
-  } finally {
-    clearTimeout(timer)
-  }
-}
-
 const MIN_DELAY = 100
 const MAX_DELAY = 1000
 const RETRYABLE_STATUS = new Set([502, 503, 504])
@@ -304,7 +272,7 @@ export class RestClient {
       if (contentType) headers['content-type'] = contentType
       if (this.#telemetry) headers['auth0-client'] = this.#telemetry
       if (useAuth) {
-        const token = await this.#resolveToken()
+        const token = typeof this.#token === 'string' ? this.#token : await this.#resolveToken()
         if (!secrets.includes(token)) secrets.push(token)
         headers['authorization'] = `Bearer ${token}`
       }
@@ -405,25 +373,38 @@ export class RestClient {
   ): Promise<{ response: Response; text: string }> {
     if (signal?.aborted) throw { kind: 'abort', error: signal.reason } satisfies AttemptFailure
     const ky = kyInstance ?? (await loadKy())
-    const started = Date.now()
-    let response: Response
+    // One controller and one timer bound the whole attempt, headers and body. Its signal is handed to fetch directly
+    // (ky would otherwise merge it with its own on every request), and the caller's signal feeds it.
+    const controller = new AbortController()
+    let timedOut = false
+    const timer = setTimeout(() => {
+      timedOut = true
+      controller.abort(new Error(`timed out after ${timeout} ms`))
+    }, timeout)
+    const onAbort = () => controller.abort(signal?.reason)
+    signal?.addEventListener('abort', onAbort, { once: true })
+    const base = this.#fetch
     try {
-      // ky bounds the wait for the headers; the caller's signal is passed as it is (no per-request signal merging).
-      const init: KyOptions = { method, headers, retry: 0, timeout, throwHttpErrors: false, fetch: this.#fetch, redirect: 'manual' }
-      if (signal) init.signal = signal
+      const init: KyOptions = {
+        method,
+        headers,
+        retry: 0,
+        timeout: false,
+        throwHttpErrors: false,
+        redirect: 'manual',
+        fetch: (input, options) => base(input, { ...options, signal: controller.signal }),
+      }
       if (body !== undefined) init.body = body
-      response = await ky(url, init)
+      const response = await ky(url, init)
+      // The body is read under the same timer: a server that trickles it cannot hold the call past `timeout`.
+      const text = method === 'HEAD' ? '' : await response.text()
+      return { response, text }
     } catch (error) {
-      const kind = signal?.aborted ? 'abort' : error instanceof Error && error.name === 'TimeoutError' ? 'timeout' : 'network'
+      const kind = timedOut ? 'timeout' : signal?.aborted ? 'abort' : 'network'
       throw { kind, error } satisfies AttemptFailure
-    }
-    if (method === 'HEAD') return { response, text: '' }
-    try {
-      // The body is read under the same deadline: a server that trickles it cannot hold the call past `timeout`.
-      return { response, text: await readText(response, timeout - (Date.now() - started)) }
-    } catch (error) {
-      const kind = signal?.aborted ? 'abort' : error === BODY_TIMEOUT ? 'timeout' : 'network'
-      throw { kind, error: error === BODY_TIMEOUT ? new Error(`body not received within ${timeout} ms`) : error } satisfies AttemptFailure
+    } finally {
+      clearTimeout(timer)
+      signal?.removeEventListener('abort', onAbort)
     }
   }
 
