@@ -158,8 +158,10 @@ describe('building the request', () => {
     await expect(client().rest.request({ method: 'GET', path: '/x' }, { timeout: -1 })).rejects.toThrow(/timeout/)
   })
 
-  it('validates client options at construction', () => {
-    expect(() => new RestClient({ baseUrl: 'nope', token: '', fetch: 3 as never, options: { timeout: 0 } })).toThrow(TypeError)
+  it('validates client options at construction, listing every problem in one TypeError', () => {
+    const build = () => new RestClient({ baseUrl: 'nope', token: '', fetch: 3 as never, options: { timeout: 0 } })
+    expect(build).toThrow(TypeError)
+    expect(build).toThrow(/restOptions\.timeout: must be > 0[\s\S]*baseUrl[\s\S]*fetch[\s\S]*token/)
   })
 })
 

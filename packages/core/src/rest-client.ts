@@ -1,6 +1,6 @@
 import type { KyInstance, Options as KyOptions } from 'ky'
 import { Auth0Error, errorFromResponse, NetworkError, TimeoutError } from './errors.js'
-import { resolveRestClientOptions, type ResolvedRestClientOptions, type RestClientOptions } from './options.js'
+import { optionsError, resolveRestClientOptions, type ResolvedRestClientOptions, type RestClientOptions } from './options.js'
 import { createRateLimiter, defaultSleep, parseRateLimit, type RateLimiter } from './rate-limit.js'
 import { redactText, redactValue } from './redact.js'
 import { telemetryHeader, type ClientInfo } from './telemetry.js'
@@ -198,8 +198,14 @@ export class RestClient {
   readonly #origin: string
 
   constructor(config: RestClientConfig) {
-    this.options = resolveRestClientOptions(config.options)
     const problems: string[] = []
+    let options: ResolvedRestClientOptions | undefined
+    try {
+      options = resolveRestClientOptions(config.options)
+    } catch (e) {
+      // one TypeError lists every problem: the transport options' ones too, by path
+      problems.push(...(e as Error).message.split('\n  - ').slice(1).map((p) => `restOptions.${p}`))
+    }
     let origin = ''
     try {
       origin = new URL(config.baseUrl).origin
@@ -210,7 +216,8 @@ export class RestClient {
     const token = config.token
     if (token !== undefined && typeof token !== 'function' && (typeof token !== 'string' || token === ''))
       problems.push('token: expected a non-empty string or a function that returns one')
-    if (problems.length > 0) throw new TypeError(`Invalid client options:\n  - ${problems.join('\n  - ')}`)
+    if (problems.length > 0 || !options) throw optionsError('client options', problems)
+    this.options = options
     this.baseUrl = config.baseUrl.replace(/\/+$/, '')
     this.#origin = origin
     this.#token = token
