@@ -9,6 +9,9 @@ export function packageVitestConfig(dir: string, test: NonNullable<ViteUserConfi
       include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.ts', 'test/**/*.test.tsx'],
       typecheck: { enabled: true, include: ['src/**/*.test-d.ts', 'test/**/*.test-d.ts'] },
       restoreMocks: true,
+      // CI runs every package's suite at once on 2 cores: generous limits keep slow-but-correct tests from failing.
+      testTimeout: 20_000,
+      hookTimeout: 60_000,
       ...test,
     },
   })

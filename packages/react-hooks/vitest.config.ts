@@ -1,3 +1,3 @@
 import { packageVitestConfig } from '../../tooling/vitest.ts'
 
-export default packageVitestConfig(import.meta.dirname)
+export default packageVitestConfig(import.meta.dirname, { setupFiles: ['./src/test-utils/setup.ts'] })
