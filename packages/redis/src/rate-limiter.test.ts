@@ -38,27 +38,29 @@ const field = (key: string, name: string) => ctx.redis.hget(`auth0-ts:rate:${key
 describe('createRedisRateLimiter', () => {
   it('hands out permits from one bucket shared by every process on the key', async () => {
     const key = `tenant-${++n}`
-    const a = makeLimiter({ key, burst: 3 })
-    const b = makeLimiter({ key, burst: 3 })
+    // a slow refill (one token per 10 s), so a busy machine cannot refill the bucket during the test
+    const a = makeLimiter({ key, burst: 3, perSecond: 0.1 })
+    const b = makeLimiter({ key, burst: 3, perSecond: 0.1 })
     await a.acquire()
     await b.acquire()
     await a.acquire()
     const { sleep, waits, signal } = recordingSleep()
 
-    await expect(makeLimiter({ key, burst: 3, sleep }).acquire(signal)).rejects.toThrow(
+    await expect(makeLimiter({ key, burst: 3, perSecond: 0.1, sleep }).acquire(signal)).rejects.toThrow(
       'stop waiting',
     )
     expect(waits).toHaveLength(1)
-    expect(waits[0]).toBeGreaterThan(900) // the next permit is about 1 s away at 1/s
-    expect(waits[0]).toBeLessThanOrEqual(1004)
+    expect(waits[0]).toBeGreaterThan(9000) // the next permit is about 10 s away at 0.1/s
+    expect(waits[0]).toBeLessThanOrEqual(10_004)
   })
 
   it('lowers the shared budget to what the server reports remaining', async () => {
     const key = `tenant-${++n}`
-    makeLimiter({ key, burst: 10 }).update(info({ limit: 10, remaining: 1 }), 200)
+    // a slow refill (one token per 10 s), so a busy machine cannot refill the bucket during the test
+    makeLimiter({ key, burst: 10, perSecond: 0.1 }).update(info({ limit: 10, remaining: 1 }), 200)
     await vi.waitFor(async () => expect(Number(await field(key, 'tokens'))).toBeLessThan(2))
     const { sleep, waits, signal } = recordingSleep()
-    const other = makeLimiter({ key, burst: 10, sleep })
+    const other = makeLimiter({ key, burst: 10, perSecond: 0.1, sleep })
 
     await other.acquire(signal)
     await expect(other.acquire(signal)).rejects.toThrow('stop waiting')
@@ -97,7 +99,7 @@ describe('createRedisRateLimiter', () => {
   it('sends anyway once a permit is further away than maxWait', async () => {
     const key = `tenant-${++n}`
     const sleep = vi.fn(async () => {})
-    const limiter = makeLimiter({ key, burst: 1, perSecond: 0.01, maxWait: 5000, sleep })
+    const limiter = makeLimiter({ key, burst: 1, perSecond: 0.1, maxWait: 5000, sleep })
     await limiter.acquire()
     await limiter.acquire() // the next permit is 100 s away
     expect(sleep).not.toHaveBeenCalled()
