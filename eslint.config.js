@@ -33,7 +33,10 @@ export default defineConfig(
   {
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
@@ -42,22 +45,48 @@ export default defineConfig(
     languageOptions: { parserOptions: { projectService: true } },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
-      '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
+      '@typescript-eslint/switch-exhaustiveness-check': [
+        'error',
+        { considerDefaultExhaustiveForUnions: true },
+      ],
       '@typescript-eslint/no-explicit-any': 'error',
     },
   },
-  { files: ['**/*.tsx'], plugins: { 'react-hooks': reactHooks }, rules: reactHooks.configs.recommended.rules },
+  {
+    files: ['**/*.tsx'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: reactHooks.configs.recommended.rules,
+  },
   // core knows nothing of the packages above it
-  restrict(['packages/core/src/**'], ['@auth0-ts/*', 'react'], 'core must not import other auth0-ts packages or React.'),
+  restrict(
+    ['packages/core/src/**'],
+    ['@auth0-ts/*', 'react'],
+    'core must not import other auth0-ts packages or React.',
+  ),
   // siblings never import each other; nobody's src imports the emulator
   restrict(
     ['packages/authentication/src/**', 'packages/token-verifier/src/**'],
-    ['@auth0-ts/management', '@auth0-ts/authentication', '@auth0-ts/token-verifier', '@auth0-ts/react-hooks', '@auth0-ts/mock-tenant', '@auth0-ts/redis', 'react'],
+    [
+      '@auth0-ts/management',
+      '@auth0-ts/authentication',
+      '@auth0-ts/token-verifier',
+      '@auth0-ts/react-hooks',
+      '@auth0-ts/mock-tenant',
+      '@auth0-ts/redis',
+      'react',
+    ],
     'authentication and token-verifier depend on core alone.',
   ),
   restrict(
     ['packages/management/src/**'],
-    ['@auth0-ts/authentication', '@auth0-ts/token-verifier', '@auth0-ts/react-hooks', '@auth0-ts/mock-tenant', '@auth0-ts/redis', 'react'],
+    [
+      '@auth0-ts/authentication',
+      '@auth0-ts/token-verifier',
+      '@auth0-ts/react-hooks',
+      '@auth0-ts/mock-tenant',
+      '@auth0-ts/redis',
+      'react',
+    ],
     'management depends on core alone.',
   ),
   restrict(

@@ -20,11 +20,15 @@ let skipped = 0
 for (const file of reports) {
   const r = JSON.parse(readFileSync(file, 'utf8'))
   // a test file that crashed before collecting any test counts as one failure
-  const crashed = (r.testResults ?? []).filter((t) => t.status === 'failed' && (t.assertionResults ?? []).length === 0).length
+  const crashed = (r.testResults ?? []).filter(
+    (t) => t.status === 'failed' && (t.assertionResults ?? []).length === 0,
+  ).length
   passed += r.numPassedTests ?? 0
   failed += (r.numFailedTests ?? 0) + crashed
   skipped += (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0)
-  console.error(`  ${file}: ${r.numPassedTests} passed, ${(r.numFailedTests ?? 0) + crashed} failed, ${(r.numPendingTests ?? 0) + (r.numTodoTests ?? 0)} skipped`)
+  console.error(
+    `  ${file}: ${r.numPassedTests} passed, ${(r.numFailedTests ?? 0) + crashed} failed, ${(r.numPendingTests ?? 0) + (r.numTodoTests ?? 0)} skipped`,
+  )
 }
 for (const file of process.argv.slice(2)) {
   if (!existsSync(file)) {
@@ -45,5 +49,9 @@ if (testStepFailed && failed === 0) {
   console.error('  the test step failed without reporting a failed test: counted as 1 failed')
   failed = 1
 }
-console.log(skipped > 0 ? `${passed} passed, ${failed} failed, ${skipped} skipped` : `${passed} passed, ${failed} failed`)
+console.log(
+  skipped > 0
+    ? `${passed} passed, ${failed} failed, ${skipped} skipped`
+    : `${passed} passed, ${failed} failed`,
+)
 process.exitCode = failed === 0 && passed > 0 ? 0 : 1

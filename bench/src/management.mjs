@@ -82,7 +82,9 @@ async function throughput() {
       if (failures > 0) throw new Error(`${name}: ${failures} calls failed`)
       rates[name].push((CALLS * 1000) / ms)
     }
-    log(`throughput round ${round + 1}/${ROUNDS}: ${names.map((n) => `${n} ${rates[n].at(-1).toFixed(0)}/s`).join(', ')}`)
+    log(
+      `throughput round ${round + 1}/${ROUNDS}: ${names.map((n) => `${n} ${rates[n].at(-1).toFixed(0)}/s`).join(', ')}`,
+    )
   }
   await server.close()
   const med = Object.fromEntries(names.map((n) => [n, median(rates[n])]))
@@ -102,12 +104,27 @@ async function rateLimited(name, makeOp) {
   const { ms, failures, errors } = await pool(300, 10, op)
   await server.close()
   const minimum = ((300 - 50) / 10) * 1000
-  log(`rate limit, ${name}: ${(ms / 1000).toFixed(1)} s, ${server.stats.refused} 429s, ${failures} failed ${JSON.stringify([...errors])}`)
+  log(
+    `rate limit, ${name}: ${(ms / 1000).toFixed(1)} s, ${server.stats.refused} 429s, ${failures} failed ${JSON.stringify([...errors])}`,
+  )
   const scenario = '300 PATCH, 10 in flight, burst 50 then 10/s'
   return [
-    { scenario, subject: `${name}: wall time`, value: ms / 1000, unit: 's', ratio: ms / minimum, note: 'ratio to the 25 s minimum' },
+    {
+      scenario,
+      subject: `${name}: wall time`,
+      value: ms / 1000,
+      unit: 's',
+      ratio: ms / minimum,
+      note: 'ratio to the 25 s minimum',
+    },
     { scenario, subject: `${name}: 429s received`, value: server.stats.refused, unit: 'count' },
-    { scenario, subject: `${name}: failed requests`, value: failures, unit: 'count', note: failures ? JSON.stringify(Object.fromEntries(errors)) : '' },
+    {
+      scenario,
+      subject: `${name}: failed requests`,
+      value: failures,
+      unit: 'count',
+      note: failures ? JSON.stringify(Object.fromEntries(errors)) : '',
+    },
   ]
 }
 
@@ -147,8 +164,16 @@ async function bundles() {
   const rows = []
   for (const [subject, contents] of Object.entries(apps)) {
     const { raw, gz } = await gzipped(contents)
-    log(`bundle ${subject}: ${(gz / 1024).toFixed(1)} kB gzipped (${(raw / 1024).toFixed(1)} kB minified)`)
-    rows.push({ scenario: 'bundle (esbuild, minified, gzipped)', subject, value: gz / 1024, unit: 'kB', note: `${(raw / 1024).toFixed(1)} kB minified` })
+    log(
+      `bundle ${subject}: ${(gz / 1024).toFixed(1)} kB gzipped (${(raw / 1024).toFixed(1)} kB minified)`,
+    )
+    rows.push({
+      scenario: 'bundle (esbuild, minified, gzipped)',
+      subject,
+      value: gz / 1024,
+      unit: 'kB',
+      note: `${(raw / 1024).toFixed(1)} kB minified`,
+    })
   }
   return rows
 }
@@ -172,7 +197,9 @@ async function imports() {
   const rows = []
   for (const specifier of ['@auth0-ts/management', 'auth0']) {
     const { inside, total } = importTimes(specifier)
-    log(`cold import ${specifier}: ${inside.toFixed(1)} ms (process ${total.toFixed(0)} ms, bare node ${baseline.total.toFixed(0)} ms)`)
+    log(
+      `cold import ${specifier}: ${inside.toFixed(1)} ms (process ${total.toFixed(0)} ms, bare node ${baseline.total.toFixed(0)} ms)`,
+    )
     rows.push({
       scenario: 'cold import (median of fresh processes)',
       subject: specifier,

@@ -23,12 +23,18 @@ export async function startServer(options = {}) {
     if (tokens >= 1) {
       tokens -= 1
       const fullAt = now + (limit.burst - tokens) * msPerToken
-      return { ok: true, headers: rateHeaders(limit.burst, Math.floor(tokens), Math.ceil(fullAt / 1000)) }
+      return {
+        ok: true,
+        headers: rateHeaders(limit.burst, Math.floor(tokens), Math.ceil(fullAt / 1000)),
+      }
     }
     const nextAt = now + (1 - tokens) * msPerToken
     return {
       ok: false,
-      headers: { ...rateHeaders(limit.burst, 0, Math.ceil(nextAt / 1000)), 'retry-after': String(Math.max(1, Math.ceil((nextAt - now) / 1000))) },
+      headers: {
+        ...rateHeaders(limit.burst, 0, Math.ceil(nextAt / 1000)),
+        'retry-after': String(Math.max(1, Math.ceil((nextAt - now) / 1000))),
+      },
     }
   }
 
@@ -44,16 +50,31 @@ export async function startServer(options = {}) {
       if (!ok) {
         stats.refused++
         status = 429
-        body = { statusCode: 429, error: 'Too Many Requests', message: 'Global limit has been reached', errorCode: 'too_many_requests' }
+        body = {
+          statusCode: 429,
+          error: 'Too Many Requests',
+          message: 'Global limit has been reached',
+          errorCode: 'too_many_requests',
+        }
       } else if (!match || (req.method !== 'GET' && req.method !== 'PATCH')) {
         status = 404
         body = { statusCode: 404, error: 'Not Found', message: 'Not found' }
       } else {
         const patch = chunks.length > 0 ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {}
-        body = { user_id: decodeURIComponent(match[1]), email: 'bench@example.com', name: 'Bench User', logins_count: 7, ...patch }
+        body = {
+          user_id: decodeURIComponent(match[1]),
+          email: 'bench@example.com',
+          name: 'Bench User',
+          logins_count: 7,
+          ...patch,
+        }
       }
       const text = JSON.stringify(body)
-      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers })
+      res.writeHead(status, {
+        'content-type': 'application/json; charset=utf-8',
+        'content-length': Buffer.byteLength(text),
+        ...headers,
+      })
       res.end(text)
     })
   })
@@ -73,5 +94,9 @@ export async function startServer(options = {}) {
 }
 
 function rateHeaders(limit, remaining, reset) {
-  return { 'x-ratelimit-limit': String(limit), 'x-ratelimit-remaining': String(remaining), 'x-ratelimit-reset': String(reset) }
+  return {
+    'x-ratelimit-limit': String(limit),
+    'x-ratelimit-remaining': String(remaining),
+    'x-ratelimit-reset': String(reset),
+  }
 }

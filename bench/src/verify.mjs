@@ -24,7 +24,11 @@ async function startJwksServer(body) {
   server.requests = 0
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address()
-  return { server, url: `http://127.0.0.1:${port}/.well-known/jwks.json`, issuer: `http://127.0.0.1:${port}/` }
+  return {
+    server,
+    url: `http://127.0.0.1:${port}/.well-known/jwks.json`,
+    issuer: `http://127.0.0.1:${port}/`,
+  }
 }
 
 /** Operations per second of `op` for about `ms`, one at a time or `inFlight` at once. */
@@ -66,7 +70,13 @@ export async function run() {
   const rows = []
   try {
     const sign = (header = {}) =>
-      new jose.SignJWT({ sub: 'auth0|5f7c8ec7c33c6c004bbafe82', nonce: 'n-0S6_WzA2Mj', name: 'Jane Doe', email: 'jane@example.com', email_verified: true })
+      new jose.SignJWT({
+        sub: 'auth0|5f7c8ec7c33c6c004bbafe82',
+        nonce: 'n-0S6_WzA2Mj',
+        name: 'Jane Doe',
+        email: 'jane@example.com',
+        email_verified: true,
+      })
         .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid, ...header })
         .setIssuer(issuer)
         .setAudience(audience)
@@ -86,7 +96,11 @@ export async function run() {
     if (nodeEntry) ours('@auth0-ts/token-verifier (node entry)', nodeEntry)
     const joseKey = await jose.importJWK(jwk, 'RS256')
     const joseOptions = { issuer, audience, algorithms: ['RS256'] }
-    subjects.push({ name: 'jose.jwtVerify (imported key)', op: () => jose.jwtVerify(token, joseKey, joseOptions), baseline: true })
+    subjects.push({
+      name: 'jose.jwtVerify (imported key)',
+      op: () => jose.jwtVerify(token, joseKey, joseOptions),
+      baseline: true,
+    })
     const client = jwksRsa({ jwksUri: url, cache: true })
     const jwtOptions = { issuer, audience, algorithms: ['RS256'] }
     subjects.push({
@@ -118,57 +132,109 @@ export async function run() {
       for (const s of subjects) {
         const values = results.get(s.name)[mode]
         const ratio = median(values.map((v, i) => v / base[i]))
-        rows.push({ scenario, subject: s.name, value: Math.round(median(values)), unit: 'verifications/s', ratio, note: `medians of ${ROUNDS} interleaved ${SLICE_MS} ms slices; ratio = median per-round ratio to jose` })
+        rows.push({
+          scenario,
+          subject: s.name,
+          value: Math.round(median(values)),
+          unit: 'verifications/s',
+          ratio,
+          note: `medians of ${ROUNDS} interleaved ${SLICE_MS} ms slices; ratio = median per-round ratio to jose`,
+        })
       }
     }
 
     // --- cold cache: 1000 concurrent verifications on a fresh verifier
-    for (const [name, entry] of [['default entry', webEntry], ['node entry', nodeEntry]]) {
+    for (const [name, entry] of [
+      ['default entry', webEntry],
+      ['node entry', nodeEntry],
+    ]) {
       if (!entry) continue
       server.requests = 0
-      const tv = new entry.TokenVerifier({ signatureVerifier: new entry.AsymmetricSignatureVerifier(url), issuer, audience })
+      const tv = new entry.TokenVerifier({
+        signatureVerifier: new entry.AsymmetricSignatureVerifier(url),
+        issuer,
+        audience,
+      })
       const settled = await Promise.allSettled(Array.from({ length: 1000 }, () => tv.verify(token)))
       const ok = settled.filter((r) => r.status === 'fulfilled').length
-      rows.push({ scenario: 'JWKS requests, 1000 concurrent verifications, cold cache', subject: `@auth0-ts/token-verifier (${name})`, value: server.requests, unit: 'requests', note: `target exactly 1; ${ok}/1000 verified` })
+      rows.push({
+        scenario: 'JWKS requests, 1000 concurrent verifications, cold cache',
+        subject: `@auth0-ts/token-verifier (${name})`,
+        value: server.requests,
+        unit: 'requests',
+        note: `target exactly 1; ${ok}/1000 verified`,
+      })
     }
     {
       server.requests = 0
       const cold = jwksRsa({ jwksUri: url, cache: true })
       await Promise.allSettled(Array.from({ length: 1000 }, () => cold.getSigningKey(kid)))
-      rows.push({ scenario: 'JWKS requests, 1000 concurrent verifications, cold cache', subject: 'jwks-rsa (cache: true)', value: server.requests, unit: 'requests' })
+      rows.push({
+        scenario: 'JWKS requests, 1000 concurrent verifications, cold cache',
+        subject: 'jwks-rsa (cache: true)',
+        value: server.requests,
+        unit: 'requests',
+      })
     }
     log('cold cache done')
 
     // --- flood: 2000 tokens with random kids. A simulated clock advances 100 ms per token, so the flood spans
     // 200 s: at most one refetch per 30 s cooldown allows ceil(200 / 30) = 7.
-    const floodTokens = await Promise.all(Array.from({ length: 2000 }, () => sign({ kid: crypto.randomUUID() })))
+    const floodTokens = await Promise.all(
+      Array.from({ length: 2000 }, () => sign({ kid: crypto.randomUUID() })),
+    )
     const entry = nodeEntry ?? webEntry
     {
       const clock = { ms: Date.now() }
       const sv = new entry.AsymmetricSignatureVerifier(url, { now: () => clock.ms })
-      const tv = new entry.TokenVerifier({ signatureVerifier: sv, issuer, audience, now: () => clock.ms })
+      const tv = new entry.TokenVerifier({
+        signatureVerifier: sv,
+        issuer,
+        audience,
+        now: () => clock.ms,
+      })
       await tv.verify(token)
       server.requests = 0
       let rejected = 0
       for (const t of floodTokens) {
-        await tv.verify(t).catch((e) => (e.code === 'key_not_found' ? rejected++ : Promise.reject(e)))
+        await tv
+          .verify(t)
+          .catch((e) => (e.code === 'key_not_found' ? rejected++ : Promise.reject(e)))
         clock.ms += 100
       }
-      rows.push({ scenario: 'JWKS requests, flood of 2000 random-kid tokens', subject: '@auth0-ts/token-verifier (30 s cooldown, 200 s simulated)', value: server.requests, unit: 'requests', note: `target <= 7 (1 per cooldown); ${rejected}/2000 rejected key_not_found` })
+      rows.push({
+        scenario: 'JWKS requests, flood of 2000 random-kid tokens',
+        subject: '@auth0-ts/token-verifier (30 s cooldown, 200 s simulated)',
+        value: server.requests,
+        unit: 'requests',
+        note: `target <= 7 (1 per cooldown); ${rejected}/2000 rejected key_not_found`,
+      })
       // the same flood, all at once in real time: the cooldown opened by the warm-up fetch covers it
       const sv2 = new entry.AsymmetricSignatureVerifier(url)
       const tv2 = new entry.TokenVerifier({ signatureVerifier: sv2, issuer, audience })
       await tv2.verify(token)
       server.requests = 0
       await Promise.allSettled(floodTokens.map((t) => tv2.verify(t)))
-      rows.push({ scenario: 'JWKS requests, flood of 2000 random-kid tokens', subject: '@auth0-ts/token-verifier (all concurrent, real time)', value: server.requests, unit: 'requests', note: 'target <= 1' })
+      rows.push({
+        scenario: 'JWKS requests, flood of 2000 random-kid tokens',
+        subject: '@auth0-ts/token-verifier (all concurrent, real time)',
+        value: server.requests,
+        unit: 'requests',
+        note: 'target <= 1',
+      })
     }
     {
       const flooded = jwksRsa({ jwksUri: url, cache: true })
       await flooded.getSigningKey(kid)
       server.requests = 0
-      for (const t of floodTokens) await flooded.getSigningKey(jose.decodeProtectedHeader(t).kid).catch(() => undefined)
-      rows.push({ scenario: 'JWKS requests, flood of 2000 random-kid tokens', subject: 'jwks-rsa (cache: true, default rateLimit off)', value: server.requests, unit: 'requests' })
+      for (const t of floodTokens)
+        await flooded.getSigningKey(jose.decodeProtectedHeader(t).kid).catch(() => undefined)
+      rows.push({
+        scenario: 'JWKS requests, flood of 2000 random-kid tokens',
+        subject: 'jwks-rsa (cache: true, default rateLimit off)',
+        value: server.requests,
+        unit: 'requests',
+      })
     }
     log('flood done')
   } finally {

@@ -1,3 +1,5 @@
 import { packageVitestConfig } from '../../tooling/vitest.ts'
 
-export default packageVitestConfig(import.meta.dirname, { setupFiles: ['./src/test-utils/setup.ts'] })
+export default packageVitestConfig(import.meta.dirname, {
+  setupFiles: ['./src/test-utils/setup.ts'],
+})

@@ -12,7 +12,8 @@ const baseURL = (process.env.BASE_URL ?? 'http://127.0.0.1:5173').replace(/\/$/,
 const outDir = process.env.E2E_OUT ?? 'e2e/out'
 const secretsFile = process.env.SECRETS_FILE
 const executablePath =
-  process.env.CHROMIUM_PATH || execFileSync('sh', ['-c', 'command -v chromium'], { encoding: 'utf8' }).trim()
+  process.env.CHROMIUM_PATH ||
+  execFileSync('sh', ['-c', 'command -v chromium'], { encoding: 'utf8' }).trim()
 mkdirSync(outDir, { recursive: true })
 
 const results = { passed: 0, failed: 0 }
@@ -61,7 +62,12 @@ context.on('response', (response) => {
       } catch {
         /* a redirect, or a body the browser dropped */
       }
-      seen.push({ url: response.url(), status: response.status(), headers: JSON.stringify(await response.allHeaders()), body })
+      seen.push({
+        url: response.url(),
+        status: response.status(),
+        headers: JSON.stringify(await response.allHeaders()),
+        body,
+      })
     })(),
   )
 })
@@ -92,9 +98,18 @@ try {
     await page.getByTestId('pkce-login').click()
     await page.getByRole('heading', { name: 'Log in to the mock tenant' }).waitFor()
     const authorizeUrl = new URL(page.url())
-    expect(authorizeUrl.searchParams.get('code_challenge_method') === 'S256', 'authorize URL has no S256 challenge')
-    expect(authorizeUrl.searchParams.get('nonce') && authorizeUrl.searchParams.get('state'), 'authorize URL lacks state/nonce')
-    expect(!authorizeUrl.searchParams.has('code_verifier'), 'the code verifier must stay on the server')
+    expect(
+      authorizeUrl.searchParams.get('code_challenge_method') === 'S256',
+      'authorize URL has no S256 challenge',
+    )
+    expect(
+      authorizeUrl.searchParams.get('nonce') && authorizeUrl.searchParams.get('state'),
+      'authorize URL lacks state/nonce',
+    )
+    expect(
+      !authorizeUrl.searchParams.has('code_verifier'),
+      'the code verifier must stay on the server',
+    )
     await page.getByLabel('Email or username').fill(config.demoUser.username)
     await page.getByLabel('Password').fill(config.demoUser.password)
     await page.getByRole('button', { name: 'Continue' }).click()
@@ -104,9 +119,22 @@ try {
 
   await check('ID token verification: every check passes, nonce included', async () => {
     await page.getByTestId('verdict').filter({ hasText: 'Valid' }).waitFor()
-    const rows = await page.locator('[data-check]').evaluateAll((els) => els.map((e) => [e.dataset.check, e.dataset.status]))
+    const rows = await page
+      .locator('[data-check]')
+      .evaluateAll((els) => els.map((e) => [e.dataset.check, e.dataset.status]))
     const status = Object.fromEntries(rows)
-    for (const id of ['format', 'alg', 'key', 'signature', 'iss', 'sub', 'aud', 'exp', 'iat', 'nonce'])
+    for (const id of [
+      'format',
+      'alg',
+      'key',
+      'signature',
+      'iss',
+      'sub',
+      'aud',
+      'exp',
+      'iat',
+      'nonce',
+    ])
       expect(status[id] === 'pass', `check ${id} is ${status[id]}`)
     await shot('sign-in')
   })
@@ -114,10 +142,23 @@ try {
   await check('tamper: one changed character is rejected with signature_invalid', async () => {
     await page.getByTestId('tamper').click()
     await page.getByTestId('verdict').filter({ hasText: 'Rejected' }).waitFor()
-    expect((await text('verdict')).includes('signature_invalid'), `verdict: ${await text('verdict')}`)
-    expect((await page.locator('[data-check="signature"]').getAttribute('data-status')) === 'fail', 'signature row did not fail')
-    expect((await page.locator('[data-check="iss"]').getAttribute('data-status')) === 'skipped', 'checks after the failure ran')
-    expect((await page.getByTestId('verify-error').getAttribute('data-error-name')) === 'TokenValidationError', 'no TokenValidationError')
+    expect(
+      (await text('verdict')).includes('signature_invalid'),
+      `verdict: ${await text('verdict')}`,
+    )
+    expect(
+      (await page.locator('[data-check="signature"]').getAttribute('data-status')) === 'fail',
+      'signature row did not fail',
+    )
+    expect(
+      (await page.locator('[data-check="iss"]').getAttribute('data-status')) === 'skipped',
+      'checks after the failure ran',
+    )
+    expect(
+      (await page.getByTestId('verify-error').getAttribute('data-error-name')) ===
+        'TokenValidationError',
+      'no TokenValidationError',
+    )
     await shot('sign-in-tampered')
   })
 
@@ -133,7 +174,10 @@ try {
     await page.getByTestId('m2m-hits').waitFor()
     const before = Number(await text('m2m-hits'))
     await page.getByTestId('m2m-ask').click()
-    await page.getByTestId('m2m-hits').filter({ hasText: String(before + 1) }).waitFor()
+    await page
+      .getByTestId('m2m-hits')
+      .filter({ hasText: String(before + 1) })
+      .waitFor()
     expect((await text('m2m-source')) === 'cache hit', 'second ask was not a cache hit')
     expect(Number(await text('m2m-fetches')) === 1, 'the provider fetched more than one token')
     await shot('m2m')
@@ -192,24 +236,36 @@ try {
     }
   }
 
-  await check('rate-limit demo, retries 0: 429s surface as RateLimitError with resetAt', async () => {
-    await page.getByTestId('limit-burst').fill('3')
-    await page.getByTestId('limit-rate').fill('4')
-    await page.getByTestId('limit-set').click()
-    await page.getByTestId('limit-active').filter({ hasText: '3 at once' }).waitFor()
-    const r = await runBulk(0)
-    expect(r.limited > 0 && r.failed > 0, `expected 429s and failures: ${JSON.stringify(r)}`)
-    const box = page.getByTestId('bulk-rate-limit-error')
-    expect((await box.getAttribute('data-error-name')) === 'RateLimitError', 'no RateLimitError shown')
-    expect(/^\d{10} → /.test(await box.getByTestId('reset-at').textContent()), 'resetAt is not an epoch time')
-  })
+  await check(
+    'rate-limit demo, retries 0: 429s surface as RateLimitError with resetAt',
+    async () => {
+      await page.getByTestId('limit-burst').fill('3')
+      await page.getByTestId('limit-rate').fill('4')
+      await page.getByTestId('limit-set').click()
+      await page.getByTestId('limit-active').filter({ hasText: '3 at once' }).waitFor()
+      const r = await runBulk(0)
+      expect(r.limited > 0 && r.failed > 0, `expected 429s and failures: ${JSON.stringify(r)}`)
+      const box = page.getByTestId('bulk-rate-limit-error')
+      expect(
+        (await box.getAttribute('data-error-name')) === 'RateLimitError',
+        'no RateLimitError shown',
+      )
+      expect(
+        /^\d{10} → /.test(await box.getByTestId('reset-at').textContent()),
+        'resetAt is not an epoch time',
+      )
+    },
+  )
 
   await check('rate-limit demo, retries 3: every 429 waited out, every user updated', async () => {
     // Let the bucket refill, so the run starts like a fresh batch job.
     await page.waitForTimeout(1500)
     const r = await runBulk(3)
     expect(r.updated === 12 && r.failed === 0, `not all updated: ${JSON.stringify(r)}`)
-    expect(r.limited > 0 && r.waits === r.limited && r.sent === 12 + r.limited, `429s not all waited out: ${JSON.stringify(r)}`)
+    expect(
+      r.limited > 0 && r.waits === r.limited && r.sent === 12 + r.limited,
+      `429s not all waited out: ${JSON.stringify(r)}`,
+    )
     await shot('users')
   })
 
@@ -229,8 +285,14 @@ try {
       const got = await box.getAttribute('data-error-name')
       expect(got === name, `${kind}: expected ${name}, got ${got}`)
     }
-    expect((await page.getByTestId('result-auth0').textContent()).includes('404'), 'Auth0Error is not a 404')
-    expect((await page.getByTestId('result-rate-limit').getByTestId('reset-at').count()) === 1, 'RateLimitError without resetAt')
+    expect(
+      (await page.getByTestId('result-auth0').textContent()).includes('404'),
+      'Auth0Error is not a 404',
+    )
+    expect(
+      (await page.getByTestId('result-rate-limit').getByTestId('reset-at').count()) === 1,
+      'RateLimitError without resetAt',
+    )
     await shot('errors')
   })
 
@@ -239,12 +301,22 @@ try {
     expect(secretsFile, 'SECRETS_FILE is not set')
     const secrets = JSON.parse(readFileSync(secretsFile, 'utf8'))
     // The mock's client secrets and private key, and at least one M2M token.
-    expect(secrets.length >= 4 && secrets.some((s) => s.startsWith('eyJ')), `too few secrets to scan for: ${secrets.length}`)
+    expect(
+      secrets.length >= 4 && secrets.some((s) => s.startsWith('eyJ')),
+      `too few secrets to scan for: ${secrets.length}`,
+    )
     const needles = secrets.flatMap((s) =>
-      s.includes('PRIVATE KEY') ? s.split('\n').map((l) => l.trim()).filter((l) => l.length >= 40) : [s],
+      s.includes('PRIVATE KEY')
+        ? s
+            .split('\n')
+            .map((l) => l.trim())
+            .filter((l) => l.length >= 40)
+        : [s],
     )
     const leaks = []
-    for (const r of seen) for (const n of needles) if (r.body.includes(n) || r.headers.includes(n)) leaks.push(`${r.status} ${r.url}`)
+    for (const r of seen)
+      for (const n of needles)
+        if (r.body.includes(n) || r.headers.includes(n)) leaks.push(`${r.status} ${r.url}`)
     expect(seen.length > 20, `only ${seen.length} responses seen`)
     expect(leaks.length === 0, `secrets found in: ${[...new Set(leaks)].join(', ')}`)
     console.error(`     scanned ${seen.length} responses for ${needles.length} secret strings`)

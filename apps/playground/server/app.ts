@@ -1,6 +1,11 @@
 // The playground's server: the only place that holds credentials. Every route is a fetch handler.
 import { randomUUID } from 'node:crypto'
-import { buildAuthorizeUrl, createTokenProvider, GetToken, type TokenResponse } from '@auth0-ts/authentication'
+import {
+  buildAuthorizeUrl,
+  createTokenProvider,
+  GetToken,
+  type TokenResponse,
+} from '@auth0-ts/authentication'
 import { Auth0 } from '@auth0-ts/management'
 import { createManagementProxy } from '@auth0-ts/react-hooks/server'
 import { AsymmetricSignatureVerifier, TokenVerifier } from '@auth0-ts/token-verifier'
@@ -39,7 +44,13 @@ export interface AppOptions {
   staticFiles: Handler
 }
 
-export function createApp({ tenant, secrets, origin, stubDomain, staticFiles }: AppOptions): Handler {
+export function createApp({
+  tenant,
+  secrets,
+  origin,
+  stubDomain,
+  staticFiles,
+}: AppOptions): Handler {
   const callbackUrl = `${origin}/callback`
   const protocol = tenant.protocol
 
@@ -57,10 +68,21 @@ export function createApp({ tenant, secrets, origin, stubDomain, staticFiles }: 
     return t
   }
   const management = new Auth0(tenant.domain, token, { protocol })
-  const webClient = new GetToken(tenant.domain, tenant.web.clientId, { ...tenant.web.auth, protocol })
+  const webClient = new GetToken(tenant.domain, tenant.web.clientId, {
+    ...tenant.web.auth,
+    protocol,
+  })
   const signatureVerifier = new AsymmetricSignatureVerifier(`${tenant.issuer}.well-known/jwks.json`)
-  const verifier = new TokenVerifier({ signatureVerifier, issuer: tenant.issuer, audience: tenant.web.clientId })
-  const otherAppVerifier = new TokenVerifier({ signatureVerifier, issuer: tenant.issuer, audience: 'another-application' })
+  const verifier = new TokenVerifier({
+    signatureVerifier,
+    issuer: tenant.issuer,
+    audience: tenant.web.clientId,
+  })
+  const otherAppVerifier = new TokenVerifier({
+    signatureVerifier,
+    issuer: tenant.issuer,
+    audience: 'another-application',
+  })
   const bulk = new BulkJobs({ tenant, management, token, secrets })
 
   // Only this page may call the server: another site open in the same browser, or a DNS name rebound to
@@ -92,7 +114,9 @@ export function createApp({ tenant, secrets, origin, stubDomain, staticFiles }: 
     if (sessions.size > MAX_SESSIONS) sessions.delete(sessions.keys().next().value as string)
     return { id: fresh, session: sessions.get(fresh) as Session, isNew: true }
   }
-  const cookieHeader = (id: string) => ({ 'set-cookie': `${COOKIE}=${id}; Path=/; HttpOnly; SameSite=Lax` })
+  const cookieHeader = (id: string) => ({
+    'set-cookie': `${COOKIE}=${id}; Path=/; HttpOnly; SameSite=Lax`,
+  })
 
   const toSessionTokens = (flow: SessionTokens['flow'], r: TokenResponse): SessionTokens => ({
     flow,
@@ -114,10 +138,21 @@ export function createApp({ tenant, secrets, origin, stubDomain, staticFiles }: 
     canSetRateLimit: tenant.rateLimit !== undefined,
   }
 
-  type Route = (request: Request, ctx: { session: Session; params: string[] }) => Promise<Response> | Response
+  type Route = (
+    request: Request,
+    ctx: { session: Session; params: string[] },
+  ) => Promise<Response> | Response
   const routes: [method: string, path: RegExp, route: Route][] = [
     ['GET', /^\/api\/config$/, () => json(config)],
-    ['GET', /^\/api\/session$/, (_, { session }) => json({ tokens: session.tokens ?? null, ...(session.error ? { error: session.error } : {}) } satisfies SessionResponse)],
+    [
+      'GET',
+      /^\/api\/session$/,
+      (_, { session }) =>
+        json({
+          tokens: session.tokens ?? null,
+          ...(session.error ? { error: session.error } : {}),
+        } satisfies SessionResponse),
+    ],
     [
       'POST',
       /^\/api\/logout$/,
@@ -154,10 +189,22 @@ export function createApp({ tenant, secrets, origin, stubDomain, staticFiles }: 
           session.error = { name: 'Auth0Error', message, errorCode, is: {} }
           return back
         }
-        if (query.get('error')) return fail(query.get('error_description') ?? 'The login failed', query.get('error') ?? 'error')
-        if (!pending || query.get('state') !== pending.state) return fail('The state does not match this session: start the sign-in again', 'state_mismatch')
+        if (query.get('error'))
+          return fail(
+            query.get('error_description') ?? 'The login failed',
+            query.get('error') ?? 'error',
+          )
+        if (!pending || query.get('state') !== pending.state)
+          return fail(
+            'The state does not match this session: start the sign-in again',
+            'state_mismatch',
+          )
         try {
-          const response = await webClient.authorizationCodePkce(pending.codeVerifier, query.get('code') ?? '', callbackUrl)
+          const response = await webClient.authorizationCodePkce(
+            pending.codeVerifier,
+            query.get('code') ?? '',
+            callbackUrl,
+          )
           session.tokens = toSessionTokens('authorization-code-pkce', response)
           session.nonce = pending.nonce
         } catch (error) {
@@ -170,16 +217,27 @@ export function createApp({ tenant, secrets, origin, stubDomain, staticFiles }: 
       'POST',
       /^\/api\/login$/,
       async (request, { session }) => {
-        const body = (await readJson(request)) as { username?: unknown; password?: unknown } | undefined
-        if (typeof body?.username !== 'string' || typeof body.password !== 'string') return json({ error: { name: 'TypeError', message: 'username and password are required', is: {} } }, 400)
+        const body = (await readJson(request)) as
+          { username?: unknown; password?: unknown } | undefined
+        if (typeof body?.username !== 'string' || typeof body.password !== 'string')
+          return json(
+            { error: { name: 'TypeError', message: 'username and password are required', is: {} } },
+            400,
+          )
         try {
-          const response = await webClient.login(body.username, body.password, { realm: tenant.realm, scope: 'openid profile email' })
+          const response = await webClient.login(body.username, body.password, {
+            realm: tenant.realm,
+            scope: 'openid profile email',
+          })
           session.tokens = toSessionTokens('password-realm', response)
           delete session.nonce
           delete session.error
           return json({ tokens: session.tokens } satisfies SessionResponse)
         } catch (error) {
-          return json({ tokens: null, error: errorView(error, secrets) } satisfies SessionResponse, 401)
+          return json(
+            { tokens: null, error: errorView(error, secrets) } satisfies SessionResponse,
+            401,
+          )
         }
       },
     ],
@@ -189,7 +247,11 @@ export function createApp({ tenant, secrets, origin, stubDomain, staticFiles }: 
       async (request, { session }) => {
         const body = (await readJson(request)) as { idToken?: unknown } | undefined
         const idToken = typeof body?.idToken === 'string' ? body.idToken : ''
-        const expected = { issuer: tenant.issuer, audience: tenant.web.clientId, nonce: session.nonce }
+        const expected = {
+          issuer: tenant.issuer,
+          audience: tenant.web.clientId,
+          nonce: session.nonce,
+        }
         return json(await verifyWithChecks(verifier, idToken, expected, secrets))
       },
     ],
@@ -211,14 +273,17 @@ export function createApp({ tenant, secrets, origin, stubDomain, staticFiles }: 
               tokenType: cached.tokenType ?? null,
               expiresAt: cached.expiresAt,
               audience: tenant.managementAudience,
-              scopes: (cached.scope ?? (typeof claims['scope'] === 'string' ? claims['scope'] : '')).split(' ').filter(Boolean),
+              scopes: (cached.scope ?? (typeof claims['scope'] === 'string' ? claims['scope'] : ''))
+                .split(' ')
+                .filter(Boolean),
               issuer: typeof claims['iss'] === 'string' ? claims['iss'] : null,
               subject: typeof claims['sub'] === 'string' ? claims['sub'] : null,
               issuedAt: num(claims['iat']),
               length: cached.accessToken.length,
             },
             clientId: tenant.m2m.clientId,
-            clientAuthentication: 'clientSecret' in tenant.m2m.auth ? 'client_secret' : 'private_key_jwt',
+            clientAuthentication:
+              'clientSecret' in tenant.m2m.auth ? 'client_secret' : 'private_key_jwt',
             cacheKey: provider.cacheKey,
             now: Date.now(),
           }
@@ -232,13 +297,36 @@ export function createApp({ tenant, secrets, origin, stubDomain, staticFiles }: 
       'POST',
       /^\/api\/rate-limit$/,
       async (request) => {
-        if (!tenant.rateLimit) return json({ error: { name: 'Error', message: 'Only the mock tenant has a settable rate limit', is: {} } }, 409)
-        const body = (await readJson(request)) as { burst?: unknown; perSecond?: unknown } | null | undefined
-        const setting = body === null || body === undefined ? null : { burst: Number(body.burst), perSecond: Number(body.perSecond) }
+        if (!tenant.rateLimit)
+          return json(
+            {
+              error: {
+                name: 'Error',
+                message: 'Only the mock tenant has a settable rate limit',
+                is: {},
+              },
+            },
+            409,
+          )
+        const body = (await readJson(request)) as
+          { burst?: unknown; perSecond?: unknown } | null | undefined
+        const setting =
+          body === null || body === undefined
+            ? null
+            : { burst: Number(body.burst), perSecond: Number(body.perSecond) }
         try {
           tenant.rateLimit.set(setting)
         } catch (error) {
-          return json({ error: { name: 'TypeError', message: error instanceof Error ? error.message : 'invalid', is: {} } }, 400)
+          return json(
+            {
+              error: {
+                name: 'TypeError',
+                message: error instanceof Error ? error.message : 'invalid',
+                is: {},
+              },
+            },
+            400,
+          )
         }
         return json({ rateLimit: tenant.rateLimit.get() })
       },
@@ -249,36 +337,60 @@ export function createApp({ tenant, secrets, origin, stubDomain, staticFiles }: 
       /^\/api\/bulk$/,
       async (request) => {
         const parsed = validateBulk(await readJson(request))
-        if (typeof parsed === 'string') return json({ error: { name: 'TypeError', message: parsed, is: {} } }, 400)
+        if (typeof parsed === 'string')
+          return json({ error: { name: 'TypeError', message: parsed, is: {} } }, 400)
         return json(bulk.start(parsed, tenant.rateLimit?.get() ?? null))
       },
     ],
-    ['GET', /^\/api\/bulk\/([\w-]+)$/, (_, { params }) => {
-      const job = bulk.get(params[0] ?? '')
-      return job ? json(job) : json({ error: { name: 'Error', message: 'No such job', is: {} } }, 404)
-    }],
+    [
+      'GET',
+      /^\/api\/bulk\/([\w-]+)$/,
+      (_, { params }) => {
+        const job = bulk.get(params[0] ?? '')
+        return job
+          ? json(job)
+          : json({ error: { name: 'Error', message: 'No such job', is: {} } }, 404)
+      },
+    ],
     [
       'POST',
       /^\/api\/errors\/([\w-]+)$/,
       async (_, { session, params }) => {
         const kind = params[0] as ErrorKind
-        if (!ERROR_KINDS.includes(kind)) return json({ error: { name: 'Error', message: 'Unknown error kind', is: {} } }, 404)
+        if (!ERROR_KINDS.includes(kind))
+          return json({ error: { name: 'Error', message: 'Unknown error kind', is: {} } }, 404)
         const idToken = async () => {
           if (session.tokens?.idToken) return session.tokens.idToken
           if (!tenant.demoUser) return undefined
-          const r = await webClient.login(tenant.demoUser.username, tenant.demoUser.password, { realm: tenant.realm, scope: 'openid' })
+          const r = await webClient.login(tenant.demoUser.username, tenant.demoUser.password, {
+            realm: tenant.realm,
+            scope: 'openid',
+          })
           return r.id_token
         }
-        return json(await runErrorDemo(kind, { tenant, management, token, otherAppVerifier, secrets, idToken }, stubDomain))
+        return json(
+          await runErrorDemo(
+            kind,
+            { tenant, management, token, otherAppVerifier, secrets, idToken },
+            stubDomain,
+          ),
+        )
       },
     ],
   ]
 
   return async (request) => {
     const url = new URL(request.url)
-    if (!isOwnPage(request)) return json({ error: { name: 'Error', message: 'Open the playground at its own address', is: {} } }, 403)
+    if (!isOwnPage(request))
+      return json(
+        { error: { name: 'Error', message: 'Open the playground at its own address', is: {} } },
+        403,
+      )
     // JSON only: a cross-site form cannot send it without a CORS preflight, which this server never grants.
-    if (request.method === 'POST' && !/^application\/json\b/i.test(request.headers.get('content-type') ?? ''))
+    if (
+      request.method === 'POST' &&
+      !/^application\/json\b/i.test(request.headers.get('content-type') ?? '')
+    )
       return json({ error: { name: 'Error', message: 'Send JSON', is: {} } }, 415)
     if (url.pathname.startsWith('/api/management/')) return proxy(request)
     for (const [method, pattern, route] of routes) {
@@ -286,10 +398,12 @@ export function createApp({ tenant, secrets, origin, stubDomain, staticFiles }: 
       if (!match || request.method !== method) continue
       const { id, session, isNew } = sessionOf(request)
       const response = await route(request, { session, params: match.slice(1) })
-      if (isNew) for (const [k, v] of Object.entries(cookieHeader(id))) response.headers.append(k, v)
+      if (isNew)
+        for (const [k, v] of Object.entries(cookieHeader(id))) response.headers.append(k, v)
       return response
     }
-    if (url.pathname.startsWith('/api/')) return json({ error: { name: 'Error', message: 'Not found', is: {} } }, 404)
+    if (url.pathname.startsWith('/api/'))
+      return json({ error: { name: 'Error', message: 'Not found', is: {} } }, 404)
     return staticFiles(request)
   }
 }

@@ -21,11 +21,16 @@ export interface BulkDeps {
 
 export function validateBulk(body: unknown): BulkRequest | string {
   const b = (body ?? {}) as Partial<Record<keyof BulkRequest, unknown>>
-  const int = (v: unknown, min: number, max: number) => Number.isInteger(v) && (v as number) >= min && (v as number) <= max
+  const int = (v: unknown, min: number, max: number) =>
+    Number.isInteger(v) && (v as number) >= min && (v as number) <= max
   if (!int(b.count, 1, 100)) return 'count: expected an integer from 1 to 100'
   if (!int(b.concurrency, 1, 10)) return 'concurrency: expected an integer from 1 to 10'
   if (!int(b.retries, 0, 10)) return 'retries: expected an integer from 0 to 10'
-  return { count: b.count as number, concurrency: b.concurrency as number, retries: b.retries as number }
+  return {
+    count: b.count as number,
+    concurrency: b.concurrency as number,
+    retries: b.retries as number,
+  }
 }
 
 export class BulkJobs {
@@ -58,7 +63,8 @@ export class BulkJobs {
       rateLimit,
     }
     this.#jobs.set(status.id, status)
-    for (const old of [...this.#jobs.keys()].slice(0, Math.max(0, this.#jobs.size - MAX_JOBS))) this.#jobs.delete(old)
+    for (const old of [...this.#jobs.keys()].slice(0, Math.max(0, this.#jobs.size - MAX_JOBS)))
+      this.#jobs.delete(old)
     void this.#run(status, request)
     return { ...status }
   }
@@ -70,7 +76,10 @@ export class BulkJobs {
     // the client waited as long as the tenant asked.
     const pendingWaits = new Map<string, { at: number; waitMs: number }>()
     const countingFetch: typeof fetch = async (input, init) => {
-      const key = input instanceof Request ? `${input.method} ${input.url}` : `${init?.method ?? 'GET'} ${String(input)}`
+      const key =
+        input instanceof Request
+          ? `${input.method} ${input.url}`
+          : `${init?.method ?? 'GET'} ${String(input)}`
       const sentAt = Date.now()
       const pending = pendingWaits.get(key)
       if (pending) {
@@ -97,8 +106,15 @@ export class BulkJobs {
     })
     const tick = setInterval(() => (status.elapsedMs = Date.now() - started), 100)
     try {
-      const page = await management.users.list({ page: 0, perPage: request.count, fields: ['user_id'], includeTotals: false })
-      const ids = (Array.isArray(page) ? page : []).map((u) => String((u as { user_id?: unknown }).user_id))
+      const page = await management.users.list({
+        page: 0,
+        perPage: request.count,
+        fields: ['user_id'],
+        includeTotals: false,
+      })
+      const ids = (Array.isArray(page) ? page : []).map((u) =>
+        String((u as { user_id?: unknown }).user_id),
+      )
       status.total = ids.length
       const stamp = new Date().toISOString()
       const worker = async () => {

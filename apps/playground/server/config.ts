@@ -37,18 +37,27 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const problems: string[] = []
   const portText = nonEmpty('PORT', env)
   const port = portText === undefined ? DEFAULT_PORT : Number(portText)
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) problems.push('PORT: expected an integer between 0 and 65535')
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    problems.push('PORT: expected an integer between 0 and 65535')
 
   const domain = nonEmpty('AUTH0_DOMAIN', env)
   const clientId = nonEmpty('AUTH0_CLIENT_ID', env)
   const clientSecret = nonEmpty('AUTH0_CLIENT_SECRET', env)
   const keyPath = nonEmpty('AUTH0_CLIENT_ASSERTION_SIGNING_KEY', env)
   let tenant: TenantSettings | undefined
-  if (domain !== undefined || clientId !== undefined || clientSecret !== undefined || keyPath !== undefined) {
-    if (domain === undefined) problems.push('AUTH0_DOMAIN: required with the other AUTH0_* variables')
+  if (
+    domain !== undefined ||
+    clientId !== undefined ||
+    clientSecret !== undefined ||
+    keyPath !== undefined
+  ) {
+    if (domain === undefined)
+      problems.push('AUTH0_DOMAIN: required with the other AUTH0_* variables')
     if (clientId === undefined) problems.push('AUTH0_CLIENT_ID: required with AUTH0_DOMAIN')
     if (clientSecret === undefined && keyPath === undefined)
-      problems.push('AUTH0_CLIENT_SECRET or AUTH0_CLIENT_ASSERTION_SIGNING_KEY: one is required with AUTH0_DOMAIN')
+      problems.push(
+        'AUTH0_CLIENT_SECRET or AUTH0_CLIENT_ASSERTION_SIGNING_KEY: one is required with AUTH0_DOMAIN',
+      )
     let signingKeyPem: string | undefined
     if (keyPath !== undefined) {
       try {
@@ -64,14 +73,27 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
         domain: host,
         clientId,
         // With both set, the assertion is used and the secret is never sent (as the authentication package does).
-        ...(signingKeyPem !== undefined ? { signingKeyPem } : clientSecret !== undefined ? { clientSecret } : {}),
-        ...(nonEmpty('AUTH0_WEB_CLIENT_ID', env) === undefined ? {} : { webClientId: nonEmpty('AUTH0_WEB_CLIENT_ID', env) as string }),
-        managementAudience: nonEmpty('AUTH0_MANAGEMENT_AUDIENCE', env) ?? `${protocol}://${host}/api/v2/`,
+        ...(signingKeyPem !== undefined
+          ? { signingKeyPem }
+          : clientSecret !== undefined
+            ? { clientSecret }
+            : {}),
+        ...(nonEmpty('AUTH0_WEB_CLIENT_ID', env) === undefined
+          ? {}
+          : { webClientId: nonEmpty('AUTH0_WEB_CLIENT_ID', env) as string }),
+        managementAudience:
+          nonEmpty('AUTH0_MANAGEMENT_AUDIENCE', env) ?? `${protocol}://${host}/api/v2/`,
         realm: nonEmpty('AUTH0_REALM', env) ?? 'Username-Password-Authentication',
         protocol,
       }
     }
   }
-  if (problems.length > 0) throw new Error(`The playground cannot start:\n  - ${problems.join('\n  - ')}`)
-  return { port, portIsDefault: portText === undefined, tenant, secretsFile: nonEmpty('PLAYGROUND_SECRETS_FILE', env) }
+  if (problems.length > 0)
+    throw new Error(`The playground cannot start:\n  - ${problems.join('\n  - ')}`)
+  return {
+    port,
+    portIsDefault: portText === undefined,
+    tenant,
+    secretsFile: nonEmpty('PLAYGROUND_SECRETS_FILE', env),
+  }
 }

@@ -22,11 +22,27 @@ export async function startStubUpstream(): Promise<{ domain: string; close(): Pr
   const server: Server = createServer((req, res) => {
     if (req.url?.startsWith('/api/v2/limited')) {
       const reset = Math.ceil(Date.now() / 1000) + 30
-      res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '30', 'x-ratelimit-limit': '10', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(reset) })
-      res.end(JSON.stringify({ statusCode: 429, error: 'Too Many Requests', message: 'Global limit has been reached', errorCode: 'too_many_requests' }))
+      res.writeHead(429, {
+        'content-type': 'application/json',
+        'retry-after': '30',
+        'x-ratelimit-limit': '10',
+        'x-ratelimit-remaining': '0',
+        'x-ratelimit-reset': String(reset),
+      })
+      res.end(
+        JSON.stringify({
+          statusCode: 429,
+          error: 'Too Many Requests',
+          message: 'Global limit has been reached',
+          errorCode: 'too_many_requests',
+        }),
+      )
       return
     }
-    const timer = setTimeout(() => res.writeHead(200, { 'content-type': 'application/json' }).end('[]'), 3000)
+    const timer = setTimeout(
+      () => res.writeHead(200, { 'content-type': 'application/json' }).end('[]'),
+      3000,
+    )
     res.on('close', () => clearTimeout(timer))
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
@@ -34,10 +50,11 @@ export async function startStubUpstream(): Promise<{ domain: string; close(): Pr
   const port = typeof address === 'object' && address !== null ? address.port : 0
   return {
     domain: `127.0.0.1:${port}`,
-    close: () => new Promise((resolve) => {
-      server.closeAllConnections()
-      server.close(() => resolve())
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
   }
 }
 
@@ -63,7 +80,10 @@ const DEMOS: Record<ErrorKind, Demo> = {
   'rate-limit': ({ tenant, token }, stubDomain) => {
     const limiter = tenant.rateLimit
     if (limiter === undefined) {
-      const stub = new Auth0(stubDomain, STUB_TOKEN, { protocol: 'http', restOptions: { retries: 0 } })
+      const stub = new Auth0(stubDomain, STUB_TOKEN, {
+        protocol: 'http',
+        restOptions: { retries: 0 },
+      })
       return {
         call: "await stub.users.get('limited') // a local stub that answers 429: the real tenant is not flooded",
         run: () => stub.users.get('limited'),
@@ -71,9 +91,12 @@ const DEMOS: Record<ErrorKind, Demo> = {
     }
     // Two clients, as two processes sharing one tenant: each paces itself, neither knows what the other spent.
     const other = new Auth0(tenant.domain, token, { protocol: tenant.protocol })
-    const auth0 = new Auth0(tenant.domain, token, { protocol: tenant.protocol, restOptions: { retries: 0 } })
+    const auth0 = new Auth0(tenant.domain, token, {
+      protocol: tenant.protocol,
+      restOptions: { retries: 0 },
+    })
     return {
-      call: "tenant.setRateLimit({ burst: 1, perSecond: 0.2 })\nawait otherProcess.connections.all() // takes the only request left\nawait auth0.connections.all() // 429, and retries: 0",
+      call: 'tenant.setRateLimit({ burst: 1, perSecond: 0.2 })\nawait otherProcess.connections.all() // takes the only request left\nawait auth0.connections.all() // 429, and retries: 0',
       run: async () => {
         await token() // have a token first, so the one request the bucket allows is a management call
         const before = limiter.get()
@@ -88,7 +111,10 @@ const DEMOS: Record<ErrorKind, Demo> = {
     }
   },
   timeout: (_, stubDomain) => {
-    const slow = new Auth0(stubDomain, STUB_TOKEN, { protocol: 'http', restOptions: { timeout: 250, retries: 0 } })
+    const slow = new Auth0(stubDomain, STUB_TOKEN, {
+      protocol: 'http',
+      restOptions: { timeout: 250, retries: 0 },
+    })
     return {
       call: "const slow = new Auth0(slowDomain, token, { protocol: 'http', restOptions: { timeout: 250 } })\nawait slow.users.list() // the server takes 3 s",
       run: () => slow.users.list(),
@@ -97,7 +123,10 @@ const DEMOS: Record<ErrorKind, Demo> = {
   network: () => ({
     call: "const down = new Auth0('127.0.0.1:<closed port>', token, { protocol: 'http', restOptions: { retries: 0 } })\nawait down.connections.all()",
     run: async () => {
-      const down = new Auth0(`127.0.0.1:${await closedPort()}`, STUB_TOKEN, { protocol: 'http', restOptions: { retries: 0 } })
+      const down = new Auth0(`127.0.0.1:${await closedPort()}`, STUB_TOKEN, {
+        protocol: 'http',
+        restOptions: { retries: 0 },
+      })
       return down.connections.all()
     },
   }),
@@ -110,7 +139,11 @@ const DEMOS: Record<ErrorKind, Demo> = {
   }),
 }
 
-export async function runErrorDemo(kind: ErrorKind, deps: ErrorDeps, stubDomain: string): Promise<ErrorDemoResponse> {
+export async function runErrorDemo(
+  kind: ErrorKind,
+  deps: ErrorDeps,
+  stubDomain: string,
+): Promise<ErrorDemoResponse> {
   const demo = DEMOS[kind](deps, stubDomain)
   const started = Date.now()
   let error: unknown

@@ -81,7 +81,8 @@ export function staticFiles(dir: string): Handler {
       if (extname(path) !== '') return new Response('Not found', { status: 404 })
       file = join(root, 'index.html')
     }
-    if (!existsSync(file)) return new Response('The page is not built: run the build first.', { status: 500 })
+    if (!existsSync(file))
+      return new Response('The page is not built: run the build first.', { status: 500 })
     const immutable = file.includes(`${sep}assets${sep}`)
     return new Response(Readable.toWeb(createReadStream(file)) as ReadableStream, {
       headers: {
@@ -96,7 +97,11 @@ export function staticFiles(dir: string): Handler {
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), {
     status,
-    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
+    headers: {
+      'content-type': 'application/json; charset=utf-8',
+      'cache-control': 'no-store',
+      ...headers,
+    },
   })
 }
 

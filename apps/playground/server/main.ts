@@ -25,11 +25,19 @@ async function main(): Promise<void> {
   let app: Handler = () => Promise.resolve(new Response('Starting', { status: 503 }))
   const { server, port } = await bind(config, (request) => app(request))
   const origin = `http://127.0.0.1:${port}`
-  const tenant: Tenant = config.tenant ? externalTenant(config.tenant) : await startEmbeddedTenant(`${origin}/callback`)
+  const tenant: Tenant = config.tenant
+    ? externalTenant(config.tenant)
+    : await startEmbeddedTenant(`${origin}/callback`)
   const stub = await startStubUpstream()
   const secrets = new Secrets(config.secretsFile, tenant.secrets)
   const dist = dirname(fileURLToPath(import.meta.url))
-  app = createApp({ tenant, secrets, origin, stubDomain: stub.domain, staticFiles: staticFiles(join(dist, '..', 'app')) })
+  app = createApp({
+    tenant,
+    secrets,
+    origin,
+    stubDomain: stub.domain,
+    staticFiles: staticFiles(join(dist, '..', 'app')),
+  })
 
   let stopping = false
   const stop = () => {
@@ -42,7 +50,11 @@ async function main(): Promise<void> {
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)
 
-  console.log(tenant.mode === 'mock' ? `Tenant: embedded mock tenant at http://${tenant.domain}/` : `Tenant: ${tenant.issuer}`)
+  console.log(
+    tenant.mode === 'mock'
+      ? `Tenant: embedded mock tenant at http://${tenant.domain}/`
+      : `Tenant: ${tenant.issuer}`,
+  )
   console.log(`Playground: ${origin}/`)
 }
 

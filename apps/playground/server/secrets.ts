@@ -1,7 +1,13 @@
 // Every credential the server holds is registered here: error views are scrubbed of them, and in tests the list
 // is written to a file so the e2e test can prove that no response to the page ever contains one.
 import { writeFileSync } from 'node:fs'
-import { isAuth0Error, isRateLimitError, isTimeoutError, isNetworkError, Auth0Error } from '@auth0-ts/core'
+import {
+  isAuth0Error,
+  isRateLimitError,
+  isTimeoutError,
+  isNetworkError,
+  Auth0Error,
+} from '@auth0-ts/core'
 import { isTokenValidationError } from '@auth0-ts/token-verifier'
 import type { ErrorView } from '../shared/api.js'
 
@@ -18,7 +24,8 @@ export class Secrets {
   add(value: string): void {
     if (value.length < 8 || this.#values.has(value)) return
     this.#values.add(value)
-    if (this.#file !== undefined) writeFileSync(this.#file, JSON.stringify([...this.#values]), { mode: 0o600 })
+    if (this.#file !== undefined)
+      writeFileSync(this.#file, JSON.stringify([...this.#values]), { mode: 0o600 })
   }
 
   /** Replaces any registered credential in `text`. */
@@ -47,7 +54,13 @@ export function errorView(error: unknown, secrets: Secrets): ErrorView {
     if (error.requestId !== undefined) view.requestId = error.requestId
     if (error.method !== undefined) view.method = error.method
     if (error.url !== undefined) view.url = secrets.scrub(error.url)
-    if (isRateLimitError(error)) Object.assign(view, { resetAt: error.resetAt, retryAfter: error.retryAfter, limit: error.limit, remaining: error.remaining })
+    if (isRateLimitError(error))
+      Object.assign(view, {
+        resetAt: error.resetAt,
+        retryAfter: error.retryAfter,
+        limit: error.limit,
+        remaining: error.remaining,
+      })
     if (isTimeoutError(error)) view.timeout = error.timeout
     return view
   }

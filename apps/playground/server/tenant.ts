@@ -4,7 +4,8 @@ import type { RateLimitSetting } from '../shared/api.js'
 import type { TenantSettings } from './config.js'
 
 /** How an application authenticates to the token endpoint (a public application does not). */
-export type ClientAuth = { clientSecret: string } | { clientAssertionSigningKey: string } | Record<string, never>
+export type ClientAuth =
+  { clientSecret: string } | { clientAssertionSigningKey: string } | Record<string, never>
 
 export interface Tenant {
   mode: 'mock' | 'tenant'
@@ -26,7 +27,8 @@ export interface Tenant {
 }
 
 function authOf(settings: TenantSettings): ClientAuth {
-  if (settings.signingKeyPem !== undefined) return { clientAssertionSigningKey: settings.signingKeyPem }
+  if (settings.signingKeyPem !== undefined)
+    return { clientAssertionSigningKey: settings.signingKeyPem }
   return { clientSecret: settings.clientSecret ?? '' }
 }
 
@@ -71,7 +73,9 @@ export function externalTenant(settings: TenantSettings): Tenant {
     realm: settings.realm,
     web: settings.webClientId === undefined ? client : { clientId: settings.webClientId, auth: {} },
     m2m: client,
-    secrets: [settings.clientSecret, settings.signingKeyPem].filter((s): s is string => s !== undefined),
+    secrets: [settings.clientSecret, settings.signingKeyPem].filter(
+      (s): s is string => s !== undefined,
+    ),
     close: () => Promise.resolve(),
   }
 }

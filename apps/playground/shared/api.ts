@@ -80,7 +80,13 @@ export interface ErrorView {
 export interface M2mResponse {
   /** Whether this call was answered from the cache. */
   fromCache: boolean
-  stats: { hits: number; misses: number; fetches: number; failures: number; expiresAt: number | null }
+  stats: {
+    hits: number
+    misses: number
+    fetches: number
+    failures: number
+    expiresAt: number | null
+  }
   token: {
     tokenType: string | null
     /** Epoch ms. */
@@ -140,7 +146,13 @@ export interface BulkStatus {
 }
 
 /** The error demos of the Errors page. */
-export const ERROR_KINDS = ['auth0', 'rate-limit', 'timeout', 'network', 'token-validation'] as const
+export const ERROR_KINDS = [
+  'auth0',
+  'rate-limit',
+  'timeout',
+  'network',
+  'token-validation',
+] as const
 export type ErrorKind = (typeof ERROR_KINDS)[number]
 
 /** `POST /api/errors/:kind`. */

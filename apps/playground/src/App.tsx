@@ -7,7 +7,11 @@ import { M2mPage } from './pages/M2m.js'
 import { SignInPage } from './pages/SignIn.js'
 import { UsersPage } from './pages/Users.js'
 
-const PAGES: readonly { path: string; title: string; Component: (props: { config: PlaygroundConfig }) => ReactNode }[] = [
+const PAGES: readonly {
+  path: string
+  title: string
+  Component: (props: { config: PlaygroundConfig }) => ReactNode
+}[] = [
   { path: 'sign-in', title: 'Sign in', Component: SignInPage },
   { path: 'm2m', title: 'M2M token', Component: M2mPage },
   { path: 'connections', title: 'Connections', Component: ConnectionsPage },

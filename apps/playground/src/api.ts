@@ -27,7 +27,8 @@ export const postJson = <T>(path: string, body: unknown = {}) => call<T>('POST',
 export function toView(error: unknown): ErrorView {
   if (error instanceof ApiError) return error.view
   if (error instanceof Error) {
-    const e = error as Error & Partial<Record<'statusCode' | 'errorCode' | 'resetAt' | 'retryAfter', unknown>>
+    const e = error as Error &
+      Partial<Record<'statusCode' | 'errorCode' | 'resetAt' | 'retryAfter', unknown>>
     const view: ErrorView = { name: e.name, message: e.message, is: {} }
     if (typeof e.statusCode === 'number') view.statusCode = e.statusCode
     if (typeof e.errorCode === 'string') view.errorCode = e.errorCode

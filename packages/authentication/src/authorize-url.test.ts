@@ -24,7 +24,12 @@ describe('PKCE', () => {
 
 describe('buildAuthorizeUrl', () => {
   it('builds the /authorize URL with challenge, state and nonce, and keeps the verifier out of it', async () => {
-    const result = await buildAuthorizeUrl({ domain: DOMAIN, clientId: 'CID', redirectUri, audience: 'https://api.example.com/' })
+    const result = await buildAuthorizeUrl({
+      domain: DOMAIN,
+      clientId: 'CID',
+      redirectUri,
+      audience: 'https://api.example.com/',
+    })
     const url = new URL(result.url)
     expect(url.origin + url.pathname).toBe(`${BASE}/authorize`)
     expect(Object.fromEntries(url.searchParams)).toEqual({
@@ -63,20 +68,40 @@ describe('buildAuthorizeUrl', () => {
     expect(url.origin).toBe('http://localhost:4000')
     expect(url.searchParams.get('code_challenge')).toBe(sha256url(codeVerifier))
     expect([...url.searchParams.keys()].sort()).toEqual(
-      ['client_id', 'code_challenge', 'code_challenge_method', 'nonce', 'organization', 'prompt', 'redirect_uri', 'response_type', 'scope', 'state', 'ui_locales'].sort(),
+      [
+        'client_id',
+        'code_challenge',
+        'code_challenge_method',
+        'nonce',
+        'organization',
+        'prompt',
+        'redirect_uri',
+        'response_type',
+        'scope',
+        'state',
+        'ui_locales',
+      ].sort(),
     )
     expect(result).toMatchObject({ codeVerifier, state: 'my-state', nonce: 'my-nonce' })
   })
 
   it('rejects a bad verifier, domain or missing client id', async () => {
-    await expect(buildAuthorizeUrl({ domain: DOMAIN, clientId: '', redirectUri, codeVerifier: 'short' })).rejects.toThrow(
+    await expect(
+      buildAuthorizeUrl({ domain: DOMAIN, clientId: '', redirectUri, codeVerifier: 'short' }),
+    ).rejects.toThrow(
       'Invalid authorize URL options:\n  - clientId: expected a non-empty string\n  - codeVerifier: expected 43 to 128 characters of A-Z a-z 0-9 - . _ ~',
     )
-    await expect(buildAuthorizeUrl({ domain: `https://${DOMAIN}`, clientId: 'CID', redirectUri })).rejects.toThrow(/domain: expected a host name/)
+    await expect(
+      buildAuthorizeUrl({ domain: `https://${DOMAIN}`, clientId: 'CID', redirectUri }),
+    ).rejects.toThrow(/domain: expected a host name/)
   })
 
   it('pairs with GetToken.authorizationCodePkce: the verifier sent matches the challenge in the URL', async () => {
-    const { url, codeVerifier } = await buildAuthorizeUrl({ domain: DOMAIN, clientId: 'CID', redirectUri })
+    const { url, codeVerifier } = await buildAuthorizeUrl({
+      domain: DOMAIN,
+      clientId: 'CID',
+      redirectUri,
+    })
     let sent: Record<string, unknown> = {}
     server.use(
       http.post(`${BASE}/oauth/token`, async ({ request }) => {
@@ -84,8 +109,20 @@ describe('buildAuthorizeUrl', () => {
         return HttpResponse.json(tokenResponse())
       }),
     )
-    await new GetToken(DOMAIN, 'CID').authorizationCodePkce(codeVerifier, 'code-from-callback', redirectUri)
-    expect(sha256url(sent['code_verifier'] as string)).toBe(new URL(url).searchParams.get('code_challenge'))
-    expect(sent).toEqual({ client_id: 'CID', code_verifier: codeVerifier, code: 'code-from-callback', grant_type: 'authorization_code', redirect_uri: redirectUri })
+    await new GetToken(DOMAIN, 'CID').authorizationCodePkce(
+      codeVerifier,
+      'code-from-callback',
+      redirectUri,
+    )
+    expect(sha256url(sent['code_verifier'] as string)).toBe(
+      new URL(url).searchParams.get('code_challenge'),
+    )
+    expect(sent).toEqual({
+      client_id: 'CID',
+      code_verifier: codeVerifier,
+      code: 'code-from-callback',
+      grant_type: 'authorization_code',
+      redirect_uri: redirectUri,
+    })
   })
 })

@@ -80,8 +80,10 @@ export async function codeChallengeS256(codeVerifier: string): Promise<string> {
  */
 export async function buildAuthorizeUrl(options: AuthorizeUrlOptions): Promise<AuthorizeUrl> {
   const problems: string[] = []
-  if (typeof options.clientId !== 'string' || options.clientId === '') problems.push('clientId: expected a non-empty string')
-  if (typeof options.redirectUri !== 'string' || options.redirectUri === '') problems.push('redirectUri: expected a non-empty string')
+  if (typeof options.clientId !== 'string' || options.clientId === '')
+    problems.push('clientId: expected a non-empty string')
+  if (typeof options.redirectUri !== 'string' || options.redirectUri === '')
+    problems.push('redirectUri: expected a non-empty string')
   if (options.codeVerifier !== undefined && !VERIFIER.test(options.codeVerifier))
     problems.push('codeVerifier: expected 43 to 128 characters of A-Z a-z 0-9 - . _ ~')
   if (problems.length > 0) throw optionsError('authorize URL options', problems)

@@ -39,7 +39,16 @@ export class BackChannelLogin extends AuthenticationBase {
   ): Promise<BackChannelLoginResponse> {
     const { authorizationDetails, requestedExpiry, ...extra } = options
     const body = { binding_message: bindingMessage, login_hint: loginHint, scope, ...extra }
-    const fields = { ...body, authorization_details: authorizationDetails, requested_expiry: requestedExpiry }
-    return this.post('/bc-authorize', fields, { clientAuth: true, form: true, expect: 'object' }, requestOptions)
+    const fields = {
+      ...body,
+      authorization_details: authorizationDetails,
+      requested_expiry: requestedExpiry,
+    }
+    return this.post(
+      '/bc-authorize',
+      fields,
+      { clientAuth: true, form: true, expect: 'object' },
+      requestOptions,
+    )
   }
 }

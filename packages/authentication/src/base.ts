@@ -79,7 +79,10 @@ export interface Call {
   expect?: 'object' | 'text'
 }
 
-const fn = z.custom<(...args: never[]) => unknown>((v) => typeof v === 'function', 'expected a function')
+const fn = z.custom<(...args: never[]) => unknown>(
+  (v) => typeof v === 'function',
+  'expected a function',
+)
 
 const transportShape = {
   telemetry: restClientOptionsSchema.shape.telemetry,
@@ -118,14 +121,25 @@ export abstract class AuthenticationApi {
   /** Secrets of the client itself, for redaction of errors raised here. */
   protected readonly clientSecrets: readonly string[]
 
-  protected constructor(domain: string, options: AuthenticationOptions, where: string, withClientAuth: boolean) {
-    const o = parseOptions(withClientAuth ? authenticationSchema : transportSchema, options, where) as AuthenticationOptions
+  protected constructor(
+    domain: string,
+    options: AuthenticationOptions,
+    where: string,
+    withClientAuth: boolean,
+  ) {
+    const o = parseOptions(
+      withClientAuth ? authenticationSchema : transportSchema,
+      options,
+      where,
+    ) as AuthenticationOptions
     this.protocol = o.protocol ?? 'https'
     const baseUrl = resolveBaseUrl(domain, this.protocol, where)
     this.domain = domain
     this.now = o.now ?? Date.now
     const key = o.clientAssertionSigningKey
-    this.clientSecrets = [o.clientSecret, typeof key === 'string' ? key : undefined].filter((s): s is string => !!s)
+    this.clientSecrets = [o.clientSecret, typeof key === 'string' ? key : undefined].filter(
+      (s): s is string => !!s,
+    )
     this.rest = new RestClient({
       baseUrl,
       client: { name: __PKG_NAME__, version: __PKG_VERSION__ },
@@ -149,7 +163,9 @@ export abstract class AuthenticationApi {
   /** Sends one declared call and returns the parsed response. */
   protected async call<T>(call: Call, requestOptions?: RequestOptions): Promise<T> {
     const body = call.body && call.clientAuth ? await this.authenticate(call.body) : call.body
-    const secrets = [...(call.secrets ?? []), body?.['client_assertion']].filter((s): s is string => typeof s === 'string' && s !== '')
+    const secrets = [...(call.secrets ?? []), body?.['client_assertion']].filter(
+      (s): s is string => typeof s === 'string' && s !== '',
+    )
     const spec: RequestSpec = {
       method: call.method ?? 'POST',
       path: call.path,
@@ -184,11 +200,15 @@ export abstract class AuthenticationBase extends AuthenticationApi {
     this.clientId = clientId
     this.#clientSecret = options.clientSecret
     const key = options.clientAssertionSigningKey
-    this.#signer = key ? createAssertionSigner(key, options.clientAssertionSigningAlg ?? 'RS256', this.now) : undefined
+    this.#signer = key
+      ? createAssertionSigner(key, options.clientAssertionSigningAlg ?? 'RS256', this.now)
+      : undefined
   }
 
   /** With both a signing key and a secret, only the assertion is sent (as in auth0-python). */
-  protected override async authenticate(body: Record<string, unknown>): Promise<Record<string, unknown>> {
+  protected override async authenticate(
+    body: Record<string, unknown>,
+  ): Promise<Record<string, unknown>> {
     if (this.#signer) {
       const assertion = await this.#signer.sign(this.clientId, `${this.protocol}://${this.domain}/`)
       return { ...body, client_assertion: assertion, client_assertion_type: CLIENT_ASSERTION_TYPE }
@@ -197,8 +217,16 @@ export abstract class AuthenticationBase extends AuthenticationApi {
   }
 
   /** POSTs a body that starts with `client_id`. */
-  protected post<T>(path: string, body: Record<string, unknown>, call: Omit<Call, 'path' | 'body'>, requestOptions?: RequestOptions): Promise<T> {
-    return this.call<T>({ ...call, path, body: { client_id: this.clientId, ...body } }, requestOptions)
+  protected post<T>(
+    path: string,
+    body: Record<string, unknown>,
+    call: Omit<Call, 'path' | 'body'>,
+    requestOptions?: RequestOptions,
+  ): Promise<T> {
+    return this.call<T>(
+      { ...call, path, body: { client_id: this.clientId, ...body } },
+      requestOptions,
+    )
   }
 
   /** POSTs a grant to `path` (default `/oauth/token`) and returns the token response, which must be a JSON object. */
@@ -207,6 +235,11 @@ export abstract class AuthenticationBase extends AuthenticationApi {
     call: Omit<Call, 'path' | 'body' | 'expect'> & { path?: string },
     requestOptions?: RequestOptions,
   ): Promise<TokenResponse> {
-    return this.post<TokenResponse>(call.path ?? '/oauth/token', body, { ...call, expect: 'object' }, requestOptions)
+    return this.post<TokenResponse>(
+      call.path ?? '/oauth/token',
+      body,
+      { ...call, expect: 'object' },
+      requestOptions,
+    )
   }
 }

@@ -30,15 +30,33 @@ function captureBodies(): Record<string, unknown>[] {
   return bodies
 }
 
-async function verifyAssertion(assertion: unknown, publicPem: string, alg: string, audience: string) {
+async function verifyAssertion(
+  assertion: unknown,
+  publicPem: string,
+  alg: string,
+  audience: string,
+) {
   expect(assertion).toBeTypeOf('string')
-  const { payload, protectedHeader } = await jwtVerify(assertion as string, await importSPKI(publicPem, alg), {
-    currentDate: new Date(NOW),
-  })
+  const { payload, protectedHeader } = await jwtVerify(
+    assertion as string,
+    await importSPKI(publicPem, alg),
+    {
+      currentDate: new Date(NOW),
+    },
+  )
   expect(protectedHeader).toEqual({ alg, typ: 'JWT' })
   const iat = Math.floor(NOW / 1000)
-  expect(payload).toEqual({ iss: 'CID', sub: 'CID', aud: audience, iat, exp: iat + 180, jti: expect.any(String) })
-  expect(payload.jti).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
+  expect(payload).toEqual({
+    iss: 'CID',
+    sub: 'CID',
+    aud: audience,
+    iat,
+    exp: iat + 180,
+    jti: expect.any(String),
+  })
+  expect(payload.jti).toMatch(
+    /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+  )
   return payload
 }
 
@@ -46,29 +64,56 @@ describe('private_key_jwt client authentication', () => {
   it.each([
     ['PKCS#1 (BEGIN RSA PRIVATE KEY)', pkcs1],
     ['PKCS#8 (BEGIN PRIVATE KEY)', pkcs8],
-  ])('signs a verifiable assertion with a %s key, and sends it instead of the secret', async (_, keys) => {
-    const bodies = captureBodies()
-    const getToken = new GetToken(DOMAIN, 'CID', { clientSecret: 'CSECRET', clientAssertionSigningKey: keys.privateKey, now: () => NOW })
-    await getToken.clientCredentials('https://api.example.com/')
-    const [body] = bodies
-    expect(body).toMatchObject({
-      client_id: 'CID',
-      audience: 'https://api.example.com/',
-      grant_type: 'client_credentials',
-      client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
-    })
-    expect(body).not.toHaveProperty('client_secret')
-    await verifyAssertion(body?.['client_assertion'], keys.publicKey, 'RS256', `https://${DOMAIN}/`)
-  })
+  ])(
+    'signs a verifiable assertion with a %s key, and sends it instead of the secret',
+    async (_, keys) => {
+      const bodies = captureBodies()
+      const getToken = new GetToken(DOMAIN, 'CID', {
+        clientSecret: 'CSECRET',
+        clientAssertionSigningKey: keys.privateKey,
+        now: () => NOW,
+      })
+      await getToken.clientCredentials('https://api.example.com/')
+      const [body] = bodies
+      expect(body).toMatchObject({
+        client_id: 'CID',
+        audience: 'https://api.example.com/',
+        grant_type: 'client_credentials',
+        client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
+      })
+      expect(body).not.toHaveProperty('client_secret')
+      await verifyAssertion(
+        body?.['client_assertion'],
+        keys.publicKey,
+        'RS256',
+        `https://${DOMAIN}/`,
+      )
+    },
+  )
 
   it('uses a fresh jti per call and imports the key once', async () => {
     const importKey = vi.spyOn(crypto.subtle, 'importKey')
     const bodies = captureBodies()
-    const getToken = new GetToken(DOMAIN, 'CID', { clientAssertionSigningKey: pkcs8.privateKey, now: () => NOW })
+    const getToken = new GetToken(DOMAIN, 'CID', {
+      clientAssertionSigningKey: pkcs8.privateKey,
+      now: () => NOW,
+    })
     await getToken.clientCredentials('a')
     await getToken.refreshToken('refresh-token-1')
     expect(importKey).toHaveBeenCalledTimes(1)
-    const jtis = await Promise.all(bodies.map(async (b) => (await verifyAssertion(b['client_assertion'], pkcs8.publicKey, 'RS256', `https://${DOMAIN}/`)).jti))
+    const jtis = await Promise.all(
+      bodies.map(
+        async (b) =>
+          (
+            await verifyAssertion(
+              b['client_assertion'],
+              pkcs8.publicKey,
+              'RS256',
+              `https://${DOMAIN}/`,
+            )
+          ).jti,
+      ),
+    )
     expect(new Set(jtis).size).toBe(2)
   })
 
@@ -80,9 +125,18 @@ describe('private_key_jwt client authentication', () => {
         return HttpResponse.json({ _id: 'x' })
       }),
     )
-    const pw = new Passwordless('localhost:4000', 'CID', { clientAssertionSigningKey: pkcs8.privateKey, protocol: 'http', now: () => NOW })
+    const pw = new Passwordless('localhost:4000', 'CID', {
+      clientAssertionSigningKey: pkcs8.privateKey,
+      protocol: 'http',
+      now: () => NOW,
+    })
     await pw.sms('+15550100')
-    await verifyAssertion(bodies[0]?.['client_assertion'], pkcs8.publicKey, 'RS256', 'http://localhost:4000/')
+    await verifyAssertion(
+      bodies[0]?.['client_assertion'],
+      pkcs8.publicKey,
+      'RS256',
+      'http://localhost:4000/',
+    )
   })
 
   it('signs with another algorithm (ES256, PKCS#8 EC key) and accepts a CryptoKey', async () => {
@@ -92,28 +146,62 @@ describe('private_key_jwt client authentication', () => {
       privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
     })
     const bodies = captureBodies()
-    await new GetToken(DOMAIN, 'CID', { clientAssertionSigningKey: ec.privateKey, clientAssertionSigningAlg: 'ES256', now: () => NOW }).clientCredentials('a')
-    await verifyAssertion(bodies[0]?.['client_assertion'], ec.publicKey, 'ES256', `https://${DOMAIN}/`)
+    await new GetToken(DOMAIN, 'CID', {
+      clientAssertionSigningKey: ec.privateKey,
+      clientAssertionSigningAlg: 'ES256',
+      now: () => NOW,
+    }).clientCredentials('a')
+    await verifyAssertion(
+      bodies[0]?.['client_assertion'],
+      ec.publicKey,
+      'ES256',
+      `https://${DOMAIN}/`,
+    )
 
     const { importPKCS8 } = await import('jose')
     const cryptoKey = await importPKCS8(pkcs8.privateKey, 'PS256')
-    await new GetToken(DOMAIN, 'CID', { clientAssertionSigningKey: cryptoKey, clientAssertionSigningAlg: 'PS256', now: () => NOW }).clientCredentials('a')
+    await new GetToken(DOMAIN, 'CID', {
+      clientAssertionSigningKey: cryptoKey,
+      clientAssertionSigningAlg: 'PS256',
+      now: () => NOW,
+    }).clientCredentials('a')
     expect(decodeProtectedHeader(bodies[1]?.['client_assertion'] as string).alg).toBe('PS256')
-    await verifyAssertion(bodies[1]?.['client_assertion'], pkcs8.publicKey, 'PS256', `https://${DOMAIN}/`)
+    await verifyAssertion(
+      bodies[1]?.['client_assertion'],
+      pkcs8.publicKey,
+      'PS256',
+      `https://${DOMAIN}/`,
+    )
   })
 
   it('sends no client authentication where the API takes none (PKCE exchange)', async () => {
     const bodies = captureBodies()
-    await new GetToken(DOMAIN, 'CID', { clientAssertionSigningKey: pkcs8.privateKey, clientSecret: 'CSECRET' }).authorizationCodePkce('v'.repeat(43), 'code-1', 'https://app/cb')
-    expect(Object.keys(bodies[0] ?? {}).sort()).toEqual(['client_id', 'code', 'code_verifier', 'grant_type', 'redirect_uri'])
+    await new GetToken(DOMAIN, 'CID', {
+      clientAssertionSigningKey: pkcs8.privateKey,
+      clientSecret: 'CSECRET',
+    }).authorizationCodePkce('v'.repeat(43), 'code-1', 'https://app/cb')
+    expect(Object.keys(bodies[0] ?? {}).sort()).toEqual([
+      'client_id',
+      'code',
+      'code_verifier',
+      'grant_type',
+      'redirect_uri',
+    ])
   })
 
   it('rejects unsupported PEM keys at construction, without echoing them', () => {
-    const ec = generateKeyPairSync('ec', { namedCurve: 'P-256', privateKeyEncoding: { type: 'sec1', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } })
-    const make = (key: string) => () => new GetToken(DOMAIN, 'CID', { clientAssertionSigningKey: key })
+    const ec = generateKeyPairSync('ec', {
+      namedCurve: 'P-256',
+      privateKeyEncoding: { type: 'sec1', format: 'pem' },
+      publicKeyEncoding: { type: 'spki', format: 'pem' },
+    })
+    const make = (key: string) => () =>
+      new GetToken(DOMAIN, 'CID', { clientAssertionSigningKey: key })
     expect(make(ec.privateKey)).toThrow(/"EC PRIVATE KEY" is not supported; convert it to PKCS#8/)
     expect(make('not a key')).toThrow(/clientAssertionSigningKey: expected a PEM private key/)
-    expect(make('-----BEGIN ENCRYPTED PRIVATE KEY-----\nAAAA\n-----END ENCRYPTED PRIVATE KEY-----')).toThrow(/encrypted PEM keys are not supported/)
+    expect(
+      make('-----BEGIN ENCRYPTED PRIVATE KEY-----\nAAAA\n-----END ENCRYPTED PRIVATE KEY-----'),
+    ).toThrow(/encrypted PEM keys are not supported/)
     try {
       make(ec.privateKey)()
     } catch (e) {
@@ -135,10 +223,15 @@ describe('private_key_jwt client authentication', () => {
     server.use(
       http.post(`${BASE}/oauth/token`, async ({ request }) => {
         assertion = (await bodyOf(request))['client_assertion'] as string
-        return HttpResponse.json({ error: 'invalid_client', error_description: `bad assertion ${assertion}` }, { status: 401 })
+        return HttpResponse.json(
+          { error: 'invalid_client', error_description: `bad assertion ${assertion}` },
+          { status: 401 },
+        )
       }),
     )
-    const error = await new GetToken(DOMAIN, 'CID', { clientAssertionSigningKey: pkcs8.privateKey }).clientCredentials('a').catch((e: unknown) => e)
+    const error = await new GetToken(DOMAIN, 'CID', { clientAssertionSigningKey: pkcs8.privateKey })
+      .clientCredentials('a')
+      .catch((e: unknown) => e)
     expect(isAuth0Error(error) && error.errorCode).toBe('invalid_client')
     expect(assertion.length).toBeGreaterThan(100)
     for (const text of [String(error), JSON.stringify(error)]) {

@@ -2,7 +2,17 @@
 import { importPKCS8, SignJWT } from 'jose'
 
 /** Algorithms accepted for `clientAssertionSigningAlg`. */
-export const CLIENT_ASSERTION_ALGS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512'] as const
+export const CLIENT_ASSERTION_ALGS = [
+  'RS256',
+  'RS384',
+  'RS512',
+  'PS256',
+  'PS384',
+  'PS512',
+  'ES256',
+  'ES384',
+  'ES512',
+] as const
 
 /** An algorithm for signing client assertions. */
 export type ClientAssertionSigningAlg = (typeof CLIENT_ASSERTION_ALGS)[number]
@@ -15,11 +25,15 @@ const PEM = /-----BEGIN ([A-Z ]*?)PRIVATE KEY-----([\s\S]*?)-----END \1PRIVATE K
 /** Problems with a signing key that can be seen without importing it (no key material in the messages). */
 export function signingKeyProblems(key: unknown): string[] {
   if (typeof key !== 'string') {
-    return isCryptoKey(key) && key.type === 'private' ? [] : ['clientAssertionSigningKey: expected a PEM private key or a private CryptoKey']
+    return isCryptoKey(key) && key.type === 'private'
+      ? []
+      : ['clientAssertionSigningKey: expected a PEM private key or a private CryptoKey']
   }
   const kind = PEM.exec(key)?.[1]
-  if (kind === undefined) return ['clientAssertionSigningKey: expected a PEM private key ("-----BEGIN PRIVATE KEY-----")']
-  if (kind === 'ENCRYPTED ') return ['clientAssertionSigningKey: encrypted PEM keys are not supported; decrypt it first']
+  if (kind === undefined)
+    return ['clientAssertionSigningKey: expected a PEM private key ("-----BEGIN PRIVATE KEY-----")']
+  if (kind === 'ENCRYPTED ')
+    return ['clientAssertionSigningKey: encrypted PEM keys are not supported; decrypt it first']
   if (kind === '' || kind === 'RSA ') return []
   return [
     `clientAssertionSigningKey: "${kind}PRIVATE KEY" is not supported; convert it to PKCS#8 ("openssl pkcs8 -topk8 -nocrypt")`,
@@ -54,14 +68,19 @@ function bytesToBase64(bytes: Uint8Array): string {
  */
 function pkcs1ToPkcs8Pem(body: string): string {
   const pkcs1 = base64ToBytes(body)
-  const rsaEncryption = [0x30, 0x0d, 0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01, 0x05, 0x00]
+  const rsaEncryption = [
+    0x30, 0x0d, 0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01, 0x05, 0x00,
+  ]
   const inner = [0x02, 0x01, 0x00, ...rsaEncryption, 0x04, ...derLength(pkcs1.length), ...pkcs1]
   const der = Uint8Array.from([0x30, ...derLength(inner.length), ...inner])
   const lines = bytesToBase64(der).match(/.{1,64}/g) ?? []
   return `-----BEGIN PRIVATE KEY-----\n${lines.join('\n')}\n-----END PRIVATE KEY-----`
 }
 
-async function importSigningKey(key: string | CryptoKey, alg: ClientAssertionSigningAlg): Promise<CryptoKey> {
+async function importSigningKey(
+  key: string | CryptoKey,
+  alg: ClientAssertionSigningAlg,
+): Promise<CryptoKey> {
   if (typeof key !== 'string') return key
   const match = PEM.exec(key)
   const pem = match?.[1] === 'RSA ' ? pkcs1ToPkcs8Pem(match[2] ?? '') : (match?.[0] ?? key)
@@ -70,7 +89,10 @@ async function importSigningKey(key: string | CryptoKey, alg: ClientAssertionSig
   } catch (cause) {
     // jose and Web Crypto messages describe the failure, never the key itself.
     const reason = cause instanceof Error ? cause.message : 'unknown error'
-    throw new TypeError(`clientAssertionSigningKey: could not import the private key for ${alg} (${reason})`, { cause })
+    throw new TypeError(
+      `clientAssertionSigningKey: could not import the private key for ${alg} (${reason})`,
+      { cause },
+    )
   }
 }
 

@@ -33,7 +33,9 @@ interface Contract {
   methods: Record<string, ContractMethod>
 }
 
-const contract = JSON.parse(readFileSync(fileURLToPath(new URL('../../../spec/wire-contract.json', import.meta.url)), 'utf8')) as Contract
+const contract = JSON.parse(
+  readFileSync(fileURLToPath(new URL('../../../spec/wire-contract.json', import.meta.url)), 'utf8'),
+) as Contract
 const methods = Object.values(contract.methods).filter((m) => m.package === 'authentication')
 
 type Callable = Record<string, (...args: unknown[]) => Promise<unknown>>
@@ -67,7 +69,12 @@ interface Captured {
 const captured: Captured[] = []
 const server = setupServer(
   http.all(`https://${contract.host}/*`, async ({ request }) => {
-    captured.push({ method: request.method, url: new URL(request.url), headers: request.headers, body: await request.text() })
+    captured.push({
+      method: request.method,
+      url: new URL(request.url),
+      headers: request.headers,
+      body: await request.text(),
+    })
     return HttpResponse.json({ access_token: 'AT', token_type: 'Bearer', expires_in: 86400 })
   }),
 )
@@ -104,19 +111,28 @@ function expectRequest(actual: Captured, recorded: RecordedRequest): void {
     expect(contentType?.split(';')[0]).toBe(recorded.contentType)
   }
   if (Array.isArray(recorded.body)) {
-    const sent = [...new URLSearchParams(actual.body).entries()].map(([k, v]): [string, unknown] => [k, parseFormValue(v)])
+    const sent = [...new URLSearchParams(actual.body).entries()].map(
+      ([k, v]): [string, unknown] => [k, parseFormValue(v)],
+    )
     const expected = recorded.body.map(([k, v]): [string, unknown] => [k, parseFormValue(v)])
     expect(sortPairs(sent)).toEqual(sortPairs(expected))
   } else if (recorded.body !== null) {
     const sent = JSON.parse(actual.body) as Record<string, unknown>
-    const expected = Object.fromEntries(Object.entries(recorded.body).filter(([k, v]) => v !== null || k in sent))
+    const expected = Object.fromEntries(
+      Object.entries(recorded.body).filter(([k, v]) => v !== null || k in sent),
+    )
     expect(sent).toEqual(expected)
   }
-  const extra = Object.fromEntries(Object.entries(recorded.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]))
+  const extra = Object.fromEntries(
+    Object.entries(recorded.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]),
+  )
   for (const [name, value] of Object.entries(extra)) expect(actual.headers.get(name)).toBe(value)
   if (!('authorization' in extra)) expect(actual.headers.get('authorization')).toBeNull()
   const names = [...actual.headers.keys()].filter((n) => !(n in extra))
-  expect(names.filter((n) => !BASE_HEADERS.has(n)), 'no header beyond the recorded ones').toEqual([])
+  expect(
+    names.filter((n) => !BASE_HEADERS.has(n)),
+    'no header beyond the recorded ones',
+  ).toEqual([])
 }
 
 describe('wire contract (authentication)', () => {
@@ -125,20 +141,25 @@ describe('wire contract (authentication)', () => {
     expect(new Set(methods.map((m) => m.class)).size).toBe(10)
   })
 
-  const cases = methods.flatMap((m) => Object.entries(m.calls).map(([name, call]) => ({ m, name, call })))
-  it.each(cases.map((c) => [`${c.m.class}.${c.m.method} ${c.name}`, c] as const))('%s', async (_, { m, name, call }) => {
-    const client = construct(m.class)
-    const method = client[m.method]
-    expect(method, `${m.class}.${m.method}`).toBeTypeOf('function')
-    const args = call.options === null ? call.args : [...call.args, call.options]
-    const result = method!.apply(client, args)
-    if (call.throws) {
-      await expect(result).rejects.toThrow(new TypeError(call.throws.message))
-      expect(captured).toHaveLength(0)
-      return
-    }
-    await result
-    expect(captured, `${name} sends one request`).toHaveLength(1)
-    expectRequest(captured[0]!, call.request!)
-  })
+  const cases = methods.flatMap((m) =>
+    Object.entries(m.calls).map(([name, call]) => ({ m, name, call })),
+  )
+  it.each(cases.map((c) => [`${c.m.class}.${c.m.method} ${c.name}`, c] as const))(
+    '%s',
+    async (_, { m, name, call }) => {
+      const client = construct(m.class)
+      const method = client[m.method]
+      expect(method, `${m.class}.${m.method}`).toBeTypeOf('function')
+      const args = call.options === null ? call.args : [...call.args, call.options]
+      const result = method!.apply(client, args)
+      if (call.throws) {
+        await expect(result).rejects.toThrow(new TypeError(call.throws.message))
+        expect(captured).toHaveLength(0)
+        return
+      }
+      await result
+      expect(captured, `${name} sends one request`).toHaveLength(1)
+      expectRequest(captured[0]!, call.request!)
+    },
+  )
 })

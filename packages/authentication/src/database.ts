@@ -29,16 +29,50 @@ export interface ChangePasswordOptions {
  */
 export class Database extends AuthenticationBase {
   /** Creates a user in a database connection and returns it. @throws Auth0Error */
-  signup(email: string, password: string, connection: string, options: SignupOptions = {}, requestOptions?: RequestOptions): Promise<JsonObject> {
+  signup(
+    email: string,
+    password: string,
+    connection: string,
+    options: SignupOptions = {},
+    requestOptions?: RequestOptions,
+  ): Promise<JsonObject> {
     const o = options
-    const profile = { username: o.username, user_metadata: o.userMetadata, given_name: o.givenName, family_name: o.familyName }
-    const body = { email, password, connection, ...profile, name: o.name, nickname: o.nickname, picture: o.picture }
-    return this.post<JsonObject>('/dbconnections/signup', body, { secrets: [password] }, requestOptions)
+    const profile = {
+      username: o.username,
+      user_metadata: o.userMetadata,
+      given_name: o.givenName,
+      family_name: o.familyName,
+    }
+    const body = {
+      email,
+      password,
+      connection,
+      ...profile,
+      name: o.name,
+      nickname: o.nickname,
+      picture: o.picture,
+    }
+    return this.post<JsonObject>(
+      '/dbconnections/signup',
+      body,
+      { secrets: [password] },
+      requestOptions,
+    )
   }
 
   /** Sends the user a password-reset email and returns Auth0's message (text). @throws Auth0Error */
-  changePassword(email: string, connection: string, options: ChangePasswordOptions = {}, requestOptions?: RequestOptions): Promise<string> {
+  changePassword(
+    email: string,
+    connection: string,
+    options: ChangePasswordOptions = {},
+    requestOptions?: RequestOptions,
+  ): Promise<string> {
     const body = { email, connection, organization: options.organization }
-    return this.post<string>('/dbconnections/change_password', body, { expect: 'text' }, requestOptions)
+    return this.post<string>(
+      '/dbconnections/change_password',
+      body,
+      { expect: 'text' },
+      requestOptions,
+    )
   }
 }

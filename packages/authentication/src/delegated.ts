@@ -25,13 +25,31 @@ export class Delegated extends AuthenticationBase {
    * @throws TypeError before sending when both or neither of `idToken` and `refreshToken` are given
    * @throws Auth0Error when the call fails
    */
-  async getToken(target: string, apiType: string, grantType: string, options: DelegatedOptions = {}, requestOptions?: RequestOptions): Promise<TokenResponse> {
+  async getToken(
+    target: string,
+    apiType: string,
+    grantType: string,
+    options: DelegatedOptions = {},
+    requestOptions?: RequestOptions,
+  ): Promise<TokenResponse> {
     const { idToken, refreshToken } = options
     // auth0-python's checks and messages, truthiness included.
-    if (idToken && refreshToken) throw new TypeError('Only one of id_token or refresh_token can be None')
-    if (!idToken && !refreshToken) throw new TypeError('Either id_token or refresh_token must have a value')
+    if (idToken && refreshToken)
+      throw new TypeError('Only one of id_token or refresh_token can be None')
+    if (!idToken && !refreshToken)
+      throw new TypeError('Either id_token or refresh_token must have a value')
     const token = idToken ? { id_token: idToken } : { refresh_token: refreshToken }
-    const body = { grant_type: grantType, target, scope: options.scope ?? 'openid', api_type: apiType, ...token }
-    return this.grant(body, { path: '/delegation', secrets: [idToken, refreshToken] }, requestOptions)
+    const body = {
+      grant_type: grantType,
+      target,
+      scope: options.scope ?? 'openid',
+      api_type: apiType,
+      ...token,
+    }
+    return this.grant(
+      body,
+      { path: '/delegation', secrets: [idToken, refreshToken] },
+      requestOptions,
+    )
   }
 }

@@ -35,7 +35,11 @@ describe('error bodies', () => {
   it.each([
     {
       kind: 'OAuth error',
-      response: () => HttpResponse.json({ error: 'invalid_grant', error_description: 'Wrong email or password.' }, { status: 403 }),
+      response: () =>
+        HttpResponse.json(
+          { error: 'invalid_grant', error_description: 'Wrong email or password.' },
+          { status: 403 },
+        ),
       status: 403,
       code: 'invalid_grant',
       message: 'Wrong email or password.',
@@ -43,14 +47,26 @@ describe('error bodies', () => {
     {
       kind: 'management-style error',
       response: () =>
-        HttpResponse.json({ statusCode: 400, error: 'Bad Request', message: 'Payload validation error', errorCode: 'invalid_body' }, { status: 400 }),
+        HttpResponse.json(
+          {
+            statusCode: 400,
+            error: 'Bad Request',
+            message: 'Payload validation error',
+            errorCode: 'invalid_body',
+          },
+          { status: 400 },
+        ),
       status: 400,
       code: 'invalid_body',
       message: 'Payload validation error',
     },
     {
       kind: 'HTML page',
-      response: () => new HttpResponse('<html><body><h1>502 Bad Gateway</h1></body></html>', { status: 502, headers: { 'content-type': 'text/html' } }),
+      response: () =>
+        new HttpResponse('<html><body><h1>502 Bad Gateway</h1></body></html>', {
+          status: 502,
+          headers: { 'content-type': 'text/html' },
+        }),
       status: 502,
       code: 'a0.sdk.internal.unknown',
       message: '502 Bad Gateway',
@@ -89,11 +105,24 @@ describe('error bodies', () => {
 
   it('mfa_required exposes mfaToken and keeps the body in content, but never in the message or JSON', async () => {
     const mfaToken = 'Fe26.2**mfa-token-value'
-    answer(() => HttpResponse.json({ error: 'mfa_required', error_description: 'Multifactor authentication required', mfa_token: mfaToken }, { status: 403 }))
+    answer(() =>
+      HttpResponse.json(
+        {
+          error: 'mfa_required',
+          error_description: 'Multifactor authentication required',
+          mfa_token: mfaToken,
+        },
+        { status: 403 },
+      ),
+    )
     const error = await failure(getToken().login('ana@example.com', 'pass-word-1'))
     expect(error.errorCode).toBe('mfa_required')
     expect(error.mfaToken).toBe(mfaToken)
-    expect(error.content).toEqual({ error: 'mfa_required', error_description: 'Multifactor authentication required', mfa_token: mfaToken })
+    expect(error.content).toEqual({
+      error: 'mfa_required',
+      error_description: 'Multifactor authentication required',
+      mfa_token: mfaToken,
+    })
     expect(String(error)).not.toContain(mfaToken)
     expect(JSON.stringify(error)).not.toContain(mfaToken)
   })
@@ -101,16 +130,29 @@ describe('error bodies', () => {
   it('keeps passwords, codes, refresh tokens and the client secret out of errors', async () => {
     server.use(
       http.post(`${BASE}/oauth/token`, async ({ request }) =>
-        HttpResponse.json({ error: 'invalid_request', error_description: `echo ${await request.text()}` }, { status: 400 }),
+        HttpResponse.json(
+          { error: 'invalid_request', error_description: `echo ${await request.text()}` },
+          { status: 400 },
+        ),
       ),
     )
-    const secrets = ['pass-word-1', 'refresh-token-1', 'auth-code-1', 'verifier-'.padEnd(43, 'x'), 'one-time-1', 'subject-token-1', 'client-secret-value']
+    const secrets = [
+      'pass-word-1',
+      'refresh-token-1',
+      'auth-code-1',
+      'verifier-'.padEnd(43, 'x'),
+      'one-time-1',
+      'subject-token-1',
+      'client-secret-value',
+    ]
     const client = getToken()
     const errors = await Promise.all([
       failure(client.login('ana@example.com', 'pass-word-1')),
       failure(client.refreshToken('refresh-token-1')),
       failure(client.authorizationCode('auth-code-1', 'https://app/cb')),
-      failure(client.authorizationCodePkce('verifier-'.padEnd(43, 'x'), 'auth-code-1', 'https://app/cb')),
+      failure(
+        client.authorizationCodePkce('verifier-'.padEnd(43, 'x'), 'auth-code-1', 'https://app/cb'),
+      ),
       failure(client.passwordlessLogin('ana@example.com', 'one-time-1', 'email', 'openid', 'api')),
       failure(client.accessTokenForConnection('type', 'subject-token-1', 'requested')),
     ])
@@ -124,17 +166,31 @@ describe('error bodies', () => {
 
 describe('token responses must be JSON objects', () => {
   it.each([
-    { kind: 'an HTML page', response: () => HttpResponse.html('<html><body>Login</body></html>'), content: '<html><body>Login</body></html>' },
-    { kind: 'an empty body', response: () => new HttpResponse(null, { status: 200 }), content: undefined },
+    {
+      kind: 'an HTML page',
+      response: () => HttpResponse.html('<html><body>Login</body></html>'),
+      content: '<html><body>Login</body></html>',
+    },
+    {
+      kind: 'an empty body',
+      response: () => new HttpResponse(null, { status: 200 }),
+      content: undefined,
+    },
     { kind: 'a text body', response: () => HttpResponse.text('OK'), content: 'OK' },
-    { kind: 'a JSON array', response: () => HttpResponse.json([tokenResponse()]), content: [tokenResponse({ access_token: '[REDACTED]' })] },
+    {
+      kind: 'a JSON array',
+      response: () => HttpResponse.json([tokenResponse()]),
+      content: [tokenResponse({ access_token: '[REDACTED]' })],
+    },
     { kind: 'a JSON null', response: () => HttpResponse.json(null), content: null },
   ])('$kind → Auth0Error invalid_response', async ({ kind, response, content }) => {
     answer(response)
     const error = await failure(getToken().clientCredentials('https://api.example.com/'))
     expect(error.errorCode).toBe('invalid_response')
     expect(error.statusCode).toBe(200)
-    expect(error.message).toBe(`POST ${BASE}/oauth/token returned 200 with ${kind} where a JSON object was expected`)
+    expect(error.message).toBe(
+      `POST ${BASE}/oauth/token returned 200 with ${kind} where a JSON object was expected`,
+    )
     expect(error.content).toEqual(content)
   })
 
@@ -146,9 +202,16 @@ describe('token responses must be JSON objects', () => {
     )
     const social = await failure(new Social(DOMAIN, 'CID').login('idp-access-token', 'facebook'))
     expect([social.errorCode, social.statusCode]).toEqual(['invalid_response', 201])
-    const delegated = await failure(new Delegated(DOMAIN, 'CID').getToken('t', 'app', 'g', { idToken: 'id-token-value' }))
+    const delegated = await failure(
+      new Delegated(DOMAIN, 'CID').getToken('t', 'app', 'g', { idToken: 'id-token-value' }),
+    )
     expect(delegated.errorCode).toBe('invalid_response')
-    const par = await failure(new PushedAuthorizationRequests(DOMAIN, 'CID').pushedAuthorizationRequest('code', 'https://app/cb'))
+    const par = await failure(
+      new PushedAuthorizationRequests(DOMAIN, 'CID').pushedAuthorizationRequest(
+        'code',
+        'https://app/cb',
+      ),
+    )
     expect(par.errorCode).toBe('invalid_response')
   })
 
@@ -161,24 +224,43 @@ describe('token responses must be JSON objects', () => {
   it('returns text and XML bodies as text where the API answers with them', async () => {
     const xml = '<?xml version="1.0"?><EntityDescriptor entityID="urn:tenant"/>'
     server.use(
-      http.get(`${BASE}/samlp/metadata/CID`, () => new HttpResponse(xml, { headers: { 'content-type': 'application/xml' } })),
-      http.get(`${BASE}/wsfed/FederationMetadata/2007-06/FederationMetadata.xml`, () => new HttpResponse(xml, { headers: { 'content-type': 'text/xml' } })),
-      http.post(`${BASE}/dbconnections/change_password`, () => HttpResponse.text("We've just sent you an email to reset your password.")),
+      http.get(
+        `${BASE}/samlp/metadata/CID`,
+        () => new HttpResponse(xml, { headers: { 'content-type': 'application/xml' } }),
+      ),
+      http.get(
+        `${BASE}/wsfed/FederationMetadata/2007-06/FederationMetadata.xml`,
+        () => new HttpResponse(xml, { headers: { 'content-type': 'text/xml' } }),
+      ),
+      http.post(`${BASE}/dbconnections/change_password`, () =>
+        HttpResponse.text("We've just sent you an email to reset your password."),
+      ),
     )
     const enterprise = new Enterprise(DOMAIN, 'CID')
     await expect(enterprise.samlMetadata()).resolves.toBe(xml)
     await expect(enterprise.wsfedMetadata()).resolves.toBe(xml)
-    await expect(new Database(DOMAIN, 'CID').changePassword('ana@example.com', 'db')).resolves.toBe("We've just sent you an email to reset your password.")
+    await expect(new Database(DOMAIN, 'CID').changePassword('ana@example.com', 'db')).resolves.toBe(
+      "We've just sent you an email to reset your password.",
+    )
   })
 })
 
 describe('rate limits', () => {
   it('retries a 429 (core default of 3 retries), waiting as told, unlike auth0-python', async () => {
     let calls = 0
-    answer(() => (++calls < 3 ? HttpResponse.json({ error: 'too_many_requests' }, { status: 429, headers: { 'retry-after': '1' } }) : HttpResponse.json(tokenResponse())))
+    answer(() =>
+      ++calls < 3
+        ? HttpResponse.json(
+            { error: 'too_many_requests' },
+            { status: 429, headers: { 'retry-after': '1' } },
+          )
+        : HttpResponse.json(tokenResponse()),
+    )
     const sleep = vi.fn((_ms: number, _signal?: AbortSignal) => Promise.resolve())
     const client = new GetToken(DOMAIN, 'CID', { clientSecret: 'client-secret-value', sleep })
-    await expect(client.clientCredentials('https://api.example.com/')).resolves.toEqual(tokenResponse())
+    await expect(client.clientCredentials('https://api.example.com/')).resolves.toEqual(
+      tokenResponse(),
+    )
     expect(calls).toBe(3)
     expect(sleep.mock.calls.filter(([ms]) => ms === 1000)).toHaveLength(2)
   })
@@ -190,21 +272,40 @@ describe('rate limits', () => {
       calls++
       return HttpResponse.json(
         { error: 'too_many_requests', error_description: 'Global limit has been reached' },
-        { status: 429, headers: { 'x-ratelimit-limit': '10', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(resetAt) } },
+        {
+          status: 429,
+          headers: {
+            'x-ratelimit-limit': '10',
+            'x-ratelimit-remaining': '0',
+            'x-ratelimit-reset': String(resetAt),
+          },
+        },
       )
     })
-    const client = new GetToken(DOMAIN, 'CID', { clientSecret: 'client-secret-value', restOptions: { retries: 0 }, now: () => 1_800_000_000_000 })
+    const client = new GetToken(DOMAIN, 'CID', {
+      clientSecret: 'client-secret-value',
+      restOptions: { retries: 0 },
+      now: () => 1_800_000_000_000,
+    })
     const error = await failure(client.clientCredentials('https://api.example.com/'))
     expect(calls).toBe(1)
     expect(error).toBeInstanceOf(RateLimitError)
-    expect(isRateLimitError(error) && [error.resetAt, error.limit, error.remaining, error.retryAfter]).toEqual([resetAt, 10, 0, -1])
+    expect(
+      isRateLimitError(error) && [error.resetAt, error.limit, error.remaining, error.retryAfter],
+    ).toEqual([resetAt, 10, 0, -1])
     expect(error.message).toBe('Global limit has been reached')
   })
 })
 
 describe('construction', () => {
   it('lists every bad option by path, at once', () => {
-    const bad = { timeout: -1, protocol: 'ftp', restOptions: { retries: 'many' }, clientSecret: 3, colour: 'red' } as unknown as ConstructorParameters<typeof GetToken>[2]
+    const bad = {
+      timeout: -1,
+      protocol: 'ftp',
+      restOptions: { retries: 'many' },
+      clientSecret: 3,
+      colour: 'red',
+    } as unknown as ConstructorParameters<typeof GetToken>[2]
     let message = ''
     try {
       new GetToken(DOMAIN, 'CID', bad)
@@ -213,13 +314,26 @@ describe('construction', () => {
       message = (e as TypeError).message
     }
     expect(message).toMatch(/^Invalid GetToken options:/)
-    for (const path of ['timeout', 'protocol', 'restOptions.retries', 'clientSecret', "unknown option 'colour'"]) expect(message).toContain(path)
+    for (const path of [
+      'timeout',
+      'protocol',
+      'restOptions.retries',
+      'clientSecret',
+      "unknown option 'colour'",
+    ])
+      expect(message).toContain(path)
   })
 
   it('rejects a bad domain or client id, and client options on Users', () => {
-    expect(() => new GetToken('https://tenant.example.com', 'CID')).toThrow(/domain: expected a host name/)
-    expect(() => new Database(DOMAIN, '')).toThrow(/Invalid Database arguments:\n {2}- clientId: expected a non-empty string/)
-    expect(() => new Users(DOMAIN, { clientSecret: 'x' } as never)).toThrow(/unknown option 'clientSecret'/)
+    expect(() => new GetToken('https://tenant.example.com', 'CID')).toThrow(
+      /domain: expected a host name/,
+    )
+    expect(() => new Database(DOMAIN, '')).toThrow(
+      /Invalid Database arguments:\n {2}- clientId: expected a non-empty string/,
+    )
+    expect(() => new Users(DOMAIN, { clientSecret: 'x' } as never)).toThrow(
+      /unknown option 'clientSecret'/,
+    )
   })
 
   it('lets top-level telemetry override restOptions, and sends Auth0-Client by default', async () => {
@@ -231,8 +345,12 @@ describe('construction', () => {
       }),
     )
     await new Users(DOMAIN).userinfo('access-token-1')
-    await new Users(DOMAIN, { telemetry: false, restOptions: { telemetry: true } }).userinfo('access-token-1')
-    await new Users(DOMAIN, { telemetry: true, restOptions: { telemetry: false } }).userinfo('access-token-1')
+    await new Users(DOMAIN, { telemetry: false, restOptions: { telemetry: true } }).userinfo(
+      'access-token-1',
+    )
+    await new Users(DOMAIN, { telemetry: true, restOptions: { telemetry: false } }).userinfo(
+      'access-token-1',
+    )
     const decoded = JSON.parse(atob(seen[0] ?? '')) as { name: string }
     expect(decoded.name).toBe('@auth0-ts/authentication')
     expect(seen.slice(1).map((v) => v !== null)).toEqual([false, true])
@@ -242,10 +360,18 @@ describe('construction', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
     try {
       server.use(http.get(`${BASE}/userinfo`, () => new Promise<Response>(() => {})))
-      const pending = failure(new Users(DOMAIN, { timeout: 50, restOptions: { timeout: 60_000, retries: 0 } }).userinfo('access-token-1'))
+      const pending = failure(
+        new Users(DOMAIN, { timeout: 50, restOptions: { timeout: 60_000, retries: 0 } }).userinfo(
+          'access-token-1',
+        ),
+      )
       await vi.advanceTimersByTimeAsync(60)
       const error = await pending
-      expect([error.name, error.errorCode, error.message]).toEqual(['TimeoutError', 'timeout', `GET ${BASE}/userinfo timed out after 50 ms`])
+      expect([error.name, error.errorCode, error.message]).toEqual([
+        'TimeoutError',
+        'timeout',
+        `GET ${BASE}/userinfo timed out after 50 ms`,
+      ])
     } finally {
       vi.useRealTimers()
     }

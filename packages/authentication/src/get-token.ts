@@ -46,8 +46,17 @@ export interface AccessTokenForConnectionOptions extends GrantTypeOptions {
  */
 export class GetToken extends AuthenticationBase {
   /** Exchanges an authorization code for tokens. @throws Auth0Error */
-  authorizationCode(code: string, redirectUri: string | null, options: GrantTypeOptions = {}, requestOptions?: RequestOptions): Promise<TokenResponse> {
-    const body = { code, grant_type: options.grantType ?? 'authorization_code', redirect_uri: redirectUri }
+  authorizationCode(
+    code: string,
+    redirectUri: string | null,
+    options: GrantTypeOptions = {},
+    requestOptions?: RequestOptions,
+  ): Promise<TokenResponse> {
+    const body = {
+      code,
+      grant_type: options.grantType ?? 'authorization_code',
+      redirect_uri: redirectUri,
+    }
     return this.grant(body, { clientAuth: true, secrets: [code] }, requestOptions)
   }
 
@@ -59,39 +68,93 @@ export class GetToken extends AuthenticationBase {
     options: GrantTypeOptions = {},
     requestOptions?: RequestOptions,
   ): Promise<TokenResponse> {
-    const body = { code_verifier: codeVerifier, code, grant_type: options.grantType ?? 'authorization_code', redirect_uri: redirectUri }
+    const body = {
+      code_verifier: codeVerifier,
+      code,
+      grant_type: options.grantType ?? 'authorization_code',
+      redirect_uri: redirectUri,
+    }
     return this.grant(body, { secrets: [codeVerifier, code] }, requestOptions)
   }
 
   /** Gets an access token for an API with the client-credentials grant. @throws Auth0Error */
-  clientCredentials(audience: string, options: ClientCredentialsOptions = {}, requestOptions?: RequestOptions): Promise<TokenResponse> {
-    const body = { audience, grant_type: options.grantType ?? 'client_credentials', organization: options.organization }
+  clientCredentials(
+    audience: string,
+    options: ClientCredentialsOptions = {},
+    requestOptions?: RequestOptions,
+  ): Promise<TokenResponse> {
+    const body = {
+      audience,
+      grant_type: options.grantType ?? 'client_credentials',
+      organization: options.organization,
+    }
     return this.grant(body, { clientAuth: true }, requestOptions)
   }
 
   /** Logs a user in with username and password (password-realm grant). @throws Auth0Error (`mfa_required` exposes `mfaToken`) */
-  login(username: string, password: string, options: LoginOptions = {}, requestOptions?: RequestOptions): Promise<TokenResponse> {
+  login(
+    username: string,
+    password: string,
+    options: LoginOptions = {},
+    requestOptions?: RequestOptions,
+  ): Promise<TokenResponse> {
     const { realm, scope, audience } = options
-    const body = { username, password, realm, scope, audience, grant_type: options.grantType ?? 'http://auth0.com/oauth/grant-type/password-realm' }
+    const body = {
+      username,
+      password,
+      realm,
+      scope,
+      audience,
+      grant_type: options.grantType ?? 'http://auth0.com/oauth/grant-type/password-realm',
+    }
     const headers = { 'auth0-forwarded-for': options.forwardedFor }
     return this.grant(body, { clientAuth: true, secrets: [password], headers }, requestOptions)
   }
 
   /** Exchanges a refresh token for new tokens. @throws Auth0Error */
-  refreshToken(refreshToken: string, options: RefreshTokenOptions = {}, requestOptions?: RequestOptions): Promise<TokenResponse> {
-    const body = { refresh_token: refreshToken, scope: options.scope ?? '', grant_type: options.grantType ?? 'refresh_token' }
+  refreshToken(
+    refreshToken: string,
+    options: RefreshTokenOptions = {},
+    requestOptions?: RequestOptions,
+  ): Promise<TokenResponse> {
+    const body = {
+      refresh_token: refreshToken,
+      scope: options.scope ?? '',
+      grant_type: options.grantType ?? 'refresh_token',
+    }
     return this.grant(body, { clientAuth: true, secrets: [refreshToken] }, requestOptions)
   }
 
   /** Completes a passwordless login with the one-time code the user received. @throws Auth0Error */
-  passwordlessLogin(username: string, otp: string, realm: string, scope: string, audience: string, requestOptions?: RequestOptions): Promise<TokenResponse> {
-    const body = { username, otp, realm, scope, audience, grant_type: 'http://auth0.com/oauth/grant-type/passwordless/otp' }
+  passwordlessLogin(
+    username: string,
+    otp: string,
+    realm: string,
+    scope: string,
+    audience: string,
+    requestOptions?: RequestOptions,
+  ): Promise<TokenResponse> {
+    const body = {
+      username,
+      otp,
+      realm,
+      scope,
+      audience,
+      grant_type: 'http://auth0.com/oauth/grant-type/passwordless/otp',
+    }
     return this.grant(body, { clientAuth: true, secrets: [otp] }, requestOptions)
   }
 
   /** Polls for the tokens of a client-initiated backchannel (CIBA) login. @throws Auth0Error (`authorization_pending` while waiting) */
-  backchannelLogin(authReqId: string, options: GrantTypeOptions = {}, requestOptions?: RequestOptions): Promise<TokenResponse> {
-    const body = { auth_req_id: authReqId, grant_type: options.grantType ?? 'urn:openid:params:grant-type:ciba' }
+  backchannelLogin(
+    authReqId: string,
+    options: GrantTypeOptions = {},
+    requestOptions?: RequestOptions,
+  ): Promise<TokenResponse> {
+    const body = {
+      auth_req_id: authReqId,
+      grant_type: options.grantType ?? 'urn:openid:params:grant-type:ciba',
+    }
     return this.grant(body, { clientAuth: true }, requestOptions)
   }
 
@@ -104,7 +167,9 @@ export class GetToken extends AuthenticationBase {
     requestOptions?: RequestOptions,
   ): Promise<TokenResponse> {
     const body = {
-      grant_type: options.grantType ?? 'urn:auth0:params:oauth:grant-type:token-exchange:federated-connection-access-token',
+      grant_type:
+        options.grantType ??
+        'urn:auth0:params:oauth:grant-type:token-exchange:federated-connection-access-token',
       subject_token_type: subjectTokenType,
       subject_token: subjectToken,
       requested_token_type: requestedTokenType,

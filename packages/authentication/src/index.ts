@@ -22,7 +22,11 @@ export { Social, type SocialLoginOptions } from './social.js'
 export { Delegated, type DelegatedOptions } from './delegated.js'
 export { Enterprise } from './enterprise.js'
 export { RevokeToken } from './revoke-token.js'
-export { BackChannelLogin, type BackChannelLoginOptions, type BackChannelLoginResponse } from './back-channel-login.js'
+export {
+  BackChannelLogin,
+  type BackChannelLoginOptions,
+  type BackChannelLoginResponse,
+} from './back-channel-login.js'
 export {
   PushedAuthorizationRequests,
   type PushedAuthorizationRequestOptions,
@@ -38,5 +42,19 @@ export {
   type TokenProviderSettings,
   type TokenProviderStats,
 } from './token-provider.js'
-export { buildAuthorizeUrl, generateCodeVerifier, codeChallengeS256, type AuthorizeUrlOptions, type AuthorizeUrl } from './authorize-url.js'
-export { Auth0Error, RateLimitError, TimeoutError, NetworkError, isAuth0Error, isRateLimitError, type RequestOptions } from '@auth0-ts/core'
+export {
+  buildAuthorizeUrl,
+  generateCodeVerifier,
+  codeChallengeS256,
+  type AuthorizeUrlOptions,
+  type AuthorizeUrl,
+} from './authorize-url.js'
+export {
+  Auth0Error,
+  RateLimitError,
+  TimeoutError,
+  NetworkError,
+  isAuth0Error,
+  isRateLimitError,
+  type RequestOptions,
+} from '@auth0-ts/core'

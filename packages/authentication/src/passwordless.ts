@@ -19,8 +19,17 @@ export interface PasswordlessEmailOptions {
  */
 export class Passwordless extends AuthenticationBase {
   /** Sends a magic link or a one-time code by email. @throws Auth0Error */
-  email(email: string, options: PasswordlessEmailOptions = {}, requestOptions?: RequestOptions): Promise<JsonObject> {
-    const body = { connection: 'email', email, send: options.send ?? 'link', authParams: options.authParams }
+  email(
+    email: string,
+    options: PasswordlessEmailOptions = {},
+    requestOptions?: RequestOptions,
+  ): Promise<JsonObject> {
+    const body = {
+      connection: 'email',
+      email,
+      send: options.send ?? 'link',
+      authParams: options.authParams,
+    }
     return this.post<JsonObject>('/passwordless/start', body, { clientAuth: true }, requestOptions)
   }
 

@@ -29,6 +29,11 @@ export class PushedAuthorizationRequests extends AuthenticationBase {
     requestOptions?: RequestOptions,
   ): Promise<PushedAuthorizationResponse> {
     const body = { response_type: responseType, redirect_uri: redirectUri, ...options }
-    return this.post('/oauth/par', body, { clientAuth: true, form: true, expect: 'object' }, requestOptions)
+    return this.post(
+      '/oauth/par',
+      body,
+      { clientAuth: true, form: true, expect: 'object' },
+      requestOptions,
+    )
   }
 }

@@ -12,6 +12,11 @@ import { AuthenticationBase } from './base.js'
 export class RevokeToken extends AuthenticationBase {
   /** Revokes a refresh token; resolves with the (normally empty) response body. @throws Auth0Error */
   revokeRefreshToken(token: string, requestOptions?: RequestOptions): Promise<unknown> {
-    return this.post<unknown>('/oauth/revoke', { token }, { clientAuth: true, secrets: [token] }, requestOptions)
+    return this.post<unknown>(
+      '/oauth/revoke',
+      { token },
+      { clientAuth: true, secrets: [token] },
+      requestOptions,
+    )
   }
 }

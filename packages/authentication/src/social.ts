@@ -17,7 +17,12 @@ export interface SocialLoginOptions {
  */
 export class Social extends AuthenticationBase {
   /** Exchanges an identity provider's access token for Auth0 tokens. @throws Auth0Error */
-  login(accessToken: string, connection: string, options: SocialLoginOptions = {}, requestOptions?: RequestOptions): Promise<TokenResponse> {
+  login(
+    accessToken: string,
+    connection: string,
+    options: SocialLoginOptions = {},
+    requestOptions?: RequestOptions,
+  ): Promise<TokenResponse> {
     const body = { access_token: accessToken, connection, scope: options.scope ?? 'openid' }
     return this.grant(body, { path: '/oauth/access_token', secrets: [accessToken] }, requestOptions)
   }

@@ -2,7 +2,14 @@ import { RestClient } from '@auth0-ts/core'
 import { http, HttpResponse } from 'msw'
 import { describe, expect, it, vi } from 'vitest'
 import { BASE, bodyOf, DOMAIN, useServer } from './test-utils/msw.js'
-import { createMemoryTokenCache, createTokenProvider, GetToken, isAuth0Error, type CachedToken, type TokenCache } from './index.js'
+import {
+  createMemoryTokenCache,
+  createTokenProvider,
+  GetToken,
+  isAuth0Error,
+  type CachedToken,
+  type TokenCache,
+} from './index.js'
 
 const server = useServer()
 const AUDIENCE = 'https://api.example.com/'
@@ -15,23 +22,42 @@ interface TokenEndpoint {
 }
 
 /** A token endpoint that answers `tok-1`, `tok-2`, ... with a lifetime of `expiresIn` seconds. */
-function tokenEndpoint(options: { expiresIn?: number; hold?: boolean; status?: number } = {}): TokenEndpoint {
+function tokenEndpoint(
+  options: { expiresIn?: number; hold?: boolean; status?: number } = {},
+): TokenEndpoint {
   const bodies: Record<string, unknown>[] = []
   let release = () => {}
-  const gate = options.hold ? new Promise<void>((resolve) => (release = resolve)) : Promise.resolve()
+  const gate = options.hold
+    ? new Promise<void>((resolve) => (release = resolve))
+    : Promise.resolve()
   server.use(
     http.post(`${BASE}/oauth/token`, async ({ request }) => {
       bodies.push(await bodyOf(request))
       await gate
-      if (options.status) return HttpResponse.json({ error: 'access_denied', error_description: 'Unauthorized' }, { status: options.status })
-      return HttpResponse.json({ access_token: `tok-${bodies.length}`, token_type: 'Bearer', expires_in: options.expiresIn ?? 3600, scope: 'read:users' })
+      if (options.status)
+        return HttpResponse.json(
+          { error: 'access_denied', error_description: 'Unauthorized' },
+          { status: options.status },
+        )
+      return HttpResponse.json({
+        access_token: `tok-${bodies.length}`,
+        token_type: 'Bearer',
+        expires_in: options.expiresIn ?? 3600,
+        scope: 'read:users',
+      })
     }),
   )
   return { bodies, release: () => release() }
 }
 
-function provider(overrides: Partial<Parameters<typeof createTokenProvider>[0]> = {}, clock = { t: T0 }) {
-  const getToken = new GetToken(DOMAIN, 'CID', { clientSecret: 'client-secret-value', restOptions: { retries: 0 } })
+function provider(
+  overrides: Partial<Parameters<typeof createTokenProvider>[0]> = {},
+  clock = { t: T0 },
+) {
+  const getToken = new GetToken(DOMAIN, 'CID', {
+    clientSecret: 'client-secret-value',
+    restOptions: { retries: 0 },
+  })
   return createTokenProvider({ getToken, audience: AUDIENCE, now: () => clock.t, ...overrides })
 }
 
@@ -41,9 +67,27 @@ describe('createTokenProvider', () => {
     const tokens = provider()
     await expect(tokens.getToken()).resolves.toBe('tok-1')
     await expect(tokens()).resolves.toBe('tok-1')
-    await expect(tokens.getTokenResponse()).resolves.toEqual({ accessToken: 'tok-1', expiresAt: T0 + 3_600_000, tokenType: 'Bearer', scope: 'read:users' })
-    expect(endpoint.bodies).toEqual([{ client_id: 'CID', client_secret: 'client-secret-value', audience: AUDIENCE, grant_type: 'client_credentials' }])
-    expect(tokens.stats).toEqual({ hits: 2, misses: 1, fetches: 1, failures: 0, expiresAt: T0 + 3_600_000 })
+    await expect(tokens.getTokenResponse()).resolves.toEqual({
+      accessToken: 'tok-1',
+      expiresAt: T0 + 3_600_000,
+      tokenType: 'Bearer',
+      scope: 'read:users',
+    })
+    expect(endpoint.bodies).toEqual([
+      {
+        client_id: 'CID',
+        client_secret: 'client-secret-value',
+        audience: AUDIENCE,
+        grant_type: 'client_credentials',
+      },
+    ])
+    expect(tokens.stats).toEqual({
+      hits: 2,
+      misses: 1,
+      fetches: 1,
+      failures: 0,
+      expiresAt: T0 + 3_600_000,
+    })
   })
 
   it('replaces the token `skew` seconds before it expires', async () => {
@@ -87,7 +131,10 @@ describe('createTokenProvider', () => {
     const settled = await results
     expect(settled.map((r) => r.status)).toEqual(Array(5).fill('rejected'))
     const reason = (settled[0] as PromiseRejectedResult).reason as unknown
-    expect(isAuth0Error(reason) && [reason.statusCode, reason.errorCode]).toEqual([401, 'access_denied'])
+    expect(isAuth0Error(reason) && [reason.statusCode, reason.errorCode]).toEqual([
+      401,
+      'access_denied',
+    ])
     expect(String(reason)).not.toContain('client-secret-value')
     expect(set).not.toHaveBeenCalled()
     expect(tokens.stats).toMatchObject({ fetches: 1, failures: 1, expiresAt: undefined })
@@ -110,7 +157,8 @@ describe('createTokenProvider', () => {
       async lock(key, fn) {
         locks.push(key)
         // Another process fetched while this one waited for the lock.
-        if (locks.length === 1) store.set(key, { accessToken: 'from-another-process', expiresAt: T0 + 600_000 })
+        if (locks.length === 1)
+          store.set(key, { accessToken: 'from-another-process', expiresAt: T0 + 600_000 })
         return fn()
       },
     }
@@ -122,7 +170,12 @@ describe('createTokenProvider', () => {
 
     clock.t = T0 + 600_000
     await expect(tokens.getToken()).resolves.toBe('tok-1')
-    expect(store.get(tokens.cacheKey)).toEqual({ accessToken: 'tok-1', expiresAt: clock.t + 3_600_000, tokenType: 'Bearer', scope: 'read:users' })
+    expect(store.get(tokens.cacheKey)).toEqual({
+      accessToken: 'tok-1',
+      expiresAt: clock.t + 3_600_000,
+      tokenType: 'Bearer',
+      scope: 'read:users',
+    })
     expect(locks).toHaveLength(2)
   })
 
@@ -131,7 +184,10 @@ describe('createTokenProvider', () => {
     const shared = createMemoryTokenCache()
     const get = vi.spyOn(shared, 'get')
     const clock = { t: T0 }
-    const [processA, processB] = [provider({ cache: shared }, clock), provider({ cache: shared }, clock)]
+    const [processA, processB] = [
+      provider({ cache: shared }, clock),
+      provider({ cache: shared }, clock),
+    ]
     await expect(processA.getToken()).resolves.toBe('tok-1')
     await expect(processB.getToken()).resolves.toBe('tok-1')
     await expect(processB.getToken()).resolves.toBe('tok-1')
@@ -147,7 +203,9 @@ describe('createTokenProvider', () => {
   it('keys the cache by domain, client, audience and organization, never by the secret', async () => {
     const a = provider()
     const b = provider({ organization: 'org_1' })
-    expect(a.cacheKey).toBe('auth0-ts:client-credentials:tenant.example.com:CID:https%3A%2F%2Fapi.example.com%2F:')
+    expect(a.cacheKey).toBe(
+      'auth0-ts:client-credentials:tenant.example.com:CID:https%3A%2F%2Fapi.example.com%2F:',
+    )
     expect(b.cacheKey).toBe(`${a.cacheKey}org_1`)
     expect(provider({ audience: 'other' }).cacheKey).not.toBe(a.cacheKey)
     expect(a.cacheKey).not.toContain('client-secret-value')
@@ -159,7 +217,12 @@ describe('createTokenProvider', () => {
 
   it('builds its own GetToken from credentials, and serves as a RestClient token source', async () => {
     tokenEndpoint()
-    const tokens = createTokenProvider({ domain: DOMAIN, clientId: 'CID', clientSecret: 'client-secret-value', audience: `${BASE}/api/v2/` })
+    const tokens = createTokenProvider({
+      domain: DOMAIN,
+      clientId: 'CID',
+      clientSecret: 'client-secret-value',
+      audience: `${BASE}/api/v2/`,
+    })
     const seen: (string | null)[] = []
     server.use(
       http.get(`${BASE}/api/v2/users`, ({ request }) => {
@@ -174,7 +237,9 @@ describe('createTokenProvider', () => {
   })
 
   it('rejects bad options, listing every problem', () => {
-    const bad = { audience: '', skew: -1, cache: {} } as unknown as Parameters<typeof createTokenProvider>[0]
+    const bad = { audience: '', skew: -1, cache: {} } as unknown as Parameters<
+      typeof createTokenProvider
+    >[0]
     expect(() => createTokenProvider(bad)).toThrow(
       'Invalid token provider options:\n  - getToken: expected a GetToken, or domain and clientId with credentials\n  - audience: expected a non-empty string\n  - skew: expected a number of seconds >= 0\n  - cache: expected an object with get and set functions',
     )

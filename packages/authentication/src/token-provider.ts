@@ -87,22 +87,36 @@ function checkOptions(options: TokenProviderOptions): void {
     else if (typeof o['domain'] !== 'string' || typeof o['clientId'] !== 'string')
       problems.push('getToken: expected a GetToken, or domain and clientId with credentials')
   }
-  if (typeof options.audience !== 'string' || options.audience === '') problems.push('audience: expected a non-empty string')
-  if (options.organization !== undefined && typeof options.organization !== 'string') problems.push('organization: expected a string')
-  if (options.skew !== undefined && !(typeof options.skew === 'number' && options.skew >= 0 && Number.isFinite(options.skew)))
+  if (typeof options.audience !== 'string' || options.audience === '')
+    problems.push('audience: expected a non-empty string')
+  if (options.organization !== undefined && typeof options.organization !== 'string')
+    problems.push('organization: expected a string')
+  if (
+    options.skew !== undefined &&
+    !(typeof options.skew === 'number' && options.skew >= 0 && Number.isFinite(options.skew))
+  )
     problems.push('skew: expected a number of seconds >= 0')
   const cache = options.cache
   if (cache !== undefined && (typeof cache?.get !== 'function' || typeof cache.set !== 'function'))
     problems.push('cache: expected an object with get and set functions')
-  if (options.now !== undefined && typeof options.now !== 'function') problems.push('now: expected a function')
+  if (options.now !== undefined && typeof options.now !== 'function')
+    problems.push('now: expected a function')
   if (problems.length > 0) throw optionsError('token provider options', problems)
 }
 
 function toCachedToken(response: TokenResponse, fetchedAt: number): CachedToken {
   if (typeof response.access_token !== 'string' || response.access_token === '')
-    throw new Auth0Error({ statusCode: 200, errorCode: 'invalid_response', message: 'The token response has no access_token' })
-  const lifetime = typeof response.expires_in === 'number' && response.expires_in > 0 ? response.expires_in : 0
-  const token: CachedToken = { accessToken: response.access_token, expiresAt: fetchedAt + lifetime * 1000 }
+    throw new Auth0Error({
+      statusCode: 200,
+      errorCode: 'invalid_response',
+      message: 'The token response has no access_token',
+    })
+  const lifetime =
+    typeof response.expires_in === 'number' && response.expires_in > 0 ? response.expires_in : 0
+  const token: CachedToken = {
+    accessToken: response.access_token,
+    expiresAt: fetchedAt + lifetime * 1000,
+  }
   if (typeof response.token_type === 'string') token.tokenType = response.token_type
   if (typeof response.scope === 'string') token.scope = response.scope
   return token
@@ -125,13 +139,28 @@ export function createTokenProvider(options: TokenProviderOptions): TokenProvide
   checkOptions(options)
   const { audience, organization, now = Date.now } = options
   const client =
-    'getToken' in options ? options.getToken : new GetToken(options.domain, options.clientId, withoutSettings(options))
+    'getToken' in options
+      ? options.getToken
+      : new GetToken(options.domain, options.clientId, withoutSettings(options))
   const cache = options.cache ?? createMemoryTokenCache()
   const skewMs = (options.skew ?? 60) * 1000
-  const cacheKey = ['auth0-ts', 'client-credentials', client.domain, client.clientId, audience, organization ?? '']
+  const cacheKey = [
+    'auth0-ts',
+    'client-credentials',
+    client.domain,
+    client.clientId,
+    audience,
+    organization ?? '',
+  ]
     .map(encodeURIComponent)
     .join(':')
-  const stats: TokenProviderStats = { hits: 0, misses: 0, fetches: 0, failures: 0, expiresAt: undefined }
+  const stats: TokenProviderStats = {
+    hits: 0,
+    misses: 0,
+    fetches: 0,
+    failures: 0,
+    expiresAt: undefined,
+  }
   let inFlight: Promise<CachedToken> | undefined
   let latest: CachedToken | undefined
 
@@ -142,7 +171,10 @@ export function createTokenProvider(options: TokenProviderOptions): TokenProvide
     stats.fetches++
     const fetchedAt = now()
     try {
-      const response = await client.clientCredentials(audience, organization === undefined ? {} : { organization })
+      const response = await client.clientCredentials(
+        audience,
+        organization === undefined ? {} : { organization },
+      )
       const token = toCachedToken(response, fetchedAt)
       await cache.set(cacheKey, token)
       return token
@@ -198,7 +230,17 @@ export function createTokenProvider(options: TokenProviderOptions): TokenProvide
   })
 }
 
-function withoutSettings(options: TokenProviderSettings & { domain: string; clientId: string } & AuthenticationOptions): AuthenticationOptions {
-  const { audience: _a, organization: _o, skew: _s, cache: _c, domain: _d, clientId: _i, ...rest } = options
+function withoutSettings(
+  options: TokenProviderSettings & { domain: string; clientId: string } & AuthenticationOptions,
+): AuthenticationOptions {
+  const {
+    audience: _a,
+    organization: _o,
+    skew: _s,
+    cache: _c,
+    domain: _d,
+    clientId: _i,
+    ...rest
+  } = options
   return rest
 }

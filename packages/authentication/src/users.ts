@@ -24,6 +24,9 @@ export class Users extends AuthenticationApi {
   /** Returns the user's claims for an access token. @throws Auth0Error (401 for a bad token) */
   userinfo(accessToken: string, requestOptions?: RequestOptions): Promise<UserInfo> {
     const headers = { authorization: `Bearer ${accessToken}` }
-    return this.call<UserInfo>({ method: 'GET', path: '/userinfo', headers, secrets: [accessToken] }, requestOptions)
+    return this.call<UserInfo>(
+      { method: 'GET', path: '/userinfo', headers, secrets: [accessToken] },
+      requestOptions,
+    )
   }
 }

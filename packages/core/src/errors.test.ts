@@ -16,7 +16,13 @@ const json = 'application/json'
 
 describe('parseErrorBody', () => {
   it.each([
-    ['OAuth error', '{"error":"invalid_grant","error_description":"Wrong creds"}', json, 'invalid_grant', 'Wrong creds'],
+    [
+      'OAuth error',
+      '{"error":"invalid_grant","error_description":"Wrong creds"}',
+      json,
+      'invalid_grant',
+      'Wrong creds',
+    ],
     [
       'Management API error',
       '{"statusCode":400,"error":"Bad Request","message":"Payload validation error","errorCode":"invalid_body"}',
@@ -25,15 +31,45 @@ describe('parseErrorBody', () => {
       'Payload validation error',
     ],
     ['empty message falls through', '{"error":"e","message":""}', json, 'e', 'e'],
-    ['unknown shape', '{"foo":"bar"}', json, 'a0.sdk.internal.unknown', 'Request failed with status 400 Bad Request'],
-    ['code key', '{"code":"too_weak","description":"Password is too weak"}', json, 'too_weak', 'Password is too weak'],
-    ['object description is put into words', '{"code":"invalid_password","description":{"rules":[{"message":"At least 8 characters"}],"verified":false}}', json, 'invalid_password', 'rules: message: At least 8 characters; verified: false'],
+    [
+      'unknown shape',
+      '{"foo":"bar"}',
+      json,
+      'a0.sdk.internal.unknown',
+      'Request failed with status 400 Bad Request',
+    ],
+    [
+      'code key',
+      '{"code":"too_weak","description":"Password is too weak"}',
+      json,
+      'too_weak',
+      'Password is too weak',
+    ],
+    [
+      'object description is put into words',
+      '{"code":"invalid_password","description":{"rules":[{"message":"At least 8 characters"}],"verified":false}}',
+      json,
+      'invalid_password',
+      'rules: message: At least 8 characters; verified: false',
+    ],
     ['JSON string body', '"nope"', json, 'a0.sdk.internal.unknown', 'nope'],
     ['JSON array body', '["a","b"]', json, 'a0.sdk.internal.unknown', 'a; b'],
     ['JSON number body', '42', json, 'a0.sdk.internal.unknown', '42'],
-    ['JSON null body', 'null', json, 'a0.sdk.internal.unknown', 'Request failed with status 400 Bad Request'],
+    [
+      'JSON null body',
+      'null',
+      json,
+      'a0.sdk.internal.unknown',
+      'Request failed with status 400 Bad Request',
+    ],
     ['plain text', 'Bad Gateway', 'text/plain', 'a0.sdk.internal.unknown', 'Bad Gateway'],
-    ['HTML page', '<!doctype html><html><head><style>p{}</style></head><body><h1>502</h1><p>Bad &amp; gone</p></body></html>', 'text/html', 'a0.sdk.internal.unknown', '502 Bad & gone'],
+    [
+      'HTML page',
+      '<!doctype html><html><head><style>p{}</style></head><body><h1>502</h1><p>Bad &amp; gone</p></body></html>',
+      'text/html',
+      'a0.sdk.internal.unknown',
+      '502 Bad & gone',
+    ],
     ['claims JSON but is not', '{oops', json, 'a0.sdk.internal.unknown', '{oops'],
     ['empty body', '', '', 'a0.sdk.internal.unknown', 'Request failed with status 400 Bad Request'],
   ])('%s', (_n, text, ct, code, message) => {
@@ -55,12 +91,28 @@ function response(status: number, body: string, headers: Record<string, string> 
 }
 
 describe('errorFromResponse', () => {
-  const base = { method: 'POST', url: 'https://t.example.com/oauth/token', rateLimit: { resetAt: 5, limit: 1, remaining: 0, retryAfter: -1 } }
+  const base = {
+    method: 'POST',
+    url: 'https://t.example.com/oauth/token',
+    rateLimit: { resetAt: 5, limit: 1, remaining: 0, retryAfter: -1 },
+  }
 
   it('redacts secrets from message, content, JSON and String()', () => {
-    const body = '{"error":"invalid_client","error_description":"bad secret s3cr3t-value","client_secret":"s3cr3t-value","password":"hunter22"}'
-    const err = errorFromResponse({ ...base, response: response(401, body), text: body, headers: { 'content-type': json }, secrets: ['s3cr3t-value'] })
-    for (const text of [err.message, String(err), JSON.stringify(err), JSON.stringify(err.content)]) {
+    const body =
+      '{"error":"invalid_client","error_description":"bad secret s3cr3t-value","client_secret":"s3cr3t-value","password":"hunter22"}'
+    const err = errorFromResponse({
+      ...base,
+      response: response(401, body),
+      text: body,
+      headers: { 'content-type': json },
+      secrets: ['s3cr3t-value'],
+    })
+    for (const text of [
+      err.message,
+      String(err),
+      JSON.stringify(err),
+      JSON.stringify(err.content),
+    ]) {
       expect(text).not.toContain('s3cr3t-value')
       expect(text).not.toContain('hunter22')
     }
@@ -68,8 +120,15 @@ describe('errorFromResponse', () => {
   })
 
   it('keeps the mfa_required body and exposes mfaToken, never in message or JSON', () => {
-    const body = '{"error":"mfa_required","error_description":"Multifactor authentication required Fe26.mfa-token-xyz","mfa_token":"Fe26.mfa-token-xyz"}'
-    const err = errorFromResponse({ ...base, response: response(403, body), text: body, headers: {}, secrets: [] })
+    const body =
+      '{"error":"mfa_required","error_description":"Multifactor authentication required Fe26.mfa-token-xyz","mfa_token":"Fe26.mfa-token-xyz"}'
+    const err = errorFromResponse({
+      ...base,
+      response: response(403, body),
+      text: body,
+      headers: {},
+      secrets: [],
+    })
     expect(err.errorCode).toBe('mfa_required')
     expect(err.mfaToken).toBe('Fe26.mfa-token-xyz')
     expect(err.content).toMatchObject({ mfa_token: 'Fe26.mfa-token-xyz' })
@@ -79,14 +138,33 @@ describe('errorFromResponse', () => {
   })
 
   it('makes a RateLimitError for 429 with the parsed fields and request id', () => {
-    const err = errorFromResponse({ ...base, response: response(429, ''), text: '', headers: { 'x-auth0-requestid': 'req-1' }, secrets: [] })
+    const err = errorFromResponse({
+      ...base,
+      response: response(429, ''),
+      text: '',
+      headers: { 'x-auth0-requestid': 'req-1' },
+      secrets: [],
+    })
     expect(err).toBeInstanceOf(RateLimitError)
     expect(isRateLimitError(err)).toBe(true)
-    expect(err).toMatchObject({ statusCode: 429, resetAt: 5, limit: 1, remaining: 0, retryAfter: -1, requestId: 'req-1' })
+    expect(err).toMatchObject({
+      statusCode: 429,
+      resetAt: 5,
+      limit: 1,
+      remaining: 0,
+      retryAfter: -1,
+      requestId: 'req-1',
+    })
   })
 
   it('keeps the raw response non-enumerable', () => {
-    const err = errorFromResponse({ ...base, response: response(500, 'x'), text: 'x', headers: {}, secrets: [] })
+    const err = errorFromResponse({
+      ...base,
+      response: response(500, 'x'),
+      text: 'x',
+      headers: {},
+      secrets: [],
+    })
     expect(err.response).toBeInstanceOf(Response)
     expect(Object.keys(err)).not.toContain('response')
   })

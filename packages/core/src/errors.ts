@@ -126,7 +126,13 @@ export class RateLimitError extends Auth0Error {
   }
 
   override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), resetAt: this.resetAt, limit: this.limit, remaining: this.remaining, retryAfter: this.retryAfter }
+    return {
+      ...super.toJSON(),
+      resetAt: this.resetAt,
+      limit: this.limit,
+      remaining: this.remaining,
+      retryAfter: this.retryAfter,
+    }
   }
 }
 
@@ -179,7 +185,11 @@ export function describeValue(value: unknown, depth = 0): string {
   if (typeof value === 'string') return value
   if (typeof value === 'number' || typeof value === 'boolean') return String(value)
   if (depth > 3) return '…'
-  if (Array.isArray(value)) return value.map((v) => describeValue(v, depth + 1)).filter(Boolean).join('; ')
+  if (Array.isArray(value))
+    return value
+      .map((v) => describeValue(v, depth + 1))
+      .filter(Boolean)
+      .join('; ')
   if (typeof value === 'object') {
     return Object.entries(value)
       .map(([k, v]) => {
@@ -230,7 +240,11 @@ export function parseErrorBody(
     return { errorCode: UNKNOWN_CODE, message, content: text }
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    return { errorCode: UNKNOWN_CODE, message: clip(describeValue(parsed) || fallback), content: parsed }
+    return {
+      errorCode: UNKNOWN_CODE,
+      message: clip(describeValue(parsed) || fallback),
+      content: parsed,
+    }
   }
   const body = parsed as Record<string, unknown>
   let errorCode = UNKNOWN_CODE
@@ -263,11 +277,18 @@ export function errorFromResponse(args: {
   secrets: readonly string[]
 }): Auth0Error {
   const { response, text, headers, secrets } = args
-  const parsed = parseErrorBody(response.status, response.statusText, text, headers['content-type'] ?? '')
+  const parsed = parseErrorBody(
+    response.status,
+    response.statusText,
+    text,
+    headers['content-type'] ?? '',
+  )
   // mfa_required keeps its body whole (the MFA flow needs mfa_token); everything else is redacted by key too.
   const isMfa = parsed.errorCode === 'mfa_required'
   const content = isMfa ? parsed.content : redactValue(parsed.content, secrets)
-  const mfaToken = isMfa ? (parsed.content as { mfa_token?: unknown } | undefined)?.mfa_token : undefined
+  const mfaToken = isMfa
+    ? (parsed.content as { mfa_token?: unknown } | undefined)?.mfa_token
+    : undefined
   const messageSecrets = typeof mfaToken === 'string' ? [...secrets, mfaToken] : secrets
   const init: Auth0ErrorInit = {
     statusCode: response.status,

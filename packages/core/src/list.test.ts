@@ -10,7 +10,9 @@ function offsetSource(total: number, opts: { arrayBody?: boolean } = {}) {
     const page = Number(paging['page'])
     const per = Number(paging['per_page'])
     const users = all.slice(page * per, page * per + per)
-    return opts.arrayBody ? users : { start: page * per, limit: per, length: users.length, total, users }
+    return opts.arrayBody
+      ? users
+      : { start: page * per, limit: per, length: users.length, total, users }
   }
   return { calls, fetchPage }
 }
@@ -35,7 +37,12 @@ describe('ListPromise', () => {
 
   it('pages on totals and stops on them (not on a short page)', async () => {
     const src = offsetSource(7)
-    const list = new ListPromise({ fetchFirst: async () => ({}), fetchPage: src.fetchPage, query: { per_page: 3 }, itemsKey: 'users' })
+    const list = new ListPromise({
+      fetchFirst: async () => ({}),
+      fetchPage: src.fetchPage,
+      query: { per_page: 3 },
+      itemsKey: 'users',
+    })
     const ids: number[] = []
     for await (const u of list) ids.push((u as { id: number }).id)
     expect(ids).toEqual([0, 1, 2, 3, 4, 5, 6])
@@ -48,21 +55,37 @@ describe('ListPromise', () => {
 
   it('stops exactly at the total when the last page is full', async () => {
     const src = offsetSource(6)
-    const list = new ListPromise({ fetchFirst: async () => ({}), fetchPage: src.fetchPage, query: { per_page: 3 }, itemsKey: 'users' })
+    const list = new ListPromise({
+      fetchFirst: async () => ({}),
+      fetchPage: src.fetchPage,
+      query: { per_page: 3 },
+      itemsKey: 'users',
+    })
     expect(await list.toArray({ limit: 100 })).toHaveLength(6)
     expect(src.calls).toHaveLength(2)
   })
 
   it('never runs past a search window', async () => {
     const src = offsetSource(5000)
-    const list = new ListPromise({ fetchFirst: async () => ({}), fetchPage: src.fetchPage, query: { per_page: 100 }, itemsKey: 'users', maxResults: 1000 })
+    const list = new ListPromise({
+      fetchFirst: async () => ({}),
+      fetchPage: src.fetchPage,
+      query: { per_page: 100 },
+      itemsKey: 'users',
+      maxResults: 1000,
+    })
     expect(await list.toArray({ limit: 10_000 })).toHaveLength(1000)
     expect(src.calls).toHaveLength(10)
   })
 
   it('falls back to an empty page when the server gives no totals', async () => {
     const src = offsetSource(5, { arrayBody: true })
-    const list = new ListPromise({ fetchFirst: async () => [], fetchPage: src.fetchPage, query: { per_page: 2 }, itemsKey: 'users' })
+    const list = new ListPromise({
+      fetchFirst: async () => [],
+      fetchPage: src.fetchPage,
+      query: { per_page: 2 },
+      itemsKey: 'users',
+    })
     expect(await list.toArray({ limit: 100 })).toHaveLength(5)
     expect(src.calls).toHaveLength(4)
   })
@@ -82,7 +105,11 @@ describe('ListPromise', () => {
       query: { take: 2 },
       itemsKey: 'organizations',
     })
-    expect((await list.toArray({ limit: 10 })).map((o) => (o as { id: string }).id)).toEqual(['a', 'b', 'c'])
+    expect((await list.toArray({ limit: 10 })).map((o) => (o as { id: string }).id)).toEqual([
+      'a',
+      'b',
+      'c',
+    ])
     expect(calls).toEqual([{ take: 2 }, { take: 2, from: 'c1' }])
   })
 
@@ -104,7 +131,12 @@ describe('ListPromise', () => {
 
   it('toArray needs a positive integer cap and honours it', async () => {
     const src = offsetSource(50)
-    const list = new ListPromise({ fetchFirst: async () => ({}), fetchPage: src.fetchPage, query: { per_page: 10 }, itemsKey: 'users' })
+    const list = new ListPromise({
+      fetchFirst: async () => ({}),
+      fetchPage: src.fetchPage,
+      query: { per_page: 10 },
+      itemsKey: 'users',
+    })
     await expect(list.toArray({ limit: 0 })).rejects.toThrow(RangeError)
     await expect(list.toArray({} as never)).rejects.toThrow(RangeError)
     expect(await list.toArray({ limit: 15 })).toHaveLength(15)
@@ -112,7 +144,14 @@ describe('ListPromise', () => {
   })
 
   it('raises invalid_response for a body without the list key, never an empty list', async () => {
-    const list = new ListPromise({ fetchFirst: async () => ({}), fetchPage: async () => ({ nope: [] }), query: {}, itemsKey: 'users' })
-    await expect(list.toArray({ limit: 5 })).rejects.toMatchObject({ errorCode: 'invalid_response' })
+    const list = new ListPromise({
+      fetchFirst: async () => ({}),
+      fetchPage: async () => ({ nope: [] }),
+      query: {},
+      itemsKey: 'users',
+    })
+    await expect(list.toArray({ limit: 5 })).rejects.toMatchObject({
+      errorCode: 'invalid_response',
+    })
   })
 })

@@ -86,7 +86,9 @@ export class ListPromise<TPage, TItem> implements PromiseLike<TPage>, AsyncItera
     return this.#first.then(onfulfilled, onrejected)
   }
 
-  catch<R = never>(onrejected?: ((reason: unknown) => R | PromiseLike<R>) | null): Promise<TPage | R> {
+  catch<R = never>(
+    onrejected?: ((reason: unknown) => R | PromiseLike<R>) | null,
+  ): Promise<TPage | R> {
     return this.then(undefined, onrejected)
   }
 
@@ -101,7 +103,10 @@ export class ListPromise<TPage, TItem> implements PromiseLike<TPage>, AsyncItera
   /** Iterates page by page: each value is one page's items. */
   async *pages(): AsyncGenerator<TItem[], void, undefined> {
     const { query, itemsKey } = this.#config
-    if (query['from'] !== undefined && query['from'] !== null || (query['take'] !== undefined && query['take'] !== null)) {
+    if (
+      (query['from'] !== undefined && query['from'] !== null) ||
+      (query['take'] !== undefined && query['take'] !== null)
+    ) {
       yield* this.#checkpointPages()
       return
     }
@@ -124,7 +129,8 @@ export class ListPromise<TPage, TItem> implements PromiseLike<TPage>, AsyncItera
   async *#checkpointPages(): AsyncGenerator<TItem[], void, undefined> {
     const { query, itemsKey } = this.#config
     const take = Number(query['take'] ?? this.#config.defaultPageSize ?? 50)
-    let from = query['from'] === undefined || query['from'] === null ? undefined : String(query['from'])
+    let from =
+      query['from'] === undefined || query['from'] === null ? undefined : String(query['from'])
     let fetched = 0
     const max = this.#config.maxResults
     for (;;) {

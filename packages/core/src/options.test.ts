@@ -4,7 +4,12 @@ import { parseOptions, resolveBaseUrl, resolveRestClientOptions } from './option
 
 describe('resolveRestClientOptions', () => {
   it('fills Python defaults', () => {
-    expect(resolveRestClientOptions(undefined)).toEqual({ telemetry: true, timeout: 5000, retries: 3, maxRetryDelay: 10_000 })
+    expect(resolveRestClientOptions(undefined)).toEqual({
+      telemetry: true,
+      timeout: 5000,
+      retries: 3,
+      maxRetryDelay: 10_000,
+    })
   })
 
   it.each([
@@ -21,7 +26,13 @@ describe('resolveRestClientOptions', () => {
   })
 
   it('lists every problem in one TypeError', () => {
-    const bad = { timeout: -1, telemetry: 'yes', retries: Number.NaN, maxRetryDelay: Infinity, extra: 1 }
+    const bad = {
+      timeout: -1,
+      telemetry: 'yes',
+      retries: Number.NaN,
+      maxRetryDelay: Infinity,
+      extra: 1,
+    }
     expect(() => resolveRestClientOptions(bad as never)).toThrow(TypeError)
     try {
       resolveRestClientOptions(bad as never)
@@ -53,9 +64,12 @@ describe('resolveBaseUrl', () => {
     expect(resolveBaseUrl(domain, protocol)).toBe(url)
   })
 
-  it.each(['https://tenant.auth0.com', 'tenant.auth0.com/path', 'user:pw@host', '', ' ', 'a b'])('rejects %j', (domain) => {
-    expect(() => resolveBaseUrl(domain)).toThrow(TypeError)
-  })
+  it.each(['https://tenant.auth0.com', 'tenant.auth0.com/path', 'user:pw@host', '', ' ', 'a b'])(
+    'rejects %j',
+    (domain) => {
+      expect(() => resolveBaseUrl(domain)).toThrow(TypeError)
+    },
+  )
 
   it('rejects an unknown protocol', () => {
     expect(() => resolveBaseUrl('t.example.com', 'ftp')).toThrow(/protocol/)

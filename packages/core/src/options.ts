@@ -21,8 +21,12 @@ const positiveMs = z.number().check(z.positive(), z.refine(Number.isFinite, 'mus
 export const restClientOptionsSchema = z.strictObject({
   telemetry: z.optional(z.boolean()),
   timeout: z.optional(positiveMs),
-  retries: z.optional(z.number().check(z.refine((n) => Number.isFinite(n), 'must be a finite number'))),
-  maxRetryDelay: z.optional(z.number().check(z.gte(0), z.refine(Number.isFinite, 'must be finite'))),
+  retries: z.optional(
+    z.number().check(z.refine((n) => Number.isFinite(n), 'must be a finite number')),
+  ),
+  maxRetryDelay: z.optional(
+    z.number().check(z.gte(0), z.refine(Number.isFinite, 'must be finite')),
+  ),
 })
 
 /** One zod issue in words, with its path. */
@@ -54,14 +58,20 @@ function describeIssue(issue: z.core.$ZodIssue): string {
  *
  * @throws TypeError when `value` does not match `schema`
  */
-export function parseOptions<S extends z.ZodMiniType>(schema: S, value: unknown, where: string): Readonly<z.infer<S>> {
+export function parseOptions<S extends z.ZodMiniType>(
+  schema: S,
+  value: unknown,
+  where: string,
+): Readonly<z.infer<S>> {
   const result = schema.safeParse(value)
   if (!result.success) {
     const problems = result.error.issues.map(describeIssue)
     throw new TypeError(`Invalid ${where}:\n  - ${problems.join('\n  - ')}`)
   }
   const data = result.data as z.infer<S>
-  return (typeof data === 'object' && data !== null ? Object.freeze(data) : data) as Readonly<z.infer<S>>
+  return (typeof data === 'object' && data !== null ? Object.freeze(data) : data) as Readonly<
+    z.infer<S>
+  >
 }
 
 /** Throws a `TypeError` in the same format as {@link parseOptions}, for checks a schema cannot express. */
@@ -70,7 +80,10 @@ export function optionsError(where: string, problems: readonly string[]): TypeEr
 }
 
 /** Validates and fills in {@link RestClientOptions}. Retries are clamped to 0..10, as in auth0-python. */
-export function resolveRestClientOptions(input: RestClientOptions | undefined, where = 'restOptions'): ResolvedRestClientOptions {
+export function resolveRestClientOptions(
+  input: RestClientOptions | undefined,
+  where = 'restOptions',
+): ResolvedRestClientOptions {
   const o = parseOptions(restClientOptionsSchema, input ?? {}, where)
   return Object.freeze({
     telemetry: o.telemetry ?? true,
@@ -85,12 +98,23 @@ export function resolveRestClientOptions(input: RestClientOptions | undefined, w
  *
  * @throws TypeError for a domain with a scheme, path, credentials or spaces
  */
-export function resolveBaseUrl(domain: unknown, protocol: unknown = 'https', where = 'options'): string {
+export function resolveBaseUrl(
+  domain: unknown,
+  protocol: unknown = 'https',
+  where = 'options',
+): string {
   const problems: string[] = []
-  if (typeof domain !== 'string' || domain.trim() === '') problems.push('domain: expected a non-empty host name, such as "tenant.auth0.com"')
-  else if (!/^[A-Za-z0-9.-]+(:\d{1,5})?$/.test(domain) && !/^\[[0-9a-fA-F:.]+\](:\d{1,5})?$/.test(domain))
-    problems.push(`domain: expected a host name with an optional port, such as "tenant.auth0.com" (got ${JSON.stringify(domain)})`)
-  if (protocol !== 'https' && protocol !== 'http') problems.push(`protocol: must be "https" or "http"`)
+  if (typeof domain !== 'string' || domain.trim() === '')
+    problems.push('domain: expected a non-empty host name, such as "tenant.auth0.com"')
+  else if (
+    !/^[A-Za-z0-9.-]+(:\d{1,5})?$/.test(domain) &&
+    !/^\[[0-9a-fA-F:.]+\](:\d{1,5})?$/.test(domain)
+  )
+    problems.push(
+      `domain: expected a host name with an optional port, such as "tenant.auth0.com" (got ${JSON.stringify(domain)})`,
+    )
+  if (protocol !== 'https' && protocol !== 'http')
+    problems.push(`protocol: must be "https" or "http"`)
   if (problems.length > 0) throw optionsError(where, problems)
   return `${protocol as string}://${domain as string}`
 }

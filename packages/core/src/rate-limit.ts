@@ -16,7 +16,8 @@ export interface RateLimitInfo {
 export type HeadersLike = Headers | Readonly<Record<string, string | undefined>>
 
 function header(headers: HeadersLike, name: string): string | undefined {
-  if (typeof (headers as Headers).get === 'function') return (headers as Headers).get(name) ?? undefined
+  if (typeof (headers as Headers).get === 'function')
+    return (headers as Headers).get(name) ?? undefined
   const rec = headers as Readonly<Record<string, string | undefined>>
   if (name in rec) return rec[name]
   for (const [k, v] of Object.entries(rec)) if (k.toLowerCase() === name) return v
@@ -111,10 +112,12 @@ export function createRateLimiter(options: LocalRateLimiterOptions = {}): RateLi
   let floor = 0 // raised by each 429 while paced: the headers promised more than the server gave
   const inflight: number[] = [] // acquisition times of requests not yet answered
 
-  const msPerToken = (): number => (samples.length >= MIN_SAMPLES ? Math.max(floor, Math.min(...samples)) : -1)
+  const msPerToken = (): number =>
+    samples.length >= MIN_SAMPLES ? Math.max(floor, Math.min(...samples)) : -1
   const refill = (t: number): void => {
     const ms = msPerToken()
-    if (ms > 0 && Number.isFinite(tokens)) tokens = Math.min(limit > 0 ? limit : Infinity, tokens + (t - updatedAt) / ms)
+    if (ms > 0 && Number.isFinite(tokens))
+      tokens = Math.min(limit > 0 ? limit : Infinity, tokens + (t - updatedAt) / ms)
     updatedAt = t
   }
 
@@ -149,7 +152,8 @@ export function createRateLimiter(options: LocalRateLimiterOptions = {}): RateLi
       refill(t)
       if (status === 429 && msPerToken() > 0) floor = msPerToken() * 1.1
       if (info.limit > 0) limit = info.limit
-      resetAtMs = info.resetAt >= 0 ? info.resetAt * 1000 : info.waitMs >= 0 ? t + info.waitMs : t + 1000
+      resetAtMs =
+        info.resetAt >= 0 ? info.resetAt * 1000 : info.waitMs >= 0 ? t + info.waitMs : t + 1000
       // A 2xx reports when the bucket is full again: `limit - remaining` tokens come back by the reset, which is
       // rounded up to a whole second, so one sample bounds the token time from above.
       const missing = limit - info.remaining

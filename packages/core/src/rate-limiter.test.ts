@@ -25,7 +25,11 @@ const headers = (limit: number, remaining: number, resetS: number) => ({
 })
 
 /** One request through the limiter: acquire, then report `status` with `h` at the (virtual) current time. */
-async function send(l: { limiter: RateLimiter; clock: { now: number } }, h: Record<string, string>, status = 200) {
+async function send(
+  l: { limiter: RateLimiter; clock: { now: number } },
+  h: Record<string, string>,
+  status = 200,
+) {
   await l.limiter.acquire()
   l.limiter.update(parseRateLimit(h, l.clock.now), status)
 }
@@ -70,9 +74,16 @@ describe('createRateLimiter', () => {
     const server = () => {
       tokens = Math.min(50, tokens + ((l.clock.now - at) / 1000) * 10)
       at = l.clock.now
-      if (tokens < 1) return { status: 429, h: headers(50, 0, Math.ceil((l.clock.now + (1 - tokens) * 100) / 1000)) }
+      if (tokens < 1)
+        return {
+          status: 429,
+          h: headers(50, 0, Math.ceil((l.clock.now + (1 - tokens) * 100) / 1000)),
+        }
       tokens -= 1
-      return { status: 200, h: headers(50, Math.floor(tokens), Math.ceil((l.clock.now + (50 - tokens) * 100) / 1000)) }
+      return {
+        status: 200,
+        h: headers(50, Math.floor(tokens), Math.ceil((l.clock.now + (50 - tokens) * 100) / 1000)),
+      }
     }
     let refused = 0
     for (let i = 0; i < 150; i++) {
@@ -101,7 +112,11 @@ describe('createRateLimiter', () => {
       const ok = tokens >= 1
       if (ok) tokens -= 1
       else refused++
-      const h = headers(50, ok ? Math.floor(tokens) : 0, Math.ceil((l.clock.now + (50 - tokens) * 100) / 1000))
+      const h = headers(
+        50,
+        ok ? Math.floor(tokens) : 0,
+        Math.ceil((l.clock.now + (50 - tokens) * 100) / 1000),
+      )
       l.limiter.update(parseRateLimit(h, l.clock.now), ok ? 200 : 429)
     }
     // without the feedback about half of the 200 paced requests would be refused
@@ -111,7 +126,8 @@ describe('createRateLimiter', () => {
 
   it('after a 429 holds the others back for a token time', async () => {
     const l = virtual()
-    for (let i = 0; i < 5; i++) await send(l, headers(50, 45 - i * 10 < 0 ? 0 : 45 - i * 10, T0 / 1000 + 5))
+    for (let i = 0; i < 5; i++)
+      await send(l, headers(50, 45 - i * 10 < 0 ? 0 : 45 - i * 10, T0 / 1000 + 5))
     await l.limiter.acquire()
     l.limiter.update(parseRateLimit(headers(50, 0, T0 / 1000 + 1), l.clock.now), 429)
     await l.limiter.acquire()

@@ -36,7 +36,10 @@ export function redactValue(value: unknown, secrets: readonly string[], depth = 
   if (Array.isArray(value)) return value.map((v) => redactValue(v, secrets, depth + 1))
   const out: Record<string, unknown> = {}
   for (const [k, v] of Object.entries(value)) {
-    out[k] = SENSITIVE_KEYS.has(k.toLowerCase()) && v != null ? REDACTED : redactValue(v, secrets, depth + 1)
+    out[k] =
+      SENSITIVE_KEYS.has(k.toLowerCase()) && v != null
+        ? REDACTED
+        : redactValue(v, secrets, depth + 1)
   }
   return out
 }

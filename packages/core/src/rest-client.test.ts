@@ -1,7 +1,13 @@
 import { http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
-import { isNetworkError, isRateLimitError, isTimeoutError, RateLimitError, type Auth0Error } from './errors.js'
+import {
+  isNetworkError,
+  isRateLimitError,
+  isTimeoutError,
+  RateLimitError,
+  type Auth0Error,
+} from './errors.js'
 import type { RateLimiter } from './rate-limit.js'
 import { RestClient, type RestClientConfig } from './rest-client.js'
 
@@ -20,11 +26,20 @@ interface Captured {
 }
 
 /** Records every request the handler sees, answering with `reply(n)` for the n-th request. */
-function capture(method: 'get' | 'post' | 'patch' | 'delete' | 'put', path: string, reply: (n: number) => Response) {
+function capture(
+  method: 'get' | 'post' | 'patch' | 'delete' | 'put',
+  path: string,
+  reply: (n: number) => Response,
+) {
   const seen: Captured[] = []
   server.use(
     http[method](`${BASE}${path}`, async ({ request }) => {
-      seen.push({ method: request.method, url: new URL(request.url), headers: request.headers, body: await request.text() })
+      seen.push({
+        method: request.method,
+        url: new URL(request.url),
+        headers: request.headers,
+        body: await request.text(),
+      })
       return reply(seen.length)
     }),
   )
@@ -58,7 +73,9 @@ async function caught(p: Promise<unknown>): Promise<Auth0Error> {
 
 describe('building the request', () => {
   it('encodes path parameters, serialises the query and sends no Content-Type without a body', async () => {
-    const seen = capture('get', '/api/v2/users/:id', () => HttpResponse.json({ user_id: 'auth0|a/b?c' }))
+    const seen = capture('get', '/api/v2/users/:id', () =>
+      HttpResponse.json({ user_id: 'auth0|a/b?c' }),
+    )
     const { rest } = client()
     const result = await rest.request({
       method: 'GET',
@@ -83,7 +100,11 @@ describe('building the request', () => {
     const seen = capture('get', '/x', () => HttpResponse.json({}))
     await client().rest.request({ method: 'GET', path: '/x' })
     const decoded = JSON.parse(atob(seen[0]!.headers.get('auth0-client')!))
-    expect(decoded).toEqual({ name: '@auth0-ts/test', version: '1.2.3', env: { node: process.versions.node } })
+    expect(decoded).toEqual({
+      name: '@auth0-ts/test',
+      version: '1.2.3',
+      env: { node: process.versions.node },
+    })
   })
 
   it('sends no telemetry when it is off', async () => {
@@ -94,7 +115,12 @@ describe('building the request', () => {
 
   it('sends JSON bodies', async () => {
     const seen = capture('patch', '/api/v2/connections/:id', () => HttpResponse.json({ ok: 1 }))
-    await client().rest.request({ method: 'PATCH', path: '/api/v2/connections/{id}', params: { id: 'con_1' }, json: { name: 'x' } })
+    await client().rest.request({
+      method: 'PATCH',
+      path: '/api/v2/connections/{id}',
+      params: { id: 'con_1' },
+      json: { name: 'x' },
+    })
     expect(seen[0]!.headers.get('content-type')).toBe('application/json')
     expect(JSON.parse(seen[0]!.body)).toEqual({ name: 'x' })
   })
@@ -104,7 +130,14 @@ describe('building the request', () => {
     await client({ token: undefined }).rest.request({
       method: 'POST',
       path: '/bc-authorize',
-      form: { client_id: 'CID', scope: 'openid', requested_expiry: 3, missing: undefined, none: null, details: [{ k1: 'v1' }] },
+      form: {
+        client_id: 'CID',
+        scope: 'openid',
+        requested_expiry: 3,
+        missing: undefined,
+        none: null,
+        details: [{ k1: 'v1' }],
+      },
     })
     expect(seen[0]!.headers.get('content-type')).toBe('application/x-www-form-urlencoded')
     expect([...new URLSearchParams(seen[0]!.body)]).toEqual([
@@ -123,7 +156,14 @@ describe('building the request', () => {
         expect(request.headers.get('content-type')).toMatch(/^multipart\/form-data; boundary=/)
         const form = await request.formData()
         fields = await Promise.all(
-          [...form.entries()].map(async ([k, v]) => [k, typeof v === 'string' ? v : await v.text(), typeof v === 'string' ? undefined : v.name] as [string, string, string | undefined]),
+          [...form.entries()].map(
+            async ([k, v]) =>
+              [
+                k,
+                typeof v === 'string' ? v : await v.text(),
+                typeof v === 'string' ? undefined : v.name,
+              ] as [string, string, string | undefined],
+          ),
         )
         return HttpResponse.json({ id: 'job_1' }, { status: 201 })
       }),
@@ -131,7 +171,12 @@ describe('building the request', () => {
     await client().rest.request({
       method: 'POST',
       path: '/api/v2/jobs/users-imports',
-      multipart: { connection_id: 'con_1', upsert: false, external_id: undefined, users: { file: new TextEncoder().encode('[{"email":"a@b.c"}]'), filename: 'users' } },
+      multipart: {
+        connection_id: 'con_1',
+        upsert: false,
+        external_id: undefined,
+        users: { file: new TextEncoder().encode('[{"email":"a@b.c"}]'), filename: 'users' },
+      },
     })
     expect(fields).toEqual([
       ['connection_id', 'con_1', undefined],
@@ -141,25 +186,38 @@ describe('building the request', () => {
   })
 
   it('merges per-call headers last and resolves a token function per attempt', async () => {
-    const seen = capture('get', '/x', (n) => (n === 1 ? new HttpResponse(null, { status: 429 }) : HttpResponse.json({})))
+    const seen = capture('get', '/x', (n) =>
+      n === 1 ? new HttpResponse(null, { status: 429 }) : HttpResponse.json({}),
+    )
     let calls = 0
     const { rest } = client({ token: async () => `tok-${++calls}-xxxxxx` })
-    await rest.request({ method: 'GET', path: '/x', headers: { 'x-a': '1' } }, { headers: { 'X-A': '2', 'x-b': '3' } })
-    expect(seen.map((s) => s.headers.get('authorization'))).toEqual(['Bearer tok-1-xxxxxx', 'Bearer tok-2-xxxxxx'])
+    await rest.request(
+      { method: 'GET', path: '/x', headers: { 'x-a': '1' } },
+      { headers: { 'X-A': '2', 'x-b': '3' } },
+    )
+    expect(seen.map((s) => s.headers.get('authorization'))).toEqual([
+      'Bearer tok-1-xxxxxx',
+      'Bearer tok-2-xxxxxx',
+    ])
     expect(seen[0]!.headers.get('x-a')).toBe('2')
     expect(seen[0]!.headers.get('x-b')).toBe('3')
   })
 
   it('rejects a missing path parameter before sending anything', async () => {
-    await expect(client().rest.request({ method: 'GET', path: '/api/v2/users/{id}', params: { id: '' } })).rejects.toThrow(TypeError)
+    await expect(
+      client().rest.request({ method: 'GET', path: '/api/v2/users/{id}', params: { id: '' } }),
+    ).rejects.toThrow(TypeError)
   })
 
   it('rejects bad per-call options before sending anything', async () => {
-    await expect(client().rest.request({ method: 'GET', path: '/x' }, { timeout: -1 })).rejects.toThrow(/timeout/)
+    await expect(
+      client().rest.request({ method: 'GET', path: '/x' }, { timeout: -1 }),
+    ).rejects.toThrow(/timeout/)
   })
 
   it('validates client options at construction, listing every problem in one TypeError', () => {
-    const build = () => new RestClient({ baseUrl: 'nope', token: '', fetch: 3 as never, options: { timeout: 0 } })
+    const build = () =>
+      new RestClient({ baseUrl: 'nope', token: '', fetch: 3 as never, options: { timeout: 0 } })
     expect(build).toThrow(TypeError)
     expect(build).toThrow(/restOptions\.timeout: must be > 0[\s\S]*baseUrl[\s\S]*fetch[\s\S]*token/)
   })
@@ -167,17 +225,34 @@ describe('building the request', () => {
 
 describe('responses', () => {
   it('returns text for non-JSON bodies (SAML metadata is XML)', async () => {
-    capture('get', '/samlp/metadata/CID', () => new HttpResponse('<EntityDescriptor/>', { headers: { 'content-type': 'application/xml' } }))
-    await expect(client().rest.request({ method: 'GET', path: '/samlp/metadata/CID' })).resolves.toBe('<EntityDescriptor/>')
+    capture(
+      'get',
+      '/samlp/metadata/CID',
+      () =>
+        new HttpResponse('<EntityDescriptor/>', { headers: { 'content-type': 'application/xml' } }),
+    )
+    await expect(
+      client().rest.request({ method: 'GET', path: '/samlp/metadata/CID' }),
+    ).resolves.toBe('<EntityDescriptor/>')
   })
 
   it('returns undefined for an empty body', async () => {
     capture('delete', '/api/v2/users/:id', () => new HttpResponse(null, { status: 204 }))
-    await expect(client().rest.request({ method: 'DELETE', path: '/api/v2/users/{id}', params: { id: 'u' } })).resolves.toBeUndefined()
+    await expect(
+      client().rest.request({ method: 'DELETE', path: '/api/v2/users/{id}', params: { id: 'u' } }),
+    ).resolves.toBeUndefined()
   })
 
   it('turns a 2xx that claims JSON but does not parse into invalid_response with its real status', async () => {
-    capture('get', '/x', () => new HttpResponse('{"users": [', { status: 200, headers: { 'content-type': 'application/json' } }))
+    capture(
+      'get',
+      '/x',
+      () =>
+        new HttpResponse('{"users": [', {
+          status: 200,
+          headers: { 'content-type': 'application/json' },
+        }),
+    )
     const err = await caught(client().rest.request({ method: 'GET', path: '/x' }))
     expect(err).toMatchObject({ statusCode: 200, errorCode: 'invalid_response' })
   })
@@ -185,11 +260,18 @@ describe('responses', () => {
   it('parses Auth0 error bodies into Auth0Error with request id and headers', async () => {
     capture('get', '/api/v2/users/:id', () =>
       HttpResponse.json(
-        { statusCode: 404, error: 'Not Found', message: 'The user does not exist.', errorCode: 'inexistent_user' },
+        {
+          statusCode: 404,
+          error: 'Not Found',
+          message: 'The user does not exist.',
+          errorCode: 'inexistent_user',
+        },
         { status: 404, headers: { 'x-auth0-requestid': 'req-42' } },
       ),
     )
-    const err = await caught(client().rest.request({ method: 'GET', path: '/api/v2/users/{id}', params: { id: 'u1' } }))
+    const err = await caught(
+      client().rest.request({ method: 'GET', path: '/api/v2/users/{id}', params: { id: 'u1' } }),
+    )
     expect(err).toMatchObject({
       name: 'Auth0Error',
       statusCode: 404,
@@ -204,9 +286,19 @@ describe('responses', () => {
 
   it('never puts the token or per-call secrets in an error', async () => {
     capture('post', '/oauth/token', () =>
-      HttpResponse.json({ error: 'invalid_grant', error_description: 'bad password pa55w0rd-xyz for TOKEN-abcdef' }, { status: 403 }),
+      HttpResponse.json(
+        { error: 'invalid_grant', error_description: 'bad password pa55w0rd-xyz for TOKEN-abcdef' },
+        { status: 403 },
+      ),
     )
-    const err = await caught(client().rest.request({ method: 'POST', path: '/oauth/token', json: { password: 'pa55w0rd-xyz' }, secrets: ['pa55w0rd-xyz'] }))
+    const err = await caught(
+      client().rest.request({
+        method: 'POST',
+        path: '/oauth/token',
+        json: { password: 'pa55w0rd-xyz' },
+        secrets: ['pa55w0rd-xyz'],
+      }),
+    )
     for (const s of [err.message, String(err), JSON.stringify(err)]) {
       expect(s).not.toContain('pa55w0rd-xyz')
       expect(s).not.toContain('TOKEN-abcdef')
@@ -216,13 +308,20 @@ describe('responses', () => {
 
 describe('retries', () => {
   it('retries a 429 with the Python backoff when there are no rate-limit headers, then raises RateLimitError', async () => {
-    const seen = capture('post', '/api/v2/users', () => HttpResponse.json({ error: 'Too Many Requests', message: 'Global limit' }, { status: 429 }))
+    const seen = capture('post', '/api/v2/users', () =>
+      HttpResponse.json({ error: 'Too Many Requests', message: 'Global limit' }, { status: 429 }),
+    )
     const { rest, sleeps } = client()
     const err = await caught(rest.request({ method: 'POST', path: '/api/v2/users', json: {} }))
     expect(seen).toHaveLength(4)
     expect(sleeps).toEqual([101, 201, 401])
     expect(err).toBeInstanceOf(RateLimitError)
-    expect(err).toMatchObject({ statusCode: 429, resetAt: -1, retryAfter: -1, message: 'Global limit' })
+    expect(err).toMatchObject({
+      statusCode: 429,
+      resetAt: -1,
+      retryAfter: -1,
+      message: 'Global limit',
+    })
   })
 
   it('caps the backoff at 1000 ms with full jitter', async () => {
@@ -233,7 +332,11 @@ describe('retries', () => {
   })
 
   it('waits for Retry-After, then succeeds', async () => {
-    const seen = capture('get', '/x', (n) => (n === 1 ? new HttpResponse(null, { status: 429, headers: { 'retry-after': '2' } }) : HttpResponse.json({ ok: true })))
+    const seen = capture('get', '/x', (n) =>
+      n === 1
+        ? new HttpResponse(null, { status: 429, headers: { 'retry-after': '2' } })
+        : HttpResponse.json({ ok: true }),
+    )
     const { rest, sleeps } = client()
     await expect(rest.request({ method: 'GET', path: '/x' })).resolves.toEqual({ ok: true })
     expect(seen).toHaveLength(2)
@@ -242,7 +345,12 @@ describe('retries', () => {
 
   it('waits for x-ratelimit-reset', async () => {
     capture('get', '/x', (n) =>
-      n === 1 ? new HttpResponse(null, { status: 429, headers: { 'x-ratelimit-reset': String(NOW / 1000 + 3), 'x-ratelimit-remaining': '0' } }) : HttpResponse.json({}),
+      n === 1
+        ? new HttpResponse(null, {
+            status: 429,
+            headers: { 'x-ratelimit-reset': String(NOW / 1000 + 3), 'x-ratelimit-remaining': '0' },
+          })
+        : HttpResponse.json({}),
     )
     const { rest, sleeps } = client({ rateLimiter: false })
     await rest.request({ method: 'GET', path: '/x' })
@@ -251,7 +359,19 @@ describe('retries', () => {
 
   it('fails at once when the reset is further away than maxRetryDelay', async () => {
     const resetAt = NOW / 1000 + 600
-    const seen = capture('get', '/x', () => new HttpResponse(null, { status: 429, headers: { 'x-ratelimit-reset': String(resetAt), 'x-ratelimit-limit': '50', 'x-ratelimit-remaining': '0' } }))
+    const seen = capture(
+      'get',
+      '/x',
+      () =>
+        new HttpResponse(null, {
+          status: 429,
+          headers: {
+            'x-ratelimit-reset': String(resetAt),
+            'x-ratelimit-limit': '50',
+            'x-ratelimit-remaining': '0',
+          },
+        }),
+    )
     const { rest, sleeps } = client()
     const err = await caught(rest.request({ method: 'GET', path: '/x' }))
     expect(seen).toHaveLength(1)
@@ -267,7 +387,9 @@ describe('retries', () => {
   })
 
   it.each([502, 503, 504])('retries %i on GET but never on POST', async (status) => {
-    const get = capture('get', '/x', (n) => (n < 3 ? new HttpResponse('down', { status }) : HttpResponse.json({ ok: 1 })))
+    const get = capture('get', '/x', (n) =>
+      n < 3 ? new HttpResponse('down', { status }) : HttpResponse.json({ ok: 1 }),
+    )
     const post = capture('post', '/x', () => new HttpResponse('down', { status }))
     const { rest } = client()
     await expect(rest.request({ method: 'GET', path: '/x' })).resolves.toEqual({ ok: 1 })
@@ -287,7 +409,11 @@ describe('retries', () => {
     let calls = 0
     const failing = (async () => {
       calls++
-      throw new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' }) })
+      throw new TypeError('fetch failed', {
+        cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), {
+          code: 'ECONNREFUSED',
+        }),
+      })
     }) as typeof fetch
     const { rest, sleeps } = client({ fetch: failing })
     const getErr = await caught(rest.request({ method: 'GET', path: '/x' }))
@@ -350,7 +476,9 @@ describe('timeouts and aborts', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
     try {
       const { rest } = client({ fetch: hanging })
-      expect(await settle(caught(rest.request({ method: 'GET', path: '/x' }, { timeout: 50 })), 50)).toMatchObject({ name: 'TimeoutError', timeout: 50 })
+      expect(
+        await settle(caught(rest.request({ method: 'GET', path: '/x' }, { timeout: 50 })), 50),
+      ).toMatchObject({ name: 'TimeoutError', timeout: 50 })
     } finally {
       vi.useRealTimers()
     }
@@ -368,7 +496,15 @@ describe('timeouts and aborts', () => {
 
 describe('redirects', () => {
   it('never follows a redirect to another origin', async () => {
-    const seen = capture('get', '/x', () => new HttpResponse(null, { status: 302, headers: { location: 'https://evil.example.net/steal' } }))
+    const seen = capture(
+      'get',
+      '/x',
+      () =>
+        new HttpResponse(null, {
+          status: 302,
+          headers: { location: 'https://evil.example.net/steal' },
+        }),
+    )
     const err = await caught(client().rest.request({ method: 'GET', path: '/x' }))
     expect(seen).toHaveLength(1)
     expect(err).toMatchObject({ statusCode: 302, errorCode: 'redirect_not_followed' })
@@ -376,9 +512,15 @@ describe('redirects', () => {
   })
 
   it('follows a same-origin redirect on GET', async () => {
-    capture('get', '/old', () => new HttpResponse(null, { status: 301, headers: { location: '/new' } }))
+    capture(
+      'get',
+      '/old',
+      () => new HttpResponse(null, { status: 301, headers: { location: '/new' } }),
+    )
     const seen = capture('get', '/new', () => HttpResponse.json({ moved: true }))
-    await expect(client().rest.request({ method: 'GET', path: '/old' })).resolves.toEqual({ moved: true })
+    await expect(client().rest.request({ method: 'GET', path: '/old' })).resolves.toEqual({
+      moved: true,
+    })
     expect(seen[0]!.headers.get('authorization')).toBe('Bearer TOKEN-abcdef')
   })
 })
@@ -394,7 +536,14 @@ describe('rate limiter hook', () => {
         events.push(`update ${status} ${info.remaining}`)
       },
     }
-    capture('get', '/x', (n) => (n === 1 ? new HttpResponse(null, { status: 429, headers: { 'x-ratelimit-remaining': '0', 'retry-after': '1' } }) : HttpResponse.json({}, { headers: { 'x-ratelimit-remaining': '9' } })))
+    capture('get', '/x', (n) =>
+      n === 1
+        ? new HttpResponse(null, {
+            status: 429,
+            headers: { 'x-ratelimit-remaining': '0', 'retry-after': '1' },
+          })
+        : HttpResponse.json({}, { headers: { 'x-ratelimit-remaining': '9' } }),
+    )
     await client({ rateLimiter: limiter }).rest.request({ method: 'GET', path: '/x' })
     expect(events).toEqual(['acquire', 'update 429 0', 'acquire', 'update 200 9'])
   })
@@ -403,7 +552,16 @@ describe('rate limiter hook', () => {
     let now = NOW
     const sleeps: number[] = []
     const seen = capture('get', '/x', () =>
-      HttpResponse.json({}, { headers: { 'x-ratelimit-limit': '10', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(NOW / 1000 + 2) } }),
+      HttpResponse.json(
+        {},
+        {
+          headers: {
+            'x-ratelimit-limit': '10',
+            'x-ratelimit-remaining': '0',
+            'x-ratelimit-reset': String(NOW / 1000 + 2),
+          },
+        },
+      ),
     )
     const rest = new RestClient({
       baseUrl: BASE,
@@ -427,14 +585,33 @@ describe("responseType 'object'", () => {
     ['a JSON array', '[1]', 'application/json', /a JSON array/],
     ['a text body', 'OK', 'text/plain', /a text body/],
   ])('rejects %s with invalid_response and the real status', async (_n, body, ct, pattern) => {
-    capture('post', '/oauth/token', () => new HttpResponse(body || null, { status: 201, headers: ct ? { 'content-type': ct } : {} }))
-    const err = await caught(client().rest.request({ method: 'POST', path: '/oauth/token', json: {}, responseType: 'object' }))
+    capture(
+      'post',
+      '/oauth/token',
+      () =>
+        new HttpResponse(body || null, { status: 201, headers: ct ? { 'content-type': ct } : {} }),
+    )
+    const err = await caught(
+      client().rest.request({
+        method: 'POST',
+        path: '/oauth/token',
+        json: {},
+        responseType: 'object',
+      }),
+    )
     expect(err).toMatchObject({ statusCode: 201, errorCode: 'invalid_response' })
     expect(err.message).toMatch(pattern)
   })
 
   it('returns a JSON object', async () => {
     capture('post', '/oauth/token', () => HttpResponse.json({ access_token: 'a' }))
-    await expect(client().rest.request({ method: 'POST', path: '/oauth/token', json: {}, responseType: 'object' })).resolves.toEqual({ access_token: 'a' })
+    await expect(
+      client().rest.request({
+        method: 'POST',
+        path: '/oauth/token',
+        json: {},
+        responseType: 'object',
+      }),
+    ).resolves.toEqual({ access_token: 'a' })
   })
 })

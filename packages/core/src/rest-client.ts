@@ -1,6 +1,11 @@
 import type { KyInstance, Options as KyOptions } from 'ky'
 import { Auth0Error, errorFromResponse, NetworkError, TimeoutError } from './errors.js'
-import { optionsError, resolveRestClientOptions, type ResolvedRestClientOptions, type RestClientOptions } from './options.js'
+import {
+  optionsError,
+  resolveRestClientOptions,
+  type ResolvedRestClientOptions,
+  type RestClientOptions,
+} from './options.js'
 import { createRateLimiter, defaultSleep, parseRateLimit, type RateLimiter } from './rate-limit.js'
 import { redactText, redactValue } from './redact.js'
 import { telemetryHeader, type ClientInfo } from './telemetry.js'
@@ -9,10 +14,18 @@ import { telemetryHeader, type ClientInfo } from './telemetry.js'
 export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
 /** A query value: booleans become `true`/`false`, arrays are comma-joined, `undefined` and `null` are dropped. */
-export type QueryValue = string | number | boolean | null | undefined | readonly (string | number | boolean)[]
+export type QueryValue =
+  string | number | boolean | null | undefined | readonly (string | number | boolean)[]
 
 /** A form value: objects and arrays are sent as JSON text, `undefined` and `null` are left out. */
-export type FormValue = string | number | boolean | null | undefined | readonly unknown[] | { readonly [key: string]: unknown }
+export type FormValue =
+  | string
+  | number
+  | boolean
+  | null
+  | undefined
+  | readonly unknown[]
+  | { readonly [key: string]: unknown }
 
 /** File content for a multipart part. */
 export type FileContent = Blob | Uint8Array | string
@@ -106,7 +119,13 @@ const MAX_REDIRECTS = 3
 type AttemptFailure = { kind: 'timeout' | 'abort' | 'network'; error: unknown }
 
 function isFailure(e: unknown): e is AttemptFailure {
-  return typeof e === 'object' && e !== null && 'kind' in e && 'error' in e && Object.keys(e).length === 2
+  return (
+    typeof e === 'object' &&
+    e !== null &&
+    'kind' in e &&
+    'error' in e &&
+    Object.keys(e).length === 2
+  )
 }
 
 /** Encodes a query object. Exported for tests and for building URLs outside requests (authorize URLs). */
@@ -133,8 +152,12 @@ function toBlob(content: FileContent, contentType: string | undefined): Blob {
 }
 
 /** Encodes whichever body the spec carries, with its content type (none for multipart: fetch adds the boundary). */
-function encodeBody(spec: RequestSpec): { body: BodyInit | undefined; contentType: string | undefined } {
-  if (spec.json !== undefined) return { body: JSON.stringify(spec.json), contentType: 'application/json' }
+function encodeBody(spec: RequestSpec): {
+  body: BodyInit | undefined
+  contentType: string | undefined
+} {
+  if (spec.json !== undefined)
+    return { body: JSON.stringify(spec.json), contentType: 'application/json' }
   if (spec.form !== undefined) {
     const params = new URLSearchParams()
     for (const [key, value] of Object.entries(spec.form)) {
@@ -147,7 +170,8 @@ function encodeBody(spec: RequestSpec): { body: BodyInit | undefined; contentTyp
     const form = new FormData()
     for (const [key, value] of Object.entries(spec.multipart)) {
       if (value === undefined || value === null) continue
-      if (typeof value === 'object') form.append(key, toBlob(value.file, value.contentType), value.filename ?? key)
+      if (typeof value === 'object')
+        form.append(key, toBlob(value.file, value.contentType), value.filename ?? key)
       else form.append(key, String(value))
     }
     return { body: form, contentType: undefined }
@@ -165,12 +189,17 @@ function headersToRecord(headers: Headers): Record<string, string> {
 
 function checkRequestOptions(ro: RequestOptions): void {
   const problems: string[] = []
-  if (ro.timeout !== undefined && !(typeof ro.timeout === 'number' && ro.timeout > 0 && Number.isFinite(ro.timeout)))
+  if (
+    ro.timeout !== undefined &&
+    !(typeof ro.timeout === 'number' && ro.timeout > 0 && Number.isFinite(ro.timeout))
+  )
     problems.push('timeout: must be a number > 0')
   if (ro.retries !== undefined && !(typeof ro.retries === 'number' && Number.isFinite(ro.retries)))
     problems.push('retries: must be a finite number')
-  if (ro.signal !== undefined && !(ro.signal instanceof AbortSignal)) problems.push('signal: expected an AbortSignal')
-  if (problems.length > 0) throw new TypeError(`Invalid request options:\n  - ${problems.join('\n  - ')}`)
+  if (ro.signal !== undefined && !(ro.signal instanceof AbortSignal))
+    problems.push('signal: expected an AbortSignal')
+  if (problems.length > 0)
+    throw new TypeError(`Invalid request options:\n  - ${problems.join('\n  - ')}`)
 }
 
 /**
@@ -204,7 +233,12 @@ export class RestClient {
       options = resolveRestClientOptions(config.options)
     } catch (e) {
       // one TypeError lists every problem: the transport options' ones too, by path
-      problems.push(...(e as Error).message.split('\n  - ').slice(1).map((p) => `restOptions.${p}`))
+      problems.push(
+        ...(e as Error).message
+          .split('\n  - ')
+          .slice(1)
+          .map((p) => `restOptions.${p}`),
+      )
     }
     let origin = ''
     try {
@@ -212,9 +246,14 @@ export class RestClient {
     } catch {
       problems.push('baseUrl: expected an absolute URL')
     }
-    if (config.fetch !== undefined && typeof config.fetch !== 'function') problems.push('fetch: expected a function')
+    if (config.fetch !== undefined && typeof config.fetch !== 'function')
+      problems.push('fetch: expected a function')
     const token = config.token
-    if (token !== undefined && typeof token !== 'function' && (typeof token !== 'string' || token === ''))
+    if (
+      token !== undefined &&
+      typeof token !== 'function' &&
+      (typeof token !== 'string' || token === '')
+    )
       problems.push('token: expected a non-empty string or a function that returns one')
     if (problems.length > 0 || !options) throw optionsError('client options', problems)
     this.options = options
@@ -229,11 +268,19 @@ export class RestClient {
     this.#limiter =
       config.rateLimiter === false
         ? undefined
-        : (config.rateLimiter ?? createRateLimiter({ maxWait: this.options.maxRetryDelay, now: this.#now, sleep: this.#sleep }))
-    this.#secrets = [typeof token === 'string' ? token : undefined, ...(config.secrets ?? [])].filter(
-      (s): s is string => typeof s === 'string' && s !== '',
-    )
-    this.#telemetry = this.options.telemetry ? telemetryHeader(config.client ?? { name: __PKG_NAME__, version: __PKG_VERSION__ }) : undefined
+        : (config.rateLimiter ??
+          createRateLimiter({
+            maxWait: this.options.maxRetryDelay,
+            now: this.#now,
+            sleep: this.#sleep,
+          }))
+    this.#secrets = [
+      typeof token === 'string' ? token : undefined,
+      ...(config.secrets ?? []),
+    ].filter((s): s is string => typeof s === 'string' && s !== '')
+    this.#telemetry = this.options.telemetry
+      ? telemetryHeader(config.client ?? { name: __PKG_NAME__, version: __PKG_VERSION__ })
+      : undefined
   }
 
   /** Builds the full URL of a spec (path parameters percent-encoded, query serialised). */
@@ -251,7 +298,10 @@ export class RestClient {
   /** The Python backoff: 100·2^(attempt-1) ms plus 1–100 ms of jitter, between 100 and 1000 ms. */
   backoff(attempt: number): number {
     const jitter = 1 + Math.floor(this.#random() * 100)
-    return Math.min(this.options.maxRetryDelay, Math.max(MIN_DELAY, Math.min(MAX_DELAY, 100 * 2 ** (attempt - 1) + jitter)))
+    return Math.min(
+      this.options.maxRetryDelay,
+      Math.max(MIN_DELAY, Math.min(MAX_DELAY, 100 * 2 ** (attempt - 1) + jitter)),
+    )
   }
 
   /**
@@ -266,10 +316,15 @@ export class RestClient {
     const method = spec.method
     const idempotent = method === 'GET' || method === 'HEAD'
     const timeout = requestOptions.timeout ?? this.options.timeout
-    const retries = Math.min(10, Math.max(0, Math.trunc(requestOptions.retries ?? this.options.retries)))
+    const retries = Math.min(
+      10,
+      Math.max(0, Math.trunc(requestOptions.retries ?? this.options.retries)),
+    )
     const signal = requestOptions.signal
     const { body, contentType } = encodeBody(spec)
-    const secrets = spec.secrets ? [...this.#secrets, ...spec.secrets.filter((s): s is string => !!s)] : [...this.#secrets]
+    const secrets = spec.secrets
+      ? [...this.#secrets, ...spec.secrets.filter((s): s is string => !!s)]
+      : [...this.#secrets]
     const useAuth = spec.auth !== false && this.#token !== undefined
     let redirects = 0
 
@@ -283,8 +338,11 @@ export class RestClient {
         if (!secrets.includes(token)) secrets.push(token)
         headers['authorization'] = `Bearer ${token}`
       }
-      if (spec.headers) for (const [k, v] of Object.entries(spec.headers)) if (v !== undefined) headers[k.toLowerCase()] = v
-      if (requestOptions.headers) for (const [k, v] of Object.entries(requestOptions.headers)) headers[k.toLowerCase()] = v
+      if (spec.headers)
+        for (const [k, v] of Object.entries(spec.headers))
+          if (v !== undefined) headers[k.toLowerCase()] = v
+      if (requestOptions.headers)
+        for (const [k, v] of Object.entries(requestOptions.headers)) headers[k.toLowerCase()] = v
 
       let response: Response
       let text: string
@@ -306,7 +364,8 @@ export class RestClient {
           await this.#sleep(this.backoff(attempt), signal)
           continue
         }
-        const reason = failure.error instanceof Error ? describeNetworkCause(failure.error) : 'network error'
+        const reason =
+          failure.error instanceof Error ? describeNetworkCause(failure.error) : 'network error'
         throw new NetworkError({
           message: redactText(`${method} ${safeUrl} failed: ${reason}`, secrets),
           method,
@@ -318,7 +377,8 @@ export class RestClient {
       const status = response.status
       const rateLimit = parseRateLimit(response.headers, this.#now())
       this.#limiter?.update(rateLimit, status)
-      if (status >= 200 && status < 300) return this.#parseSuccess<T>(response, text, spec, method, url, secrets)
+      if (status >= 200 && status < 300)
+        return this.#parseSuccess<T>(response, text, spec, method, url, secrets)
 
       if (status === 0 || (status >= 300 && status < 400)) {
         const location = response.headers.get('location')
@@ -366,7 +426,8 @@ export class RestClient {
   async #resolveToken(): Promise<string> {
     const source = this.#token
     const token = typeof source === 'function' ? await source() : source
-    if (typeof token !== 'string' || token === '') throw new TypeError('token: the token function must return a non-empty string')
+    if (typeof token !== 'string' || token === '')
+      throw new TypeError('token: the token function must return a non-empty string')
     return token
   }
 
@@ -415,7 +476,14 @@ export class RestClient {
     }
   }
 
-  #parseSuccess<T>(response: Response, text: string, spec: RequestSpec, method: string, url: string, secrets: string[]): T {
+  #parseSuccess<T>(
+    response: Response,
+    text: string,
+    spec: RequestSpec,
+    method: string,
+    url: string,
+    secrets: string[],
+  ): T {
     if (spec.responseType === 'text') return text as T
     const contentType = response.headers.get('content-type') ?? ''
     const claimsJson = /[/+]json\b/i.test(contentType)
@@ -432,7 +500,11 @@ export class RestClient {
         if (claimsJson) problem = 'a body that claims JSON but does not parse'
       }
     }
-    if (problem === undefined && wantsObject && (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)))
+    if (
+      problem === undefined &&
+      wantsObject &&
+      (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+    )
       problem = `${describeBodyKind(parsed, text, contentType)} where a JSON object was expected`
     if (problem === undefined) return parsed as T
     const safeUrl = redactText(url, secrets)
@@ -440,9 +512,15 @@ export class RestClient {
       statusCode: response.status,
       errorCode: 'invalid_response',
       message: `${method} ${safeUrl} returned ${response.status} with ${problem}`,
-      content: text === '' ? undefined : redactValue(typeof parsed === 'string' ? text.slice(0, 2000) : parsed, secrets),
+      content:
+        text === ''
+          ? undefined
+          : redactValue(typeof parsed === 'string' ? text.slice(0, 2000) : parsed, secrets),
       headers: headersToRecord(response.headers),
-      requestId: response.headers.get('x-auth0-requestid') ?? response.headers.get('x-request-id') ?? undefined,
+      requestId:
+        response.headers.get('x-auth0-requestid') ??
+        response.headers.get('x-request-id') ??
+        undefined,
       method,
       url: safeUrl,
       response,
@@ -453,7 +531,8 @@ export class RestClient {
 
 function describeBodyKind(parsed: unknown, text: string, contentType: string): string {
   if (text === '') return 'an empty body'
-  if (typeof parsed === 'string' && parsed === text) return /html/i.test(contentType) || /^\s*</.test(text) ? 'an HTML page' : 'a text body'
+  if (typeof parsed === 'string' && parsed === text)
+    return /html/i.test(contentType) || /^\s*</.test(text) ? 'an HTML page' : 'a text body'
   return `a JSON ${Array.isArray(parsed) ? 'array' : parsed === null ? 'null' : typeof parsed}`
 }
 

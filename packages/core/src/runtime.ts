@@ -18,7 +18,8 @@ export function runtimeEnv(): Record<string, string> {
   if (g.Bun) cached = { bun: g.Bun.version ?? 'unknown' }
   else if (g.Deno) cached = { deno: g.Deno.version?.deno ?? 'unknown' }
   else if (typeof g.EdgeRuntime === 'string') cached = { 'edge-runtime': g.EdgeRuntime }
-  else if (g.navigator?.userAgent === 'Cloudflare-Workers') cached = { 'cloudflare-workers': 'unknown' }
+  else if (g.navigator?.userAgent === 'Cloudflare-Workers')
+    cached = { 'cloudflare-workers': 'unknown' }
   else if (g.process?.versions?.node) cached = { node: g.process.versions.node }
   else if (g.document !== undefined) cached = { browser: 'unknown' }
   else cached = { javascript: 'unknown' }

@@ -37,7 +37,10 @@ describe('new Auth0(domain, token, options)', () => {
     const req = api.seen[0]
     expect(req?.headers.get('authorization')).toBe('Bearer TOKEN')
     expect(req?.headers.get('content-type')).toBeNull()
-    const telemetry = JSON.parse(atob(req?.headers.get('auth0-client') ?? '')) as { name: string; version: string }
+    const telemetry = JSON.parse(atob(req?.headers.get('auth0-client') ?? '')) as {
+      name: string
+      version: string
+    }
     expect(telemetry).toMatchObject({ name: '@auth0-ts/management', version: expect.any(String) })
   })
 
@@ -86,7 +89,9 @@ describe('new Auth0(domain, token, options)', () => {
   })
 
   it('validates restOptions through the transport', () => {
-    expect(() => new Auth0(DOMAIN, 'TOKEN', { restOptions: { timeout: -1 } })).toThrow(/restOptions[\s\S]*timeout/)
+    expect(() => new Auth0(DOMAIN, 'TOKEN', { restOptions: { timeout: -1 } })).toThrow(
+      /restOptions[\s\S]*timeout/,
+    )
   })
 })
 
@@ -98,7 +103,9 @@ describe('a manager built alone', () => {
   })
 
   it('ignores telemetry and timeout when restOptions is given, as in auth0-python', async () => {
-    await new Users(DOMAIN, 'TOKEN', { telemetry: false, restOptions: { telemetry: true } }).get('u1')
+    await new Users(DOMAIN, 'TOKEN', { telemetry: false, restOptions: { telemetry: true } }).get(
+      'u1',
+    )
     expect(api.seen[0]?.headers.has('auth0-client')).toBe(true)
   })
 
@@ -117,7 +124,16 @@ describe('a manager built alone', () => {
     const sentAt: number[] = []
     api.reply(() => {
       sentAt.push(now)
-      return api.json({}, { headers: { 'x-ratelimit-limit': '50', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(NOW / 1000 + 3) } })
+      return api.json(
+        {},
+        {
+          headers: {
+            'x-ratelimit-limit': '50',
+            'x-ratelimit-remaining': '0',
+            'x-ratelimit-reset': String(NOW / 1000 + 3),
+          },
+        },
+      )
     })
     await new Users(rest).get('u1')
     await new Roles(rest).get('r1')
@@ -129,7 +145,11 @@ describe('a manager built alone', () => {
 
 describe('per-call request options', () => {
   it('merge headers over the client’s and are never sent as parameters', async () => {
-    await new Auth0(DOMAIN, 'TOKEN').users.get('u1', { fields: ['email'] }, { headers: { 'x-request-id': 'abc' }, timeout: 1000 })
+    await new Auth0(DOMAIN, 'TOKEN').users.get(
+      'u1',
+      { fields: ['email'] },
+      { headers: { 'x-request-id': 'abc' }, timeout: 1000 },
+    )
     const req = api.seen[0]
     expect(req?.headers.get('x-request-id')).toBe('abc')
     expect(req?.query).toEqual({ fields: 'email', include_fields: 'true' })
@@ -142,8 +162,16 @@ describe('per-call request options', () => {
   })
 
   it('set retries for one call', async () => {
-    api.reply(() => new HttpResponse(null, { status: 429, headers: { 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 600) } }))
-    const err = await new Auth0(DOMAIN, 'TOKEN').users.get('u1', {}, { retries: 0 }).catch((e: unknown) => e)
+    api.reply(
+      () =>
+        new HttpResponse(null, {
+          status: 429,
+          headers: { 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 600) },
+        }),
+    )
+    const err = await new Auth0(DOMAIN, 'TOKEN').users
+      .get('u1', {}, { retries: 0 })
+      .catch((e: unknown) => e)
     expect(api.seen).toHaveLength(1)
     expect(isRateLimitError(err)).toBe(true)
   })
@@ -151,30 +179,60 @@ describe('per-call request options', () => {
   it('abort with a signal, before anything is sent', async () => {
     const controller = new AbortController()
     controller.abort(new Error('stop'))
-    await expect(new Auth0(DOMAIN, 'TOKEN').users.get('u1', {}, { signal: controller.signal })).rejects.toThrow('stop')
+    await expect(
+      new Auth0(DOMAIN, 'TOKEN').users.get('u1', {}, { signal: controller.signal }),
+    ).rejects.toThrow('stop')
     expect(api.seen).toHaveLength(0)
   })
 })
 
 describe('errors', () => {
   it('are core’s, re-exported: an HTTP error is an Auth0Error with the body’s code and message', async () => {
-    api.reply(() => api.json({ statusCode: 404, error: 'Not Found', message: 'The user does not exist.', errorCode: 'inexistent_user' }, { status: 404 }))
+    api.reply(() =>
+      api.json(
+        {
+          statusCode: 404,
+          error: 'Not Found',
+          message: 'The user does not exist.',
+          errorCode: 'inexistent_user',
+        },
+        { status: 404 },
+      ),
+    )
     const err = await new Auth0(DOMAIN, 'TOKEN').users.get('u1').catch((e: unknown) => e)
     expect(err).toBeInstanceOf(Auth0Error)
     expect(isAuth0Error(err)).toBe(true)
-    expect(err).toMatchObject({ statusCode: 404, errorCode: 'inexistent_user', message: 'The user does not exist.' })
+    expect(err).toMatchObject({
+      statusCode: 404,
+      errorCode: 'inexistent_user',
+      message: 'The user does not exist.',
+    })
   })
 
   it('a 429 after the retries is a RateLimitError with resetAt', async () => {
     const resetAt = Math.floor(Date.now() / 1000) + 3600
-    api.reply(() => api.json({ message: 'Too Many Requests' }, { status: 429, headers: { 'x-ratelimit-limit': '50', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(resetAt) } }))
+    api.reply(() =>
+      api.json(
+        { message: 'Too Many Requests' },
+        {
+          status: 429,
+          headers: {
+            'x-ratelimit-limit': '50',
+            'x-ratelimit-remaining': '0',
+            'x-ratelimit-reset': String(resetAt),
+          },
+        },
+      ),
+    )
     const err = await new Auth0(DOMAIN, 'TOKEN').users.get('u1').catch((e: unknown) => e)
     expect(err).toBeInstanceOf(RateLimitError)
     expect(err).toMatchObject({ statusCode: 429, resetAt, limit: 50, remaining: 0 })
   })
 
   it('a missing required parameter is a TypeError, and nothing is sent', async () => {
-    const users = new Auth0(DOMAIN, 'TOKEN').users as Auth0Managers['users'] & { addRoles: (id: string) => Promise<unknown> }
+    const users = new Auth0(DOMAIN, 'TOKEN').users as Auth0Managers['users'] & {
+      addRoles: (id: string) => Promise<unknown>
+    }
     await expect(users.addRoles('u1')).rejects.toThrow(new TypeError('roles is required'))
     await expect(new Auth0(DOMAIN, 'TOKEN').users.get('')).rejects.toThrow(TypeError)
     expect(api.seen).toHaveLength(0)

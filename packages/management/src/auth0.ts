@@ -69,7 +69,9 @@ const MANAGERS = {
 }
 
 /** The 32 resource managers, by accessor. */
-export type Auth0Managers = { readonly [K in keyof typeof MANAGERS]: InstanceType<(typeof MANAGERS)[K]> }
+export type Auth0Managers = {
+  readonly [K in keyof typeof MANAGERS]: InstanceType<(typeof MANAGERS)[K]>
+}
 
 /** Options of {@link Auth0}. */
 export interface Auth0Options {
@@ -119,4 +121,8 @@ export type Auth0 = Auth0Client & Auth0Managers
  * const connections = await auth0.connections.all()
  * ```
  */
-export const Auth0 = Auth0Client as new (domain: string, token: TokenSource, options?: Auth0Options) => Auth0
+export const Auth0 = Auth0Client as new (
+  domain: string,
+  token: TokenSource,
+  options?: Auth0Options,
+) => Auth0

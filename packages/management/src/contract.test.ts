@@ -26,7 +26,9 @@ interface Entry {
   calls: Record<string, Call>
 }
 
-const contract = JSON.parse(readFileSync(new URL('../../../spec/wire-contract.json', import.meta.url), 'utf8')) as {
+const contract = JSON.parse(
+  readFileSync(new URL('../../../spec/wire-contract.json', import.meta.url), 'utf8'),
+) as {
   methods: Record<string, Entry>
 }
 const entries = Object.entries(contract.methods).filter(([, e]) => e.package === 'management')
@@ -67,7 +69,8 @@ afterAll(() => server.close())
 
 /** `{"$file": text}` stands for file content: we pass the text. */
 function argument(value: unknown): unknown {
-  if (value && typeof value === 'object' && '$file' in value) return (value as { $file: string }).$file
+  if (value && typeof value === 'object' && '$file' in value)
+    return (value as { $file: string }).$file
   return value
 }
 
@@ -77,13 +80,18 @@ function withoutNulls(body: unknown): unknown {
   return Object.fromEntries(Object.entries(body).filter(([, v]) => v !== null))
 }
 
-const sortPairs = (pairs: [string, string][]) => [...pairs].sort((a, b) => (a[0] + '\0' + a[1] < b[0] + '\0' + b[1] ? -1 : 1))
+const sortPairs = (pairs: [string, string][]) =>
+  [...pairs].sort((a, b) => (a[0] + '\0' + a[1] < b[0] + '\0' + b[1] ? -1 : 1))
 
 function invoke(entry: Entry, call: Call): Promise<unknown> {
-  const auth0 = new Auth0('tenant.example.com', 'TOKEN') as unknown as Record<string, Record<string, (...a: unknown[]) => unknown>>
+  const auth0 = new Auth0('tenant.example.com', 'TOKEN') as unknown as Record<
+    string,
+    Record<string, (...a: unknown[]) => unknown>
+  >
   const manager = auth0[entry.accessorTs]
   const fn = manager?.[entry.method]
-  if (typeof fn !== 'function') throw new Error(`auth0.${entry.accessorTs}.${entry.method} is missing`)
+  if (typeof fn !== 'function')
+    throw new Error(`auth0.${entry.accessorTs}.${entry.method} is missing`)
   const args = call.args.map(argument)
   if (call.options !== null) args.push(call.options)
   return Promise.resolve().then(() => fn.apply(manager, args))
@@ -112,7 +120,8 @@ describe.each(entries)('%s', (_name, entry) => {
     expect(got.method).toBe(want.method)
     expect(got.url.pathname).toBe(want.path)
     expect(sortPairs([...got.url.searchParams])).toEqual(sortPairs(want.query))
-    for (const [name, value] of Object.entries(want.headers)) expect(got.headers.get(name)).toBe(value)
+    for (const [name, value] of Object.entries(want.headers))
+      expect(got.headers.get(name)).toBe(value)
     if (want.body === null) {
       expect(got.body).toBeNull()
       expect(got.headers.get('content-type')).toBeNull()
@@ -120,7 +129,9 @@ describe.each(entries)('%s', (_name, entry) => {
       expect(got.headers.get('content-type')?.split(';')[0]).toBe(want.contentType)
       if (want.contentType === 'multipart/form-data') {
         const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : 1)
-        expect([...(got.body as { name: string }[])].sort(byName)).toEqual([...(want.body as { name: string }[])].sort(byName))
+        expect([...(got.body as { name: string }[])].sort(byName)).toEqual(
+          [...(want.body as { name: string }[])].sort(byName),
+        )
       } else expect(withoutNulls(got.body)).toEqual(withoutNulls(want.body))
     }
     expect(result).toEqual({ echo: 1 })

@@ -20,7 +20,11 @@ function serveJob(states: Job[], failures: unknown = []) {
 
 describe('jobs.waitFor', () => {
   it('polls until the job completes, reporting progress after every poll', async () => {
-    serveJob([job('pending'), job('processing', { percentage_done: 50 }), job('completed', { summary: { failed: 0, updated: 1, inserted: 2, total: 3 } })])
+    serveJob([
+      job('pending'),
+      job('processing', { percentage_done: 50 }),
+      job('completed', { summary: { failed: 0, updated: 1, inserted: 2, total: 3 } }),
+    ])
     const progress: [string, number | undefined][] = []
     const sleeps: number[] = []
     const done = await jobs().waitFor('job_1', {
@@ -37,17 +41,28 @@ describe('jobs.waitFor', () => {
       ['completed', undefined],
     ])
     expect(sleeps).toEqual([250, 250])
-    expect(api.seen.map((r) => `${r.method} ${r.url.pathname}`)).toEqual(Array(3).fill('GET /api/v2/jobs/job_1'))
+    expect(api.seen.map((r) => `${r.method} ${r.url.pathname}`)).toEqual(
+      Array(3).fill('GET /api/v2/jobs/job_1'),
+    )
   })
 
   it('throws a JobFailedError carrying the job and its failed entries', async () => {
-    const failures = [{ user: { email: 'x@example.com' }, errors: [{ code: 'INVALID_FORMAT', message: 'bad email' }] }]
+    const failures = [
+      {
+        user: { email: 'x@example.com' },
+        errors: [{ code: 'INVALID_FORMAT', message: 'bad email' }],
+      },
+    ]
     serveJob([job('processing'), job('failed')], failures)
     const err = await jobs()
       .waitFor('job_1', { sleep: async () => {} })
       .catch((e: unknown) => e)
     expect(err).toBeInstanceOf(JobFailedError)
-    expect(err).toMatchObject({ errorCode: 'job_failed', job: { id: 'job_1', status: 'failed' }, failures })
+    expect(err).toMatchObject({
+      errorCode: 'job_failed',
+      job: { id: 'job_1', status: 'failed' },
+      failures,
+    })
     expect(api.seen.at(-1)?.url.pathname).toBe('/api/v2/jobs/job_1/errors')
   })
 
@@ -88,10 +103,19 @@ describe('jobs.waitFor', () => {
 
 describe('jobs.importUsers', () => {
   it('names the file part after a File, and sends Uint8Array content as is', async () => {
-    const file = new File(['[{"email":"a@example.com"}]'], 'people.json', { type: 'application/json' })
+    const file = new File(['[{"email":"a@example.com"}]'], 'people.json', {
+      type: 'application/json',
+    })
     await jobs().importUsers('con_1', file)
-    await jobs().importUsers('con_1', new TextEncoder().encode('[]'), { upsert: true, externalId: 'ext' })
-    const forms = api.seen.map((r) => new Response(r.body, { headers: { 'content-type': r.headers.get('content-type') ?? '' } }).formData())
+    await jobs().importUsers('con_1', new TextEncoder().encode('[]'), {
+      upsert: true,
+      externalId: 'ext',
+    })
+    const forms = api.seen.map((r) =>
+      new Response(r.body, {
+        headers: { 'content-type': r.headers.get('content-type') ?? '' },
+      }).formData(),
+    )
     const [first, second] = await Promise.all(forms)
     const users1 = first?.get('users') as File
     expect(users1.name).toBe('people.json')
@@ -99,7 +123,9 @@ describe('jobs.importUsers', () => {
     const users2 = second?.get('users') as File
     expect(users2.name).toBe('users')
     expect(await users2.text()).toBe('[]')
-    expect(Object.fromEntries([...(second?.entries() ?? [])].filter(([k]) => k !== 'users'))).toEqual({
+    expect(
+      Object.fromEntries([...(second?.entries() ?? [])].filter(([k]) => k !== 'users')),
+    ).toEqual({
       connection_id: 'con_1',
       upsert: 'true',
       send_completion_email: 'true',

@@ -13,7 +13,13 @@ function serveUsers(all: readonly ReturnType<typeof makeUser>[], shortPage?: num
     let users = all.slice(page * perPage, (page + 1) * perPage)
     if (page === shortPage) users = users.slice(0, 1)
     if (req.query['include_totals'] !== 'true') return api.json(users)
-    return api.json({ start: page * perPage, limit: perPage, length: users.length, total: all.length, users })
+    return api.json({
+      start: page * perPage,
+      limit: perPage,
+      length: users.length,
+      total: all.length,
+      users,
+    })
   })
 }
 
@@ -30,7 +36,12 @@ describe('a list method', () => {
     serveUsers(users)
     const body = await auth0().users.list({ perPage: 10, includeTotals: false })
     expect(api.seen).toHaveLength(1)
-    expect(api.seen[0]?.query).toEqual({ page: '0', per_page: '10', include_totals: 'false', include_fields: 'true' })
+    expect(api.seen[0]?.query).toEqual({
+      page: '0',
+      per_page: '10',
+      include_totals: 'false',
+      include_fields: 'true',
+    })
     expect(body).toEqual(users)
   })
 
@@ -41,7 +52,9 @@ describe('a list method', () => {
     for await (const u of auth0().users.list({ perPage: 2, includeTotals: false })) got.push(u)
     expect(got.map((u) => u.user_id)).toEqual(users.map((u) => u.user_id))
     // pages 0, 1, 2: the third holds the last item, and the totals say there is no fourth
-    expect(api.seen.map((r) => [r.query['page'], r.query['per_page'], r.query['include_totals']])).toEqual([
+    expect(
+      api.seen.map((r) => [r.query['page'], r.query['per_page'], r.query['include_totals']]),
+    ).toEqual([
       ['0', '2', 'true'],
       ['1', '2', 'true'],
       ['2', '2', 'true'],
@@ -72,7 +85,11 @@ describe('a list method', () => {
   it('never pages past the 1000-result window of a log search', async () => {
     api.reply((req) => {
       const page = Number(req.query['page'])
-      const logs = Array.from({ length: 100 }, (_, i) => ({ log_id: `l${page * 100 + i}`, date: '', type: 's' }))
+      const logs = Array.from({ length: 100 }, (_, i) => ({
+        log_id: `l${page * 100 + i}`,
+        date: '',
+        type: 's',
+      }))
       return api.json({ start: page * 100, limit: 100, length: 100, total: 9_999, logs })
     })
     const logs = await auth0().logs.search({ q: 'type:s', perPage: 100 }).toArray({ limit: 5000 })
@@ -81,16 +98,32 @@ describe('a list method', () => {
   })
 
   it('pages by checkpoint until there is no next one, without page, per_page or totals', async () => {
-    const pages: Record<string, { organizations: { id: string; name: string }[]; next?: string }> = {
-      first: { organizations: [{ id: 'o1', name: 'a' }, { id: 'o2', name: 'b' }], next: 'cp1' },
-      cp1: { organizations: [{ id: 'o3', name: 'c' }], next: 'cp2' },
-      cp2: { organizations: [{ id: 'o4', name: 'd' }, { id: 'o5', name: 'e' }] },
-    }
+    const pages: Record<string, { organizations: { id: string; name: string }[]; next?: string }> =
+      {
+        first: {
+          organizations: [
+            { id: 'o1', name: 'a' },
+            { id: 'o2', name: 'b' },
+          ],
+          next: 'cp1',
+        },
+        cp1: { organizations: [{ id: 'o3', name: 'c' }], next: 'cp2' },
+        cp2: {
+          organizations: [
+            { id: 'o4', name: 'd' },
+            { id: 'o5', name: 'e' },
+          ],
+        },
+      }
     api.reply((req) => api.json(pages[req.query['from'] ?? 'first'] ?? { organizations: [] }))
     const ids: string[] = []
     for await (const org of auth0().organizations.allOrganizations({ take: 2 })) ids.push(org.id)
     expect(ids).toEqual(['o1', 'o2', 'o3', 'o4', 'o5'])
-    expect(api.seen.map((r) => r.query)).toEqual([{ take: '2' }, { take: '2', from: 'cp1' }, { take: '2', from: 'cp2' }])
+    expect(api.seen.map((r) => r.query)).toEqual([
+      { take: '2' },
+      { take: '2', from: 'cp1' },
+      { take: '2', from: 'cp2' },
+    ])
   })
 
   it('pages log checkpoints by the last log_id, and stops on an empty page', async () => {
@@ -103,7 +136,9 @@ describe('a list method', () => {
     const got = await auth0().logs.search({ take: 2 }).toArray({ limit: 100 })
     expect(got.map((l) => l.log_id)).toEqual(logs.map((l) => l.log_id))
     expect(api.seen.map((r) => r.query['from'])).toEqual([undefined, '90001', '90003', '90004'])
-    expect(api.seen.every((r) => r.query['page'] === undefined && r.query['per_page'] === undefined)).toBe(true)
+    expect(
+      api.seen.every((r) => r.query['page'] === undefined && r.query['per_page'] === undefined),
+    ).toBe(true)
   })
 
   it('toArray needs a cap and stops fetching once it is reached', async () => {
@@ -116,7 +151,9 @@ describe('a list method', () => {
 
   it('sends the per-call request options with every page', async () => {
     serveUsers(Array.from({ length: 3 }, () => makeUser()))
-    await auth0().roles.listUsers('rol_1', { perPage: 2 }, { headers: { 'x-trace': 't1' } }).toArray({ limit: 10 })
+    await auth0()
+      .roles.listUsers('rol_1', { perPage: 2 }, { headers: { 'x-trace': 't1' } })
+      .toArray({ limit: 10 })
     expect(api.seen).toHaveLength(2)
     expect(api.seen.map((r) => r.headers.get('x-trace'))).toEqual(['t1', 't1'])
     expect(api.seen[0]?.url.pathname).toBe('/api/v2/roles/rol_1/users')

@@ -40,23 +40,46 @@ const MANAGER_KEYS = [...AUTH0_KEYS, 'telemetry', 'timeout'] as const
  * Validates options once and builds the transport every method of a manager (or of `Auth0`) goes through.
  * Checked by hand rather than with a schema: this is all the validation a bundle of one manager needs.
  */
-export function createRestClient(domain: string, token: TokenSource, options: ManagerOptions | undefined, where: string, auth0 = false): RestClient {
+export function createRestClient(
+  domain: string,
+  token: TokenSource,
+  options: ManagerOptions | undefined,
+  where: string,
+  auth0 = false,
+): RestClient {
   const o = (options ?? {}) as Readonly<Record<string, unknown>>
   const problems: string[] = []
   if (typeof o !== 'object' || o === null) throw optionsError(where, ['(root): expected an object'])
   const keys: readonly string[] = auth0 ? AUTH0_KEYS : MANAGER_KEYS
   const unknown = Object.keys(o).filter((k) => !keys.includes(k))
-  if (unknown.length > 0) problems.push(`(root): unknown option${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `'${k}'`).join(', ')}`)
+  if (unknown.length > 0)
+    problems.push(
+      `(root): unknown option${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `'${k}'`).join(', ')}`,
+    )
   if (typeof token !== 'function' && (typeof token !== 'string' || token === ''))
     problems.push('token: expected a non-empty string or a function that returns one')
-  if (o['fetch'] !== undefined && typeof o['fetch'] !== 'function') problems.push('fetch: expected a function')
+  if (o['fetch'] !== undefined && typeof o['fetch'] !== 'function')
+    problems.push('fetch: expected a function')
   const limiter = o['rateLimiter'] as Partial<RateLimiter> | false | undefined
-  if (limiter !== undefined && limiter !== false && (typeof limiter?.acquire !== 'function' || typeof limiter.update !== 'function'))
+  if (
+    limiter !== undefined &&
+    limiter !== false &&
+    (typeof limiter?.acquire !== 'function' || typeof limiter.update !== 'function')
+  )
     problems.push('rateLimiter: expected { acquire, update } or false')
-  if (o['telemetry'] !== undefined && typeof o['telemetry'] !== 'boolean') problems.push('telemetry: expected boolean')
+  if (o['telemetry'] !== undefined && typeof o['telemetry'] !== 'boolean')
+    problems.push('telemetry: expected boolean')
   const timeout = o['timeout']
-  if (timeout !== undefined && !(typeof timeout === 'number' && timeout > 0 && Number.isFinite(timeout))) problems.push('timeout: must be a number > 0')
-  if (o['restOptions'] !== undefined && (typeof o['restOptions'] !== 'object' || o['restOptions'] === null)) problems.push('restOptions: expected object')
+  if (
+    timeout !== undefined &&
+    !(typeof timeout === 'number' && timeout > 0 && Number.isFinite(timeout))
+  )
+    problems.push('timeout: must be a number > 0')
+  if (
+    o['restOptions'] !== undefined &&
+    (typeof o['restOptions'] !== 'object' || o['restOptions'] === null)
+  )
+    problems.push('restOptions: expected object')
   let baseUrl = ''
   try {
     baseUrl = resolveBaseUrl(domain, o['protocol'] ?? 'https', where)
@@ -118,7 +141,10 @@ export interface ListEndpoint<O> extends Endpoint<O> {
 export type Route = `${HttpMethod} /${string}`
 
 /** Whether the options object may be left out: only when every key is optional. */
-type OptionsArg<O> = Partial<O> extends O ? [options?: O, requestOptions?: RequestOptions] : [options: O, requestOptions?: RequestOptions]
+type OptionsArg<O> =
+  Partial<O> extends O
+    ? [options?: O, requestOptions?: RequestOptions]
+    : [options: O, requestOptions?: RequestOptions]
 
 /** The signature a declaration gives a method: positional `A`, then options `O` (when any), then `RequestOptions`. */
 export type Method<A extends unknown[], O, R> = [O] extends [void]
@@ -143,7 +169,9 @@ function compile(route: Route, decl: Endpoint<unknown>): Compiled {
   const path = route.slice(space + 1)
   const options = (decl.options ?? {}) as Readonly<Record<string, OptionTarget>>
   const fromOptions = new Set(Object.values(options).map((t) => (typeof t === 'string' ? t : t[0])))
-  const names = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string).filter((n) => !fromOptions.has(`{${n}}`))
+  const names = [...path.matchAll(/\{(\w+)\}/g)]
+    .map((m) => m[1] as string)
+    .filter((n) => !fromOptions.has(`{${n}}`))
   const steps: Step[] = names.map((n, i) => ['{', n, i, undefined] as const)
   for (const [name, target] of Object.entries(decl.args ?? {})) {
     let index = names.indexOf(name)
@@ -175,14 +203,19 @@ function parseTarget(target: Target): [kind: string, wire: string] {
 }
 
 function fileName(file: FileContent, field: string): string {
-  const name = typeof Blob !== 'undefined' && file instanceof Blob ? (file as Blob & { name?: unknown }).name : undefined
+  const name =
+    typeof Blob !== 'undefined' && file instanceof Blob
+      ? (file as Blob & { name?: unknown }).name
+      : undefined
   return typeof name === 'string' && name !== '' ? name : field
 }
 
 /** Turns one call's arguments into a request, by the compiled declaration. */
 function build(c: Compiled, call: readonly unknown[]): RequestSpec {
-  const options = (c.hasOptions ? call[c.arity] : undefined) as Readonly<Record<string, unknown>> | undefined
-  if (options !== undefined && options !== null && typeof options !== 'object') throw new TypeError('options: expected an object')
+  const options = (c.hasOptions ? call[c.arity] : undefined) as
+    Readonly<Record<string, unknown>> | undefined
+  if (options !== undefined && options !== null && typeof options !== 'object')
+    throw new TypeError('options: expected an object')
   const params: Record<string, string | number> = {}
   let query: Record<string, QueryValue> | undefined
   let body: unknown = c.body === undefined ? undefined : { ...c.body }
@@ -190,7 +223,8 @@ function build(c: Compiled, call: readonly unknown[]): RequestSpec {
     let value: unknown
     if (typeof from === 'number') {
       value = call[from]
-      if (value === undefined || value === null) throw new TypeError(`${c.names[from] as string} is required`)
+      if (value === undefined || value === null)
+        throw new TypeError(`${c.names[from] as string} is required`)
     } else {
       value = options?.[from] ?? fallback
       if (value === undefined || value === null) continue
@@ -198,12 +232,16 @@ function build(c: Compiled, call: readonly unknown[]): RequestSpec {
     if (kind === '{') params[wire] = value as string
     else if (kind === '?') {
       query ??= {}
-      if (wire === '*') for (const [k, v] of Object.entries(value as object)) query[k] = v as QueryValue
+      if (wire === '*')
+        for (const [k, v] of Object.entries(value as object)) query[k] = v as QueryValue
       else query[wire] = value as QueryValue
     } else if (kind === '.' && wire === '') body = value
     else {
       const fields = (body ??= {}) as Record<string, unknown>
-      fields[wire] = kind === '@' ? { file: value as FileContent, filename: fileName(value as FileContent, wire) } : value
+      fields[wire] =
+        kind === '@'
+          ? { file: value as FileContent, filename: fileName(value as FileContent, wire) }
+          : value
     }
   }
   const spec: RequestSpec = { method: c.method, path: c.path, params, query }
@@ -237,14 +275,21 @@ export abstract class Manager {
    * @throws TypeError listing every problem, for a bad domain, token or option
    */
   constructor(domain: string | RestClient, token?: TokenSource, options?: ManagerOptions) {
-    this.rest = domain instanceof RestClient ? domain : createRestClient(domain, token as TokenSource, options, 'options')
+    this.rest =
+      domain instanceof RestClient
+        ? domain
+        : createRestClient(domain, token as TokenSource, options, 'options')
   }
 
   /** Declares a method that sends one request and resolves to the parsed body. */
-  protected endpoint<A extends unknown[], O = void, R = unknown>(route: Route, decl: Endpoint<O> = {}): Method<A, O, Promise<R>> {
+  protected endpoint<A extends unknown[], O = void, R = unknown>(
+    route: Route,
+    decl: Endpoint<O> = {},
+  ): Method<A, O, Promise<R>> {
     const c = compile(route, decl as Endpoint<unknown>)
     const rest = this.rest
-    const method = async (...call: unknown[]): Promise<R> => rest.request<R>(build(c, call), requestOptionsOf(c, call))
+    const method = async (...call: unknown[]): Promise<R> =>
+      rest.request<R>(build(c, call), requestOptionsOf(c, call))
     return method as Method<A, O, Promise<R>>
   }
 
@@ -252,7 +297,10 @@ export abstract class Manager {
    * Declares a list method: it returns a {@link ListPromise} at once and sends nothing until awaited (the declared
    * request, as is) or iterated (page by page).
    */
-  protected listEndpoint<A extends unknown[], O, P, T>(route: Route, decl: ListEndpoint<O>): Method<A, O, ListPromise<P, T>> {
+  protected listEndpoint<A extends unknown[], O, P, T>(
+    route: Route,
+    decl: ListEndpoint<O>,
+  ): Method<A, O, ListPromise<P, T>> {
     const c = compile(route, decl as ListEndpoint<unknown>)
     const rest = this.rest
     const { items, window, checkpoint } = decl
@@ -272,13 +320,15 @@ export abstract class Manager {
           const s = specOf()
           const base = { ...s.query }
           // checkpoint paging takes no page, per_page or totals
-          if ('take' in paging) for (const k of ['page', 'per_page', 'include_totals', 'from']) delete base[k]
+          if ('take' in paging)
+            for (const k of ['page', 'per_page', 'include_totals', 'from']) delete base[k]
           return rest.request({ ...s, query: { ...base, ...paging } }, ro)
         },
         query,
         itemsKey: items,
         maxResults: window?.(query),
-        nextCheckpoint: checkpoint === undefined ? undefined : (list) => lastField(list, checkpoint),
+        nextCheckpoint:
+          checkpoint === undefined ? undefined : (list) => lastField(list, checkpoint),
       })
     }
     return method as Method<A, O, ListPromise<P, T>>

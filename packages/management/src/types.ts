@@ -155,7 +155,13 @@ export interface Job {
   percentage_done?: number
   time_left_seconds?: number
   location?: string
-  summary?: { failed: number; updated: number; inserted: number; total: number; [key: string]: unknown }
+  summary?: {
+    failed: number
+    updated: number
+    inserted: number
+    total: number
+    [key: string]: unknown
+  }
   [key: string]: unknown
 }
 

@@ -7,7 +7,12 @@ import {
   TimeoutError,
   type Auth0ErrorInit,
 } from '@auth0-ts/core'
-import { isCallablePart, isRequestOptions, RATE_LIMIT_HEADERS, type ErrorEnvelope } from './protocol.js'
+import {
+  isCallablePart,
+  isRequestOptions,
+  RATE_LIMIT_HEADERS,
+  type ErrorEnvelope,
+} from './protocol.js'
 import type { AccessorName, CallArgs, CallData, ManagerMethod } from './types.js'
 
 /** Options of {@link createManagementClient}. */
@@ -34,7 +39,12 @@ export type BrowserManager<A extends AccessorName> = {
 /** A management-shaped client that talks to the proxy instead of Auth0: `client.users.list({ q })`. */
 export type ManagementClient = { readonly [A in AccessorName]: BrowserManager<A> } & {
   /** Calls `accessor.method(...args)` through the proxy. */
-  call<A extends AccessorName, M extends ManagerMethod<A>>(accessor: A, method: M, args: CallArgs<A, M>, init?: CallInit): Promise<CallData<A, M>>
+  call<A extends AccessorName, M extends ManagerMethod<A>>(
+    accessor: A,
+    method: M,
+    args: CallArgs<A, M>,
+    init?: CallInit,
+  ): Promise<CallData<A, M>>
 }
 
 function headerRecord(headers: Headers): Record<string, string> {
@@ -49,7 +59,12 @@ function headerRecord(headers: Headers): Record<string, string> {
 function isEnvelope(body: unknown): body is { error: ErrorEnvelope } {
   if (body === null || typeof body !== 'object' || !('error' in body)) return false
   const e = (body as { error: unknown }).error
-  return e !== null && typeof e === 'object' && typeof (e as ErrorEnvelope).statusCode === 'number' && typeof (e as ErrorEnvelope).message === 'string'
+  return (
+    e !== null &&
+    typeof e === 'object' &&
+    typeof (e as ErrorEnvelope).statusCode === 'number' &&
+    typeof (e as ErrorEnvelope).message === 'string'
+  )
 }
 
 /** Rebuilds the SDK's typed error from a proxy's error envelope (or from any other error response). */
@@ -57,17 +72,35 @@ function errorFrom(response: Response, text: string, body: unknown, url: string)
   const headers = headerRecord(response.headers)
   const base = { headers, method: 'POST', url, response }
   if (!isEnvelope(body)) {
-    const parsed = parseErrorBody(response.status, response.statusText, text, response.headers.get('content-type') ?? '')
+    const parsed = parseErrorBody(
+      response.status,
+      response.statusText,
+      text,
+      response.headers.get('content-type') ?? '',
+    )
     const init: Auth0ErrorInit = { ...base, ...parsed, statusCode: response.status }
     if (response.status !== 429) return new Auth0Error(init)
     const { resetAt, retryAfter, limit, remaining } = parseRateLimit(response.headers, Date.now())
     return new RateLimitError({ ...init, resetAt, retryAfter, limit, remaining })
   }
   const e = body.error
-  const init: Auth0ErrorInit = { ...base, statusCode: e.statusCode, errorCode: e.errorCode, message: e.message, content: e, requestId: e.requestId }
+  const init: Auth0ErrorInit = {
+    ...base,
+    statusCode: e.statusCode,
+    errorCode: e.errorCode,
+    message: e.message,
+    content: e,
+    requestId: e.requestId,
+  }
   switch (e.name) {
     case 'RateLimitError':
-      return new RateLimitError({ ...init, resetAt: e.resetAt ?? -1, retryAfter: e.retryAfter ?? -1, limit: e.limit ?? -1, remaining: e.remaining ?? -1 })
+      return new RateLimitError({
+        ...init,
+        resetAt: e.resetAt ?? -1,
+        retryAfter: e.retryAfter ?? -1,
+        limit: e.limit ?? -1,
+        remaining: e.remaining ?? -1,
+      })
     case 'TimeoutError':
       return new TimeoutError({ ...init, timeout: -1 })
     case 'NetworkError':
@@ -99,14 +132,22 @@ async function resolveHeaders(headers: ManagementClientOptions['headers']): Prom
  */
 export function createManagementClient(options: ManagementClientOptions): ManagementClient {
   const problems: string[] = []
-  if (typeof options?.baseUrl !== 'string' || options.baseUrl === '') problems.push('baseUrl: expected a URL or path string')
-  if (options?.fetch !== undefined && typeof options.fetch !== 'function') problems.push('fetch: expected a function')
-  if (problems.length > 0) throw new TypeError(`Invalid management client options:\n  - ${problems.join('\n  - ')}`)
+  if (typeof options?.baseUrl !== 'string' || options.baseUrl === '')
+    problems.push('baseUrl: expected a URL or path string')
+  if (options?.fetch !== undefined && typeof options.fetch !== 'function')
+    problems.push('fetch: expected a function')
+  if (problems.length > 0)
+    throw new TypeError(`Invalid management client options:\n  - ${problems.join('\n  - ')}`)
   const baseUrl = options.baseUrl.replace(/\/+$/, '')
   // Looked up per call, so a fetch patched after this client was made (msw, instrumentation) is used.
   const doFetch: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init))
 
-  async function call(accessor: string, method: string, args: readonly unknown[], init: CallInit = {}): Promise<unknown> {
+  async function call(
+    accessor: string,
+    method: string,
+    args: readonly unknown[],
+    init: CallInit = {},
+  ): Promise<unknown> {
     const url = `${baseUrl}/${accessor}.${method}`
     // Trailing undefineds would arrive as nulls, which a method's option parsing may refuse.
     let end = args.length
@@ -123,7 +164,12 @@ export function createManagementClient(options: ManagementClientOptions): Manage
       text = await response.text()
     } catch (cause) {
       if (init.signal?.aborted) throw cause
-      throw new NetworkError({ message: 'Could not reach the management proxy', method: 'POST', url, cause })
+      throw new NetworkError({
+        message: 'Could not reach the management proxy',
+        method: 'POST',
+        url,
+        cause,
+      })
     }
     let body: unknown
     try {
@@ -132,7 +178,14 @@ export function createManagementClient(options: ManagementClientOptions): Manage
       body = undefined
     }
     if (!response.ok || isEnvelope(body)) throw errorFrom(response, text, body, url)
-    if (body === null || typeof body !== 'object') throw new Auth0Error({ statusCode: response.status, errorCode: 'invalid_response', message: 'The management proxy did not answer with JSON', method: 'POST', url })
+    if (body === null || typeof body !== 'object')
+      throw new Auth0Error({
+        statusCode: response.status,
+        errorCode: 'invalid_response',
+        message: 'The management proxy did not answer with JSON',
+        method: 'POST',
+        url,
+      })
     return (body as { data?: unknown }).data
   }
 

@@ -42,7 +42,10 @@ export function useManagementQuery<A extends AccessorName, M extends ManagerMeth
   const store = useManagementStore()
   const enabled = options.enabled ?? true
   const query = store.query(accessor, method, args)
-  const subscribe = useCallback((onChange: () => void) => store.watch(query, onChange, enabled), [store, query, enabled])
+  const subscribe = useCallback(
+    (onChange: () => void) => store.watch(query, onChange, enabled),
+    [store, query, enabled],
+  )
   const snapshot = () => store.getState(query.key)
   // The server snapshot is the cache as it is: SSR renders what was pre-filled, or the loading state.
   const state = useSyncExternalStore(subscribe, snapshot, snapshot)
@@ -65,7 +68,10 @@ export interface ListParams {
 }
 
 /** Options of {@link useManagementList}. */
-export interface ListOptions<A extends AccessorName, M extends ManagerMethod<A>> extends QueryOptions {
+export interface ListOptions<
+  A extends AccessorName,
+  M extends ManagerMethod<A>,
+> extends QueryOptions {
   /** Items per page. @default 25 */
   perPage?: number
   /** How long the search text must stay unchanged before it is sent, in ms. @default 300 */
@@ -100,7 +106,8 @@ export interface ListResult<TData, TItem> extends QueryResult<TData> {
 
 function pageItems(data: unknown): unknown[] {
   if (Array.isArray(data)) return data
-  if (data !== null && typeof data === 'object') for (const v of Object.values(data)) if (Array.isArray(v)) return v
+  if (data !== null && typeof data === 'object')
+    for (const v of Object.values(data)) if (Array.isArray(v)) return v
   return []
 }
 
@@ -129,13 +136,21 @@ export function useManagementList<A extends AccessorName, M extends ManagerMetho
     return () => clearTimeout(timer)
   }, [search, applied.search, debounceMs])
   const params = { ...applied, perPage }
-  const args = options.args?.(params) ?? ([{ page: params.page, perPage, includeTotals: true, q: params.search || undefined }] as CallArgs<A, M>)
+  const args =
+    options.args?.(params) ??
+    ([
+      { page: params.page, perPage, includeTotals: true, q: params.search || undefined },
+    ] as CallArgs<A, M>)
   const result = useManagementQuery(accessor, method, args, options)
   const raw = (result.data as { total?: unknown } | undefined)?.total
   const total = typeof raw === 'number' ? raw : undefined
   const items = useMemo(() => pageItems(result.data) as CallItem<A, M>[], [result.data])
-  const hasNext = total === undefined ? items.length === perPage : (applied.page + 1) * perPage < total
-  const setPage = useCallback((page: number) => setApplied((a) => ({ ...a, page: Math.max(0, page) })), [])
+  const hasNext =
+    total === undefined ? items.length === perPage : (applied.page + 1) * perPage < total
+  const setPage = useCallback(
+    (page: number) => setApplied((a) => ({ ...a, page: Math.max(0, page) })),
+    [],
+  )
   return {
     ...result,
     items,
@@ -183,9 +198,25 @@ export function useManagementMutation<A extends AccessorName, M extends ManagerM
   const store = useManagementStore()
   // By value, so an inline `invalidates: [...]` does not make a new Mutation (and drop its state) on every render.
   const key = (options.invalidates ?? [accessor]).join('\n')
-  const mutation = useMemo(() => new Mutation(store, accessor, method, { invalidates: key.split('\n') }), [store, accessor, method, key])
+  const mutation = useMemo(
+    () => new Mutation(store, accessor, method, { invalidates: key.split('\n') }),
+    [store, accessor, method, key],
+  )
   const state = useSyncExternalStore(mutation.subscribe, mutation.getState, mutation.getState)
-  const mutateAsync = useCallback((...args: CallArgs<A, M>) => mutation.mutate(args) as Promise<CallData<A, M>>, [mutation])
-  const mutate = useCallback((...args: CallArgs<A, M>) => void mutateAsync(...args).catch(() => {}), [mutateAsync])
-  return { mutate, mutateAsync, data: state.data as CallData<A, M> | undefined, error: state.error, isPending: state.status === 'pending', reset: mutation.reset }
+  const mutateAsync = useCallback(
+    (...args: CallArgs<A, M>) => mutation.mutate(args) as Promise<CallData<A, M>>,
+    [mutation],
+  )
+  const mutate = useCallback(
+    (...args: CallArgs<A, M>) => void mutateAsync(...args).catch(() => {}),
+    [mutateAsync],
+  )
+  return {
+    mutate,
+    mutateAsync,
+    data: state.data as CallData<A, M> | undefined,
+    error: state.error,
+    isPending: state.status === 'pending',
+    reset: mutation.reset,
+  }
 }

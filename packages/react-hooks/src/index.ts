@@ -1,5 +1,17 @@
-export { createManagementClient, type ManagementClient, type ManagementClientOptions, type BrowserManager, type CallInit } from './client.js'
-export { ManagementStore, queryKey, type Query, type QueryState, type ManagementStoreOptions } from './store.js'
+export {
+  createManagementClient,
+  type ManagementClient,
+  type ManagementClientOptions,
+  type BrowserManager,
+  type CallInit,
+} from './client.js'
+export {
+  ManagementStore,
+  queryKey,
+  type Query,
+  type QueryState,
+  type ManagementStoreOptions,
+} from './store.js'
 export { Mutation, type MutationState, type MutationOptions } from './mutation.js'
 export { ManagementProvider, useManagementStore, type ManagementProviderProps } from './provider.js'
 export {
@@ -14,5 +26,20 @@ export {
   type MutationResult,
 } from './hooks.js'
 export type { ErrorEnvelope, ErrorName } from './protocol.js'
-export type { Management, AccessorName, ManagerMethod, CallArgs, CallData, CallItem, CallName } from './types.js'
-export { Auth0Error, RateLimitError, TimeoutError, NetworkError, isAuth0Error, isRateLimitError } from '@auth0-ts/core'
+export type {
+  Management,
+  AccessorName,
+  ManagerMethod,
+  CallArgs,
+  CallData,
+  CallItem,
+  CallName,
+} from './types.js'
+export {
+  Auth0Error,
+  RateLimitError,
+  TimeoutError,
+  NetworkError,
+  isAuth0Error,
+  isRateLimitError,
+} from '@auth0-ts/core'

@@ -39,7 +39,12 @@ export class Mutation {
   #state: MutationState = IDLE
   #latest = 0
 
-  constructor(store: ManagementStore, accessor: string, method: string, options: MutationOptions = {}) {
+  constructor(
+    store: ManagementStore,
+    accessor: string,
+    method: string,
+    options: MutationOptions = {},
+  ) {
     this.#store = store
     this.#accessor = accessor
     this.#method = method
@@ -69,7 +74,11 @@ export class Mutation {
   mutate = async (args: readonly unknown[]): Promise<unknown> => {
     const run = ++this.#latest
     this.#set({ status: 'pending', data: undefined, error: undefined }, run)
-    const call = this.#store.client.call as (a: string, m: string, args: readonly unknown[]) => Promise<unknown>
+    const call = this.#store.client.call as (
+      a: string,
+      m: string,
+      args: readonly unknown[],
+    ) => Promise<unknown>
     try {
       const data = await call(this.#accessor, this.#method, args)
       this.#set({ status: 'success', data, error: undefined }, run)

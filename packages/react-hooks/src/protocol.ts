@@ -23,13 +23,23 @@ export interface ErrorEnvelope {
 export type ProxyBody = { data?: unknown } | { error: ErrorEnvelope }
 
 /** Response headers that may cross from the Management API to the browser. */
-export const RATE_LIMIT_HEADERS = ['retry-after', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset'] as const
+export const RATE_LIMIT_HEADERS = [
+  'retry-after',
+  'x-ratelimit-limit',
+  'x-ratelimit-remaining',
+  'x-ratelimit-reset',
+] as const
 
 const IDENTIFIER = /^[A-Za-z][A-Za-z0-9]*$/
 
 /** True for a name that may be looked up on a management object: an identifier that no built-in prototype carries. */
 export function isCallablePart(name: string): boolean {
-  return IDENTIFIER.test(name) && !(name in Object.prototype) && !(name in Function.prototype) && name !== 'then'
+  return (
+    IDENTIFIER.test(name) &&
+    !(name in Object.prototype) &&
+    !(name in Function.prototype) &&
+    name !== 'then'
+  )
 }
 
 /** Splits `users.list` into its accessor and method, or `undefined` when it is not a safe two-part name. */
@@ -43,7 +53,9 @@ export function parseCallName(name: string): { accessor: string; method: string 
 const REQUEST_OPTION_KEYS = new Set(['signal', 'timeout', 'retries', 'headers'])
 
 function plainKeys(value: unknown): string[] {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value) : []
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? Object.keys(value)
+    : []
 }
 
 /** True for a value shaped like core's `RequestOptions` (`{ signal, timeout, retries, headers }`): the browser client strips one from the end of a call. */

@@ -5,7 +5,9 @@ import { ManagementStore } from './store.js'
 const StoreContext = createContext<ManagementStore | undefined>(undefined)
 
 /** Props of {@link ManagementProvider}: a client (a store is made for it) or a ready store (to share or pre-fill one). */
-export type ManagementProviderProps = ({ client: ManagementClient; store?: never } | { store: ManagementStore; client?: never }) & {
+export type ManagementProviderProps = (
+  { client: ManagementClient; store?: never } | { store: ManagementStore; client?: never }
+) & {
   children?: ReactNode
 }
 
@@ -20,7 +22,10 @@ export type ManagementProviderProps = ({ client: ManagementClient; store?: never
  */
 export function ManagementProvider(props: ManagementProviderProps): ReactNode {
   const { client, store: given } = props
-  const store = useMemo(() => given ?? new ManagementStore(client as ManagementClient), [client, given])
+  const store = useMemo(
+    () => given ?? new ManagementStore(client as ManagementClient),
+    [client, given],
+  )
   return createElement(StoreContext.Provider, { value: store }, props.children)
 }
 
@@ -31,6 +36,7 @@ export function ManagementProvider(props: ManagementProviderProps): ReactNode {
  */
 export function useManagementStore(): ManagementStore {
   const store = useContext(StoreContext)
-  if (store === undefined) throw new Error('The management hooks must be used inside <ManagementProvider>')
+  if (store === undefined)
+    throw new Error('The management hooks must be used inside <ManagementProvider>')
   return store
 }

@@ -3,21 +3,36 @@ import { Auth0Error } from '@auth0-ts/core'
 import { HttpResponse } from 'msw'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { createManagementProxy, type ManagementProxyOptions } from './server.js'
-import { createTenant, makeConnection, makeManagement, makeUser, rateLimited, TOKEN } from './test-utils/tenant.js'
+import {
+  createTenant,
+  makeConnection,
+  makeManagement,
+  makeUser,
+  rateLimited,
+  TOKEN,
+} from './test-utils/tenant.js'
 import { setupMsw } from './test-utils/msw.js'
 
 const server = setupMsw()
 
 let tenant: ReturnType<typeof createTenant>
 beforeEach(() => {
-  tenant = createTenant({ users: [makeUser({ email: 'ada@example.com' }), makeUser(), makeUser()], connections: [makeConnection()] })
+  tenant = createTenant({
+    users: [makeUser({ email: 'ada@example.com' }), makeUser(), makeUser()],
+    connections: [makeConnection()],
+  })
   server.use(...tenant.handlers)
 })
 
 const ALLOW = ['users.list', 'users.get', 'connections.all', 'connections.update'] as const
 
 function proxy(overrides: Partial<ManagementProxyOptions> = {}) {
-  return createManagementProxy({ management: makeManagement(), allow: ALLOW, authorize: () => true, ...overrides })
+  return createManagementProxy({
+    management: makeManagement(),
+    allow: ALLOW,
+    authorize: () => true,
+    ...overrides,
+  })
 }
 
 function post(name: string, args: unknown[] = [], init: RequestInit = {}): Request {
@@ -29,8 +44,14 @@ function post(name: string, args: unknown[] = [], init: RequestInit = {}): Reque
   })
 }
 
-async function read(response: Response): Promise<{ status: number; body: Record<string, unknown>; headers: Record<string, string> }> {
-  return { status: response.status, body: (await response.json()) as Record<string, unknown>, headers: Object.fromEntries(response.headers) }
+async function read(
+  response: Response,
+): Promise<{ status: number; body: Record<string, unknown>; headers: Record<string, string> }> {
+  return {
+    status: response.status,
+    body: (await response.json()) as Record<string, unknown>,
+    headers: Object.fromEntries(response.headers),
+  }
 }
 
 describe('createManagementProxy: forwarding', () => {
@@ -40,7 +61,13 @@ describe('createManagementProxy: forwarding', () => {
       {
         method: 'GET',
         path: '/users',
-        query: { q: 'ada', per_page: '2', page: '0', include_totals: 'true', include_fields: 'true' },
+        query: {
+          q: 'ada',
+          per_page: '2',
+          page: '0',
+          include_totals: 'true',
+          include_fields: 'true',
+        },
         body: undefined,
         authorization: `Bearer ${TOKEN}`,
       },
@@ -52,8 +79,12 @@ describe('createManagementProxy: forwarding', () => {
 
   it('sends a body through and turns null arguments back into left-out ones', async () => {
     const id = tenant.connections[0]!.id
-    const res = await read(await proxy()(post('connections.update', [id, { display_name: 'Staff' }])))
-    expect(tenant.requests.map((r) => [r.method, r.path, r.body])).toEqual([['PATCH', `/connections/${id}`, { display_name: 'Staff' }]])
+    const res = await read(
+      await proxy()(post('connections.update', [id, { display_name: 'Staff' }])),
+    )
+    expect(tenant.requests.map((r) => [r.method, r.path, r.body])).toEqual([
+      ['PATCH', `/connections/${id}`, { display_name: 'Staff' }],
+    ])
     expect(res.body).toEqual({ data: { ...tenant.connections[0], display_name: 'Staff' } })
     const again = await read(await proxy()(post('users.get', [tenant.users[1]!.user_id, null])))
     expect(again.body).toEqual({ data: tenant.users[1] })
@@ -70,18 +101,38 @@ describe('createManagementProxy: forwarding', () => {
 
   it('answers 500 when the factory fails with a bug, and passes on its Auth0Error', async () => {
     const onError = vi.fn()
-    const buggy = await read(await proxy({ management: () => Promise.reject(new TypeError('x is undefined')), onError })(post('users.list')))
+    const buggy = await read(
+      await proxy({ management: () => Promise.reject(new TypeError('x is undefined')), onError })(
+        post('users.list'),
+      ),
+    )
     expect(buggy).toMatchObject({ status: 500, body: { error: { errorCode: 'internal_error' } } })
-    expect(onError).toHaveBeenCalledWith(expect.any(TypeError), expect.objectContaining({ name: 'users.list' }))
-    const refused = new Auth0Error({ statusCode: 401, errorCode: 'access_denied', message: 'Unauthorized' })
-    const token = await read(await proxy({ management: () => Promise.reject(refused) })(post('users.list')))
-    expect(token).toMatchObject({ status: 502, body: { error: { source: 'upstream', statusCode: 401, errorCode: 'access_denied' } } })
+    expect(onError).toHaveBeenCalledWith(
+      expect.any(TypeError),
+      expect.objectContaining({ name: 'users.list' }),
+    )
+    const refused = new Auth0Error({
+      statusCode: 401,
+      errorCode: 'access_denied',
+      message: 'Unauthorized',
+    })
+    const token = await read(
+      await proxy({ management: () => Promise.reject(refused) })(post('users.list')),
+    )
+    expect(token).toMatchObject({
+      status: 502,
+      body: { error: { source: 'upstream', statusCode: 401, errorCode: 'access_denied' } },
+    })
     expect(tenant.requests).toEqual([])
   })
 
   it('honours basePath and answers 404 outside it', async () => {
     const handler = proxy({ basePath: '/admin/mgmt/' })
-    const inside = new Request('https://app.example.com/admin/mgmt/users.list', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"args":[]}' })
+    const inside = new Request('https://app.example.com/admin/mgmt/users.list', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"args":[]}',
+    })
     expect((await handler(inside)).status).toBe(200)
     expect((await handler(post('users.list'))).status).toBe(404)
     expect(tenant.requests).toHaveLength(1)
@@ -105,41 +156,79 @@ describe('createManagementProxy: refusals', () => {
     const authorize = vi.fn(() => true)
     const res = await read(await proxy({ authorize })(post(name)))
     expect(res.status).toBe(403)
-    expect(res.body).toEqual({ error: { name: 'Auth0Error', source: 'proxy', statusCode: 403, errorCode: 'forbidden_call', message: 'This call is not allowed' } })
+    expect(res.body).toEqual({
+      error: {
+        name: 'Auth0Error',
+        source: 'proxy',
+        statusCode: 403,
+        errorCode: 'forbidden_call',
+        message: 'This call is not allowed',
+      },
+    })
     expect(authorize).not.toHaveBeenCalled()
     expect(tenant.requests).toEqual([])
   })
 
   it('refuses bad allow-lists when it is created', () => {
     const make = (allow: readonly string[]) => () => proxy({ allow: allow as never })
-    expect(make(['users.constructor'])).toThrow(/allow\[0\]: "users.constructor" is not an "accessor.method" name/)
-    expect(make(['users.list', '__proto__.x', 'users.nope'])).toThrow(/allow\[1\][\s\S]*allow\[2\]: users.nope is not a method/)
+    expect(make(['users.constructor'])).toThrow(
+      /allow\[0\]: "users.constructor" is not an "accessor.method" name/,
+    )
+    expect(make(['users.list', '__proto__.x', 'users.nope'])).toThrow(
+      /allow\[1\][\s\S]*allow\[2\]: users.nope is not a method/,
+    )
     // the client's transport would send any request with the token
     expect(make(['rest.request'])).toThrow(/allow\[0\]: rest.request is not a method/)
     expect(() => createManagementProxy({} as ManagementProxyOptions)).toThrow(TypeError)
   })
 
   it('answers 401 and 403 from authorize, which sees the parsed call', async () => {
-    const authorize = vi.fn<ManagementProxyOptions['authorize']>().mockReturnValueOnce('unauthenticated').mockResolvedValueOnce(false).mockReturnValueOnce('forbidden')
+    const authorize = vi
+      .fn<ManagementProxyOptions['authorize']>()
+      .mockReturnValueOnce('unauthenticated')
+      .mockResolvedValueOnce(false)
+      .mockReturnValueOnce('forbidden')
     const handler = proxy({ authorize })
     const statuses = []
-    for (let i = 0; i < 3; i++) statuses.push((await handler(post('users.get', ['auth0|1']))).status)
+    for (let i = 0; i < 3; i++)
+      statuses.push((await handler(post('users.get', ['auth0|1']))).status)
     expect(statuses).toEqual([401, 403, 403])
-    expect(authorize.mock.calls[0]![1]).toEqual({ name: 'users.get', accessor: 'users', method: 'get', args: ['auth0|1'] })
+    expect(authorize.mock.calls[0]![1]).toEqual({
+      name: 'users.get',
+      accessor: 'users',
+      method: 'get',
+      args: ['auth0|1'],
+    })
     expect(tenant.requests).toEqual([])
   })
 
   it('answers 500 without details when authorize throws, and reports it to onError', async () => {
     const onError = vi.fn()
-    const res = await read(await proxy({ authorize: () => Promise.reject(new Error(`db down ${TOKEN}`)), onError })(post('users.list')))
+    const res = await read(
+      await proxy({ authorize: () => Promise.reject(new Error(`db down ${TOKEN}`)), onError })(
+        post('users.list'),
+      ),
+    )
     expect(res.status).toBe(500)
-    expect(res.body).toEqual({ error: expect.objectContaining({ errorCode: 'internal_error', message: 'The management proxy failed to complete the call' }) })
+    expect(res.body).toEqual({
+      error: expect.objectContaining({
+        errorCode: 'internal_error',
+        message: 'The management proxy failed to complete the call',
+      }),
+    })
     expect(onError).toHaveBeenCalledOnce()
   })
 
   it.each([
     ['GET', post('users.list', [], { method: 'GET', body: null }), 405],
-    ['a form body', post('users.list', [], { headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'args=1' }), 415],
+    [
+      'a form body',
+      post('users.list', [], {
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'args=1',
+      }),
+      415,
+    ],
     ['broken JSON', post('users.list', [], { body: '{"args":' }), 400],
     ['args that are not an array', post('users.list', [], { body: '{"args":{"q":1}}' }), 400],
     ['a body over maxBodyBytes', post('users.list', ['x'.repeat(2000)]), 413],
@@ -163,7 +252,12 @@ describe('createManagementProxy: refusals', () => {
   it('answers 400 when the management client rejects the arguments', async () => {
     const res = await read(await proxy()(post('users.get', [])))
     expect(res.status).toBe(400)
-    expect(res.body).toEqual({ error: expect.objectContaining({ errorCode: 'invalid_arguments', message: expect.stringContaining('id') }) })
+    expect(res.body).toEqual({
+      error: expect.objectContaining({
+        errorCode: 'invalid_arguments',
+        message: expect.stringContaining('id'),
+      }),
+    })
   })
 })
 
@@ -172,7 +266,14 @@ describe('createManagementProxy: errors', () => {
     const res = await read(await proxy()(post('users.get', ['auth0|missing'])))
     expect(res.status).toBe(404)
     expect(res.body).toEqual({
-      error: { name: 'Auth0Error', source: 'upstream', statusCode: 404, errorCode: 'inexistent_user', message: 'The user does not exist.', requestId: 'req-404' },
+      error: {
+        name: 'Auth0Error',
+        source: 'upstream',
+        statusCode: 404,
+        errorCode: 'inexistent_user',
+        message: 'The user does not exist.',
+        requestId: 'req-404',
+      },
     })
     expect(Object.keys(res.headers).sort()).toEqual(['cache-control', 'content-type'])
   })
@@ -195,7 +296,12 @@ describe('createManagementProxy: errors', () => {
         remaining: 0,
       },
     })
-    expect(res.headers).toMatchObject({ 'retry-after': '30', 'x-ratelimit-limit': '10', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '1900000000' })
+    expect(res.headers).toMatchObject({
+      'retry-after': '30',
+      'x-ratelimit-limit': '10',
+      'x-ratelimit-remaining': '0',
+      'x-ratelimit-reset': '1900000000',
+    })
     expect(res.headers).not.toHaveProperty('set-cookie')
     expect(res.headers).not.toHaveProperty('x-upstream-secret')
     expect(res.headers).not.toHaveProperty('x-auth0-requestid')
@@ -205,15 +311,39 @@ describe('createManagementProxy: errors', () => {
     tenant.overrides.push(() => HttpResponse.error())
     const res = await read(await proxy()(post('users.list')))
     expect(res.status).toBe(502)
-    expect(res.body).toEqual({ error: expect.objectContaining({ name: 'NetworkError', source: 'upstream', statusCode: 0 }) })
+    expect(res.body).toEqual({
+      error: expect.objectContaining({ name: 'NetworkError', source: 'upstream', statusCode: 0 }),
+    })
   })
 })
 
 describe('createManagementProxy: the token never reaches the browser', () => {
   const echoes = [
-    ['a 401 that echoes the token', () => HttpResponse.json({ statusCode: 401, error: 'Unauthorized', message: `Bad token ${TOKEN}`, attributes: { token: TOKEN } }, { status: 401, headers: { 'www-authenticate': `Bearer ${TOKEN}` } })],
-    ['a 400 that echoes the header', () => HttpResponse.json({ message: `Authorization: Bearer ${TOKEN}` }, { status: 400 })],
-    ['an HTML 500 page with the token', () => new HttpResponse(`<html><body>Server error for Bearer ${TOKEN}</body></html>`, { status: 500, headers: { 'content-type': 'text/html', authorization: `Bearer ${TOKEN}` } })],
+    [
+      'a 401 that echoes the token',
+      () =>
+        HttpResponse.json(
+          {
+            statusCode: 401,
+            error: 'Unauthorized',
+            message: `Bad token ${TOKEN}`,
+            attributes: { token: TOKEN },
+          },
+          { status: 401, headers: { 'www-authenticate': `Bearer ${TOKEN}` } },
+        ),
+    ],
+    [
+      'a 400 that echoes the header',
+      () => HttpResponse.json({ message: `Authorization: Bearer ${TOKEN}` }, { status: 400 }),
+    ],
+    [
+      'an HTML 500 page with the token',
+      () =>
+        new HttpResponse(`<html><body>Server error for Bearer ${TOKEN}</body></html>`, {
+          status: 500,
+          headers: { 'content-type': 'text/html', authorization: `Bearer ${TOKEN}` },
+        }),
+    ],
     ['a 429', () => rateLimited(1_900_000_000)],
     ['a success', undefined],
   ] as const
@@ -234,11 +364,26 @@ describe('createManagementProxy: the token never reaches the browser', () => {
 
   it('scrubs token-shaped text the client did not know as a secret (a rotated token)', async () => {
     const old = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJvbGQtdG9rZW4ifQ.b2xkLXNpZ25hdHVyZQ'
-    tenant.overrides.push(() => HttpResponse.json({ statusCode: 401, error: 'Unauthorized', message: `Expired token ${old}; send Bearer ${old.slice(0, 20)}` }, { status: 401 }))
+    tenant.overrides.push(() =>
+      HttpResponse.json(
+        {
+          statusCode: 401,
+          error: 'Unauthorized',
+          message: `Expired token ${old}; send Bearer ${old.slice(0, 20)}`,
+        },
+        { status: 401 },
+      ),
+    )
     const res = await read(await proxy()(post('users.list')))
     // the server's token was refused: a gateway error, not the browser session's 401
     expect(res.status).toBe(502)
-    expect(res.body).toEqual({ error: expect.objectContaining({ source: 'upstream', statusCode: 401, message: 'Expired token [REDACTED]; send Bearer [REDACTED]' }) })
+    expect(res.body).toEqual({
+      error: expect.objectContaining({
+        source: 'upstream',
+        statusCode: 401,
+        message: 'Expired token [REDACTED]; send Bearer [REDACTED]',
+      }),
+    })
   })
 })
 
@@ -248,7 +393,9 @@ it('the server entry never loads React, directly or through its imports', () => 
     if (seen.has(file)) return []
     seen.add(file)
     const source = readFileSync(new URL(file, import.meta.url), 'utf8')
-    const specifiers = [...source.matchAll(/^(?:import|export)\s+(?!type\b)[^;'"]*?\bfrom\s+['"]([^'"]+)['"]/gm)].map((m) => m[1]!)
+    const specifiers = [
+      ...source.matchAll(/^(?:import|export)\s+(?!type\b)[^;'"]*?\bfrom\s+['"]([^'"]+)['"]/gm),
+    ].map((m) => m[1]!)
     return specifiers.flatMap((s) => (s.startsWith('./') ? visit(s.replace(/\.js$/, '.ts')) : [s]))
   }
   const external = visit('./server.ts')

@@ -45,7 +45,10 @@ export interface ManagementProxyOptions {
 
 type Method = (...args: readonly unknown[]) => unknown
 
-const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }
+const JSON_HEADERS = {
+  'content-type': 'application/json; charset=utf-8',
+  'cache-control': 'no-store',
+}
 const JWT = /\beyJ[\w-]{4,}\.[\w-]{4,}\.[\w-]*/g
 const BEARER = /\bBearer\s+[^\s"',;]+/gi
 
@@ -53,8 +56,19 @@ function json(status: number, body: unknown, headers: Record<string, string> = {
   return new Response(JSON.stringify(body), { status, headers: { ...JSON_HEADERS, ...headers } })
 }
 
-function refuse(status: number, errorCode: string, message: string, headers?: Record<string, string>): Response {
-  const error: ErrorEnvelope = { name: 'Auth0Error', source: 'proxy', statusCode: status, errorCode, message }
+function refuse(
+  status: number,
+  errorCode: string,
+  message: string,
+  headers?: Record<string, string>,
+): Response {
+  const error: ErrorEnvelope = {
+    name: 'Auth0Error',
+    source: 'proxy',
+    statusCode: status,
+    errorCode,
+    message,
+  }
   return json(status, { error }, headers)
 }
 
@@ -72,9 +86,15 @@ function upstreamStatus(name: ErrorName, statusCode: number): number {
 }
 
 /** Turns what the management call threw into a browser-safe response: no token, no upstream headers, no stack. */
-function errorResponse(error: unknown, call: ProxyCall, onError: ManagementProxyOptions['onError']): Response {
+function errorResponse(
+  error: unknown,
+  call: ProxyCall,
+  onError: ManagementProxyOptions['onError'],
+): Response {
   if (isAuth0Error(error)) {
-    const name: ErrorName = (['RateLimitError', 'TimeoutError', 'NetworkError'] as const).find((n) => n === error.name) ?? 'Auth0Error'
+    const name: ErrorName =
+      (['RateLimitError', 'TimeoutError', 'NetworkError'] as const).find((n) => n === error.name) ??
+      'Auth0Error'
     const envelope: ErrorEnvelope = {
       name,
       source: 'upstream',
@@ -85,7 +105,12 @@ function errorResponse(error: unknown, call: ProxyCall, onError: ManagementProxy
     }
     const headers: Record<string, string> = {}
     if (isRateLimitError(error)) {
-      Object.assign(envelope, { resetAt: error.resetAt, retryAfter: error.retryAfter, limit: error.limit, remaining: error.remaining })
+      Object.assign(envelope, {
+        resetAt: error.resetAt,
+        retryAfter: error.retryAfter,
+        limit: error.limit,
+        remaining: error.remaining,
+      })
       for (const h of RATE_LIMIT_HEADERS) {
         const v = error.headers[h]
         if (v !== undefined && /^[\w :,-]{1,64}$/.test(v)) headers[h] = v
@@ -94,19 +119,29 @@ function errorResponse(error: unknown, call: ProxyCall, onError: ManagementProxy
     return json(upstreamStatus(name, error.statusCode), { error: envelope }, headers)
   }
   // Argument checks inside the management client throw these before anything is sent.
-  if (error instanceof TypeError || error instanceof RangeError) return refuse(400, 'invalid_arguments', scrub(error.message))
+  if (error instanceof TypeError || error instanceof RangeError)
+    return refuse(400, 'invalid_arguments', scrub(error.message))
   return internalError(error, call, onError)
 }
 
-function internalError(error: unknown, call: ProxyCall, onError: ManagementProxyOptions['onError']): Response {
+function internalError(
+  error: unknown,
+  call: ProxyCall,
+  onError: ManagementProxyOptions['onError'],
+): Response {
   onError?.(error, call)
   return refuse(500, 'internal_error', 'The management proxy failed to complete the call')
 }
 
-function lookup(management: Management, accessor: string, method: string): { target: object; fn: Method } | undefined {
+function lookup(
+  management: Management,
+  accessor: string,
+  method: string,
+): { target: object; fn: Method } | undefined {
   const target: unknown = (management as unknown as Record<string, unknown>)[accessor]
   // The client's own transport (`auth0.rest`) would send any request with the token: never reachable.
-  if (target === null || typeof target !== 'object' || target instanceof RestClient) return undefined
+  if (target === null || typeof target !== 'object' || target instanceof RestClient)
+    return undefined
   const fn: unknown = (target as Record<string, unknown>)[method]
   return typeof fn === 'function' ? { target, fn: fn as Method } : undefined
 }
@@ -128,7 +163,9 @@ function lookup(management: Management, accessor: string, method: string): { tar
  * })
  * ```
  */
-export function createManagementProxy(options: ManagementProxyOptions): (request: Request) => Promise<Response> {
+export function createManagementProxy(
+  options: ManagementProxyOptions,
+): (request: Request) => Promise<Response> {
   const { management, authorize, onError } = options
   const basePath = (options.basePath ?? '/api/management').replace(/\/+$/, '')
   const maxBodyBytes = options.maxBodyBytes ?? 1_000_000
@@ -136,41 +173,59 @@ export function createManagementProxy(options: ManagementProxyOptions): (request
   if (management === null || (typeof management !== 'object' && typeof management !== 'function'))
     problems.push('management: expected an Auth0 client or a function that returns one')
   if (typeof authorize !== 'function') problems.push('authorize: expected a function')
-  if (!Array.isArray(options.allow)) problems.push('allow: expected an array of "accessor.method" names')
-  if (!basePath.startsWith('/') && basePath !== '') problems.push('basePath: expected a path starting with "/"')
-  if (!Number.isInteger(maxBodyBytes) || maxBodyBytes <= 0) problems.push('maxBodyBytes: expected a positive integer')
+  if (!Array.isArray(options.allow))
+    problems.push('allow: expected an array of "accessor.method" names')
+  if (!basePath.startsWith('/') && basePath !== '')
+    problems.push('basePath: expected a path starting with "/"')
+  if (!Number.isInteger(maxBodyBytes) || maxBodyBytes <= 0)
+    problems.push('maxBodyBytes: expected a positive integer')
   const allowed = new Set<string>()
   for (const [i, name] of (Array.isArray(options.allow) ? options.allow : []).entries()) {
     const parsed = typeof name === 'string' ? parseCallName(name) : undefined
-    if (parsed === undefined) problems.push(`allow[${i}]: ${JSON.stringify(name)} is not an "accessor.method" name`)
-    else if (typeof management === 'object' && management !== null && !lookup(management, parsed.accessor, parsed.method))
+    if (parsed === undefined)
+      problems.push(`allow[${i}]: ${JSON.stringify(name)} is not an "accessor.method" name`)
+    else if (
+      typeof management === 'object' &&
+      management !== null &&
+      !lookup(management, parsed.accessor, parsed.method)
+    )
       problems.push(`allow[${i}]: ${name} is not a method of the management client`)
     else allowed.add(name)
   }
-  if (problems.length > 0) throw new TypeError(`Invalid management proxy options:\n  - ${problems.join('\n  - ')}`)
+  if (problems.length > 0)
+    throw new TypeError(`Invalid management proxy options:\n  - ${problems.join('\n  - ')}`)
 
   return async function handleManagementRequest(request: Request): Promise<Response> {
     const path = new URL(request.url).pathname
-    if (!path.startsWith(`${basePath}/`)) return refuse(404, 'not_found', 'Not a management proxy route')
+    if (!path.startsWith(`${basePath}/`))
+      return refuse(404, 'not_found', 'Not a management proxy route')
     const name = path.slice(basePath.length + 1)
     const parsed = allowed.has(name) ? parseCallName(name) : undefined
     if (parsed === undefined) return refuse(403, 'forbidden_call', 'This call is not allowed')
-    if (request.method !== 'POST') return refuse(405, 'method_not_allowed', 'Use POST', { allow: 'POST' })
+    if (request.method !== 'POST')
+      return refuse(405, 'method_not_allowed', 'Use POST', { allow: 'POST' })
     // JSON only: a cross-site form cannot send it without a CORS preflight.
     if (!/^application\/json\b/i.test(request.headers.get('content-type') ?? ''))
       return refuse(415, 'unsupported_media_type', 'Send the arguments as application/json')
-    if (Number(request.headers.get('content-length') ?? 0) > maxBodyBytes) return refuse(413, 'body_too_large', 'The request body is too large')
+    if (Number(request.headers.get('content-length') ?? 0) > maxBodyBytes)
+      return refuse(413, 'body_too_large', 'The request body is too large')
     const text = await request.text()
-    if (new TextEncoder().encode(text).length > maxBodyBytes) return refuse(413, 'body_too_large', 'The request body is too large')
+    if (new TextEncoder().encode(text).length > maxBodyBytes)
+      return refuse(413, 'body_too_large', 'The request body is too large')
     let args: unknown
     try {
       args = text === '' ? [] : ((JSON.parse(text) as { args?: unknown } | null)?.args ?? [])
     } catch {
       return refuse(400, 'invalid_json', 'The request body is not JSON')
     }
-    if (!Array.isArray(args)) return refuse(400, 'invalid_arguments', 'Expected a body of the form { "args": [...] }')
+    if (!Array.isArray(args))
+      return refuse(400, 'invalid_arguments', 'Expected a body of the form { "args": [...] }')
     if (args.some(carriesRequestOptions))
-      return refuse(400, 'invalid_arguments', 'Arguments may not carry request options (signal, timeout, retries, headers)')
+      return refuse(
+        400,
+        'invalid_arguments',
+        'Arguments may not carry request options (signal, timeout, retries, headers)',
+      )
     const call: ProxyCall = { name, ...parsed, args }
     let verdict: AuthorizeResult
     try {
@@ -178,20 +233,31 @@ export function createManagementProxy(options: ManagementProxyOptions): (request
     } catch (error) {
       return internalError(error, call, onError)
     }
-    if (verdict === 'unauthenticated') return refuse(401, 'unauthenticated', 'Sign in to use the management API')
+    if (verdict === 'unauthenticated')
+      return refuse(401, 'unauthenticated', 'Sign in to use the management API')
     if (verdict !== true) return refuse(403, 'forbidden', 'You may not make this call')
     let client: Management
     try {
       client = typeof management === 'function' ? await management(request) : management
     } catch (error) {
       // A failed token fetch is an Auth0Error worth showing; anything else is the app's own bug.
-      return isAuth0Error(error) ? errorResponse(error, call, onError) : internalError(error, call, onError)
+      return isAuth0Error(error)
+        ? errorResponse(error, call, onError)
+        : internalError(error, call, onError)
     }
     const target = lookup(client, parsed.accessor, parsed.method)
-    if (target === undefined) return internalError(new TypeError(`${name} is not a method of the management client`), call, onError)
+    if (target === undefined)
+      return internalError(
+        new TypeError(`${name} is not a method of the management client`),
+        call,
+        onError,
+      )
     try {
       // JSON has no undefined: a null argument stands for one that was left out.
-      const data: unknown = await target.fn.apply(target.target, args.map((a: unknown) => (a === null ? undefined : a)))
+      const data: unknown = await target.fn.apply(
+        target.target,
+        args.map((a: unknown) => (a === null ? undefined : a)),
+      )
       return json(200, { data })
     } catch (error) {
       return errorResponse(error, call, onError)

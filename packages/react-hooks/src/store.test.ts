@@ -6,7 +6,14 @@ import { ManagementStore, queryKey } from './store.js'
 
 /** A client whose calls stay pending until the test settles them. */
 function fakeClient() {
-  const pending: Array<{ accessor: string; method: string; args: readonly unknown[]; signal: AbortSignal | undefined; resolve: (v: unknown) => void; reject: (e: unknown) => void }> = []
+  const pending: Array<{
+    accessor: string
+    method: string
+    args: readonly unknown[]
+    signal: AbortSignal | undefined
+    resolve: (v: unknown) => void
+    reject: (e: unknown) => void
+  }> = []
   const call = vi.fn(
     (accessor: string, method: string, args: readonly unknown[], init?: { signal?: AbortSignal }) =>
       new Promise((resolve, reject) => {
@@ -22,7 +29,9 @@ const tick = () => new Promise<void>((r) => queueMicrotask(r))
 describe('queryKey', () => {
   it('is the method plus stable JSON of the arguments', () => {
     expect(queryKey('users', 'list', [{ q: 'a', page: 1 }])).toBe('users.list:[{"page":1,"q":"a"}]')
-    expect(queryKey('users', 'list', [{ page: 1, q: 'a' }, undefined])).toBe(queryKey('users', 'list', [{ q: 'a', page: 1 }]))
+    expect(queryKey('users', 'list', [{ page: 1, q: 'a' }, undefined])).toBe(
+      queryKey('users', 'list', [{ q: 'a', page: 1 }]),
+    )
     expect(queryKey('users', 'get', ['a'])).not.toBe(queryKey('users', 'get', ['b']))
   })
 })
@@ -41,7 +50,11 @@ describe('ManagementStore', () => {
     pending[0]!.resolve({ user_id: 'u1' })
     await tick()
     await tick()
-    expect(store.getState(q.key)).toMatchObject({ status: 'success', data: { user_id: 'u1' }, isFetching: false })
+    expect(store.getState(q.key)).toMatchObject({
+      status: 'success',
+      data: { user_id: 'u1' },
+      isFetching: false,
+    })
     expect(a).toHaveBeenCalledTimes(2) // fetching, then success
     expect(b).toHaveBeenCalledOnce() // success
   })
@@ -59,7 +72,11 @@ describe('ManagementStore', () => {
     await tick()
     expect(pending[0]!.signal!.aborted).toBe(true)
     await tick()
-    expect(store.getState(q.key)).toMatchObject({ status: 'pending', isFetching: false, error: undefined })
+    expect(store.getState(q.key)).toMatchObject({
+      status: 'pending',
+      isFetching: false,
+      error: undefined,
+    })
   })
 
   it('keeps errors as Auth0Error, and old data beside them', async () => {
@@ -73,7 +90,11 @@ describe('ManagementStore', () => {
     await tick()
     const state = store.getState(q.key)
     expect(state.error).toBeInstanceOf(Auth0Error)
-    expect(state).toMatchObject({ status: 'error', data: { user_id: 'u1' }, error: { errorCode: 'client_error', message: 'boom' } })
+    expect(state).toMatchObject({
+      status: 'error',
+      data: { user_id: 'u1' },
+      error: { errorCode: 'client_error', message: 'boom' },
+    })
   })
 
   it('invalidates by accessor, method or key: watched reads refetch, others go stale', async () => {
@@ -112,7 +133,9 @@ describe('Mutation', () => {
     const { client, pending } = fakeClient()
     const store = new ManagementStore(client)
     const invalidate = vi.spyOn(store, 'invalidate')
-    const m = new Mutation(store, 'connections', 'update', { invalidates: ['connections', 'users.get'] })
+    const m = new Mutation(store, 'connections', 'update', {
+      invalidates: ['connections', 'users.get'],
+    })
     const done = m.mutate(['c1', { name: 'x' }])
     expect(m.getState().status).toBe('pending')
     pending[0]!.resolve({ id: 'c1' })
@@ -120,7 +143,9 @@ describe('Mutation', () => {
     expect(m.getState()).toEqual({ status: 'success', data: { id: 'c1' }, error: undefined })
     expect(invalidate).toHaveBeenCalledWith('connections', 'users.get')
     const failed = m.mutate(['c1', {}])
-    pending[1]!.reject(new Auth0Error({ statusCode: 400, errorCode: 'invalid_body', message: 'bad' }))
+    pending[1]!.reject(
+      new Auth0Error({ statusCode: 400, errorCode: 'invalid_body', message: 'bad' }),
+    )
     await expect(failed).rejects.toMatchObject({ errorCode: 'invalid_body' })
     expect(m.getState()).toMatchObject({ status: 'error', error: { statusCode: 400 } })
     expect(invalidate).toHaveBeenCalledOnce()

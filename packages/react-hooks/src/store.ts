@@ -41,7 +41,13 @@ interface Entry {
   gcTimer?: ReturnType<typeof setTimeout> | undefined
 }
 
-const IDLE: QueryState = Object.freeze({ status: 'pending', data: undefined, error: undefined, isFetching: false, updatedAt: 0 })
+const IDLE: QueryState = Object.freeze({
+  status: 'pending',
+  data: undefined,
+  error: undefined,
+  isFetching: false,
+  updatedAt: 0,
+})
 
 function stableJson(value: unknown): string {
   return JSON.stringify(value, (_, v: unknown) =>
@@ -137,17 +143,23 @@ export class ManagementStore {
       queueMicrotask(() => {
         if (entry.listeners.size > 0) return
         entry.controller?.abort()
-        if (Number.isFinite(this.#gcTime)) entry.gcTimer = setTimeout(() => this.#collect(entry), this.#gcTime)
+        if (Number.isFinite(this.#gcTime))
+          entry.gcTimer = setTimeout(() => this.#collect(entry), this.#gcTime)
       })
     }
   }
 
   #collect(entry: Entry): void {
-    if (entry.listeners.size === 0 && this.#entries.get(entry.query.key) === entry) this.#entries.delete(entry.query.key)
+    if (entry.listeners.size === 0 && this.#entries.get(entry.query.key) === entry)
+      this.#entries.delete(entry.query.key)
   }
 
   #isStale(entry: Entry): boolean {
-    return entry.stale || entry.state.status !== 'success' || this.#now() - entry.state.updatedAt >= this.#staleTime
+    return (
+      entry.stale ||
+      entry.state.status !== 'success' ||
+      this.#now() - entry.state.updatedAt >= this.#staleTime
+    )
   }
 
   /**
@@ -162,20 +174,34 @@ export class ManagementStore {
     entry.controller = controller
     entry.stale = false
     const { accessor, method, args } = query
-    const call = this.client.call as (a: string, m: string, args: readonly unknown[], init: { signal: AbortSignal }) => Promise<unknown>
+    const call = this.client.call as (
+      a: string,
+      m: string,
+      args: readonly unknown[],
+      init: { signal: AbortSignal },
+    ) => Promise<unknown>
     const current = () => entry.controller === controller
-    const promise = call(accessor, method, args, { signal: controller.signal }).then(
-      (data) => {
-        if (current()) this.#set(entry, { status: 'success', data, error: undefined, isFetching: false, updatedAt: this.#now() })
-      },
-      (error: unknown) => {
-        if (!current()) return
-        if (controller.signal.aborted) this.#set(entry, { isFetching: false })
-        else this.#set(entry, { status: 'error', error: toAuth0Error(error), isFetching: false })
-      },
-    ).finally(() => {
-      if (current()) entry.promise = entry.controller = undefined
-    })
+    const promise = call(accessor, method, args, { signal: controller.signal })
+      .then(
+        (data) => {
+          if (current())
+            this.#set(entry, {
+              status: 'success',
+              data,
+              error: undefined,
+              isFetching: false,
+              updatedAt: this.#now(),
+            })
+        },
+        (error: unknown) => {
+          if (!current()) return
+          if (controller.signal.aborted) this.#set(entry, { isFetching: false })
+          else this.#set(entry, { status: 'error', error: toAuth0Error(error), isFetching: false })
+        },
+      )
+      .finally(() => {
+        if (current()) entry.promise = entry.controller = undefined
+      })
     entry.promise = promise
     this.#set(entry, { isFetching: true })
     return promise

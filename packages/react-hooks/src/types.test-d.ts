@@ -10,21 +10,33 @@ describe('types from the management client', () => {
     expectTypeOf<CallData<'users', 'get'>>().toEqualTypeOf<User>()
     expectTypeOf<CallData<'users', 'list'>>().toEqualTypeOf<ListBody<'users', User>>()
     expectTypeOf<CallItem<'users', 'list'>>().toEqualTypeOf<User>()
-    expectTypeOf<CallArgs<'connections', 'update'>>().toEqualTypeOf<[id: string, body: Partial<Connection>, requestOptions?: RequestOptions]>()
+    expectTypeOf<CallArgs<'connections', 'update'>>().toEqualTypeOf<
+      [id: string, body: Partial<Connection>, requestOptions?: RequestOptions]
+    >()
   })
 
   it('names the 32 managers and their methods, and never the transport', () => {
     expectTypeOf<'users' | 'connections' | 'clientGrants'>().toExtend<AccessorName>()
     expectTypeOf<'rest'>().not.toExtend<AccessorName>()
-    expectTypeOf<'users.list' | 'connections.update' | 'organizations.allOrganizationMembers'>().toExtend<CallName>()
+    expectTypeOf<
+      'users.list' | 'connections.update' | 'organizations.allOrganizationMembers'
+    >().toExtend<CallName>()
     expectTypeOf<'rest.request' | 'users.constructor' | 'users.op'>().not.toExtend<CallName>()
   })
 
   it('types the browser client and the hooks like the management client', () => {
     expectTypeOf<ManagementClient['users']['get']>().returns.toEqualTypeOf<Promise<User>>()
-    expectTypeOf<ManagementClient['connections']['update']>().parameters.toEqualTypeOf<CallArgs<'connections', 'update'>>()
-    expectTypeOf<ReturnType<typeof useManagementQuery<'users', 'get'>>['data']>().toEqualTypeOf<User | undefined>()
-    expectTypeOf<ReturnType<typeof useManagementList<'users', 'list'>>['items']>().toEqualTypeOf<User[]>()
-    expectTypeOf<ReturnType<typeof useManagementMutation<'connections', 'update'>>['mutate']>().parameters.toEqualTypeOf<CallArgs<'connections', 'update'>>()
+    expectTypeOf<ManagementClient['connections']['update']>().parameters.toEqualTypeOf<
+      CallArgs<'connections', 'update'>
+    >()
+    expectTypeOf<ReturnType<typeof useManagementQuery<'users', 'get'>>['data']>().toEqualTypeOf<
+      User | undefined
+    >()
+    expectTypeOf<ReturnType<typeof useManagementList<'users', 'list'>>['items']>().toEqualTypeOf<
+      User[]
+    >()
+    expectTypeOf<
+      ReturnType<typeof useManagementMutation<'connections', 'update'>>['mutate']
+    >().parameters.toEqualTypeOf<CallArgs<'connections', 'update'>>()
   })
 })

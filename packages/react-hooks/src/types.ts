@@ -10,36 +10,46 @@ export type Management = Auth0
 export type Managers = Auth0Managers
 
 /** The names of the function-valued members of `T`. */
-export type MethodName<T> = { [K in keyof T & string]: T[K] extends AnyFunction ? K : never }[keyof T & string]
+export type MethodName<T> = {
+  [K in keyof T & string]: T[K] extends AnyFunction ? K : never
+}[keyof T & string]
 
 /** The manager accessors of a management client (`users`, `connections`, ...): object members with methods. */
 export type AccessorName<T = Managers> = {
-  [K in keyof T & string]: T[K] extends AnyFunction ? never : T[K] extends object ? (MethodName<T[K]> extends never ? never : K) : never
+  [K in keyof T & string]: T[K] extends AnyFunction
+    ? never
+    : T[K] extends object
+      ? MethodName<T[K]> extends never
+        ? never
+        : K
+      : never
 }[keyof T & string]
 
 /** The methods of one manager, by accessor. */
 export type ManagerMethod<A extends AccessorName<T>, T = Managers> = MethodName<T[A]>
 
 /** The arguments a management method takes, as a tuple. */
-export type CallArgs<A extends AccessorName<T>, M extends ManagerMethod<A, T>, T = Managers> = T[A][M] extends (
-  ...args: infer P
-) => unknown
-  ? P
-  : never
+export type CallArgs<
+  A extends AccessorName<T>,
+  M extends ManagerMethod<A, T>,
+  T = Managers,
+> = T[A][M] extends (...args: infer P) => unknown ? P : never
 
 /** What awaiting a management method gives: the parsed body (for a list, one page). */
-export type CallData<A extends AccessorName<T>, M extends ManagerMethod<A, T>, T = Managers> = T[A][M] extends (
-  ...args: never[]
-) => infer R
-  ? Awaited<R>
-  : never
+export type CallData<
+  A extends AccessorName<T>,
+  M extends ManagerMethod<A, T>,
+  T = Managers,
+> = T[A][M] extends (...args: never[]) => infer R ? Awaited<R> : never
 
 /** An allow-list entry: `'users.list'`, `'connections.update'`, ... */
-export type CallName<T = Managers> = { [A in AccessorName<T>]: `${A}.${ManagerMethod<A, T>}` }[AccessorName<T>]
+export type CallName<T = Managers> = {
+  [A in AccessorName<T>]: `${A}.${ManagerMethod<A, T>}`
+}[AccessorName<T>]
 
 /** The item type of a list method (its `ListPromise`'s items), or `unknown` for other methods. */
-export type CallItem<A extends AccessorName<T>, M extends ManagerMethod<A, T>, T = Managers> = T[A][M] extends (
-  ...args: never[]
-) => ListPromise<unknown, infer I>
-  ? I
-  : unknown
+export type CallItem<
+  A extends AccessorName<T>,
+  M extends ManagerMethod<A, T>,
+  T = Managers,
+> = T[A][M] extends (...args: never[]) => ListPromise<unknown, infer I> ? I : unknown

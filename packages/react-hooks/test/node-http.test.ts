@@ -14,7 +14,10 @@ let server: Server
 let origin = ''
 
 beforeAll(async () => {
-  msw.listen({ onUnhandledRequest: (request, print) => (new URL(request.url).hostname === '127.0.0.1' ? undefined : print.error()) })
+  msw.listen({
+    onUnhandledRequest: (request, print) =>
+      new URL(request.url).hostname === '127.0.0.1' ? undefined : print.error(),
+  })
   const handler = createManagementProxy({
     management: makeManagement(),
     allow: ['users.get'],
@@ -25,10 +28,19 @@ beforeAll(async () => {
     const chunks: Buffer[] = []
     for await (const chunk of req) chunks.push(chunk as Buffer)
     const headers = new Headers()
-    for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(name, value)
+    for (const [name, value] of Object.entries(req.headers))
+      if (typeof value === 'string') headers.set(name, value)
     const body = chunks.length > 0 ? Buffer.concat(chunks) : null
-    const response = await handler(new Request(`http://${req.headers.host}${req.url}`, { method: req.method ?? 'GET', headers, body }))
-    res.writeHead(response.status, Object.fromEntries(response.headers)).end(Buffer.from(await response.arrayBuffer()))
+    const response = await handler(
+      new Request(`http://${req.headers.host}${req.url}`, {
+        method: req.method ?? 'GET',
+        headers,
+        body,
+      }),
+    )
+    res
+      .writeHead(response.status, Object.fromEntries(response.headers))
+      .end(Buffer.from(await response.arrayBuffer()))
   })
   // ---
   server.listen(0, '127.0.0.1')
@@ -43,12 +55,22 @@ afterAll(async () => {
 
 it('serves the browser client over real HTTP, and only with a session', async () => {
   const ada = tenant.users[0]!
-  const client = createManagementClient({ baseUrl: `${origin}/api/management`, headers: { cookie: 'session=admin' } })
+  const client = createManagementClient({
+    baseUrl: `${origin}/api/management`,
+    headers: { cookie: 'session=admin' },
+  })
   await expect(client.users.get(ada.user_id)).resolves.toEqual(ada)
   expect(tenant.requests.map((r) => r.authorization)).toEqual([`Bearer ${TOKEN}`])
   const anonymous = createManagementClient({ baseUrl: `${origin}/api/management` })
-  await expect(anonymous.users.get(ada.user_id)).rejects.toMatchObject({ statusCode: 403, errorCode: 'forbidden' })
-  const raw = await fetch(`${origin}/api/management/users.get`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: 'session=admin' }, body: JSON.stringify({ args: [ada.user_id] }) })
+  await expect(anonymous.users.get(ada.user_id)).rejects.toMatchObject({
+    statusCode: 403,
+    errorCode: 'forbidden',
+  })
+  const raw = await fetch(`${origin}/api/management/users.get`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: 'session=admin' },
+    body: JSON.stringify({ args: [ada.user_id] }),
+  })
   expect(await raw.text()).not.toContain(TOKEN.split('.')[2])
   expect(tenant.requests).toHaveLength(2)
 })

@@ -46,9 +46,9 @@ describe('createRedisRateLimiter', () => {
     await a.acquire()
     const { sleep, waits, signal } = recordingSleep()
 
-    await expect(makeLimiter({ key, burst: 3, perSecond: 0.1, sleep }).acquire(signal)).rejects.toThrow(
-      'stop waiting',
-    )
+    await expect(
+      makeLimiter({ key, burst: 3, perSecond: 0.1, sleep }).acquire(signal),
+    ).rejects.toThrow('stop waiting')
     expect(waits).toHaveLength(1)
     expect(waits[0]).toBeGreaterThan(9000) // the next permit is about 10 s away at 0.1/s
     expect(waits[0]).toBeLessThanOrEqual(10_004)

@@ -1,5 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { ENTRIES, ISSUER, JWKS_URL, NOW, makeClock, makeKeys, rejection, signToken, useJwksServer, type TestKey } from './test-utils/index.js'
+import {
+  ENTRIES,
+  ISSUER,
+  JWKS_URL,
+  NOW,
+  makeClock,
+  makeKeys,
+  rejection,
+  signToken,
+  useJwksServer,
+  type TestKey,
+} from './test-utils/index.js'
 
 const API = 'https://api.example.com'
 const jwks = useJwksServer()
@@ -24,22 +35,43 @@ const atClaims = (overrides: Record<string, unknown> = {}) => ({
 })
 
 describe.each(ENTRIES)('AccessTokenVerifier (%s entry)', (_name, entry) => {
-  const { AccessTokenVerifier, AsymmetricSignatureVerifier, SymmetricSignatureVerifier, TokenValidationError } = entry
+  const {
+    AccessTokenVerifier,
+    AsymmetricSignatureVerifier,
+    SymmetricSignatureVerifier,
+    TokenValidationError,
+  } = entry
   const clock = makeClock()
   const make = (options: Partial<ConstructorParameters<typeof AccessTokenVerifier>[0]> = {}) => {
     jwks.reset({ keys: Object.values(keys).map((k) => k.jwk) })
-    return new AccessTokenVerifier({ issuer: ISSUER, audience: API, jwksUrl: JWKS_URL, now: clock.now, ...options })
+    return new AccessTokenVerifier({
+      issuer: ISSUER,
+      audience: API,
+      jwksUrl: JWKS_URL,
+      now: clock.now,
+      ...options,
+    })
   }
-  const at = (overrides: Record<string, unknown> = {}, header: Record<string, unknown> = { typ: 'at+jwt' }, key: TestKey = rs) =>
-    signToken(key, atClaims(overrides), header)
+  const at = (
+    overrides: Record<string, unknown> = {},
+    header: Record<string, unknown> = { typ: 'at+jwt' },
+    key: TestKey = rs,
+  ) => signToken(key, atClaims(overrides), header)
 
   it('verifies an RFC 9068 access token and returns its claims', async () => {
-    await expect(make({ requireAtJwt: true }).verify(at(), { requiredScopes: ['read:messages'], requiredPermissions: 'delete:messages' })).resolves.toEqual(atClaims())
+    await expect(
+      make({ requireAtJwt: true }).verify(at(), {
+        requiredScopes: ['read:messages'],
+        requiredPermissions: 'delete:messages',
+      }),
+    ).resolves.toEqual(atClaims())
     expect(jwks.requests).toBe(1)
   })
 
   it('accepts any of several audiences and a string aud', async () => {
-    await expect(make({ audience: ['https://other', API] }).verify(at({ aud: API }))).resolves.toMatchObject({ aud: API })
+    await expect(
+      make({ audience: ['https://other', API] }).verify(at({ aud: API })),
+    ).resolves.toMatchObject({ aud: API })
   })
 
   it('accepts the configured algorithms only', async () => {
@@ -48,38 +80,127 @@ describe.each(ENTRIES)('AccessTokenVerifier (%s entry)', (_name, entry) => {
     await expect(atv.verify(at({}, { typ: 'at+jwt' }, keys.EdDSA))).resolves.toBeDefined()
     expect(await rejection(atv.verify(at()))).toMatchObject({
       code: 'alg_mismatch',
-      message: 'Signature algorithm of "RS256" is not supported. Expected the token to be signed with "ES256" or "EdDSA"',
+      message:
+        'Signature algorithm of "RS256" is not supported. Expected the token to be signed with "ES256" or "EdDSA"',
     })
   })
 
   it('shares a signature verifier', async () => {
     jwks.reset({ keys: [rs.jwk] })
     const sv = new AsymmetricSignatureVerifier(JWKS_URL, { now: clock.now })
-    const atv = new AccessTokenVerifier({ issuer: ISSUER, audience: API, signatureVerifier: sv, now: clock.now })
+    const atv = new AccessTokenVerifier({
+      issuer: ISSUER,
+      audience: API,
+      signatureVerifier: sv,
+      now: clock.now,
+    })
     await expect(atv.verify(at())).resolves.toBeDefined()
-    const hs = new AccessTokenVerifier({ issuer: ISSUER, audience: API, signatureVerifier: new SymmetricSignatureVerifier('s3cret'), now: clock.now })
+    const hs = new AccessTokenVerifier({
+      issuer: ISSUER,
+      audience: API,
+      signatureVerifier: new SymmetricSignatureVerifier('s3cret'),
+      now: clock.now,
+    })
     expect((await rejection(hs.verify(at()))).code).toBe('alg_mismatch')
   })
 
   const cases: [string, () => string, object, object, string, string?][] = [
     ['missing token', () => '', {}, {}, 'token_missing', 'Access token is required but missing.'],
-    ['typ JWT when at+jwt is required', () => at({}, { typ: 'JWT' }), { requireAtJwt: true }, {}, 'typ_invalid', 'The access token type (typ) header must be "at+jwt", found "JWT"'],
-    ['no typ when at+jwt is required', () => at({}, { typ: undefined }), { requireAtJwt: true }, {}, 'typ_invalid'],
-    ['iss mismatch', () => at({ iss: 'https://evil/' }), {}, {}, 'iss_mismatch', `Issuer (iss) claim mismatch in the access token; expected "${ISSUER}", found "https://evil/"`],
-    ['aud mismatch', () => at({ aud: 'https://other' }), {}, {}, 'aud_mismatch', `Audience (aud) claim mismatch in the access token; expected "${API}" but found "https://other"`],
+    [
+      'typ JWT when at+jwt is required',
+      () => at({}, { typ: 'JWT' }),
+      { requireAtJwt: true },
+      {},
+      'typ_invalid',
+      'The access token type (typ) header must be "at+jwt", found "JWT"',
+    ],
+    [
+      'no typ when at+jwt is required',
+      () => at({}, { typ: undefined }),
+      { requireAtJwt: true },
+      {},
+      'typ_invalid',
+    ],
+    [
+      'iss mismatch',
+      () => at({ iss: 'https://evil/' }),
+      {},
+      {},
+      'iss_mismatch',
+      `Issuer (iss) claim mismatch in the access token; expected "${ISSUER}", found "https://evil/"`,
+    ],
+    [
+      'aud mismatch',
+      () => at({ aud: 'https://other' }),
+      {},
+      {},
+      'aud_mismatch',
+      `Audience (aud) claim mismatch in the access token; expected "${API}" but found "https://other"`,
+    ],
     ['expired', () => at({ exp: NOW - 61 }), {}, {}, 'exp_expired'],
     ['exp missing', () => at({ exp: undefined }), {}, {}, 'exp_missing'],
     ['nbf in the future', () => at({ nbf: NOW + 61 }), {}, {}, 'nbf_future'],
     ['iat not a number', () => at({ iat: 'x' }), {}, {}, 'iat_missing'],
     ['sub not a string', () => at({ sub: 1 }), {}, {}, 'sub_missing'],
-    ['no client_id with requireAtJwt', () => at({ client_id: undefined }), { requireAtJwt: true }, {}, 'claim_missing', 'Client ID (client_id) claim must be a string present in the access token (RFC 9068)'],
-    ['no jti with requireAtJwt', () => at({ jti: undefined }), { requireAtJwt: true }, {}, 'claim_missing'],
-    ['no iat with requireAtJwt', () => at({ iat: undefined }), { requireAtJwt: true }, {}, 'iat_missing'],
-    ['a missing scope', () => at(), {}, { requiredScopes: ['read:messages', 'admin'] }, 'scope_insufficient', 'Insufficient scope in the access token; missing "admin"'],
-    ['no scope claim', () => at({ scope: undefined }), {}, { requiredScopes: 'read:messages' }, 'scope_insufficient'],
-    ['a scope that is only a prefix', () => at({ scope: 'read:messages-all' }), {}, { requiredScopes: 'read:messages' }, 'scope_insufficient'],
-    ['a missing permission', () => at(), {}, { requiredPermissions: ['read:messages', 'write:messages'] }, 'permissions_insufficient', 'Insufficient permissions in the access token; missing "write:messages"'],
-    ['permissions not an array', () => at({ permissions: 'read:messages' }), {}, { requiredPermissions: 'read:messages' }, 'permissions_insufficient'],
+    [
+      'no client_id with requireAtJwt',
+      () => at({ client_id: undefined }),
+      { requireAtJwt: true },
+      {},
+      'claim_missing',
+      'Client ID (client_id) claim must be a string present in the access token (RFC 9068)',
+    ],
+    [
+      'no jti with requireAtJwt',
+      () => at({ jti: undefined }),
+      { requireAtJwt: true },
+      {},
+      'claim_missing',
+    ],
+    [
+      'no iat with requireAtJwt',
+      () => at({ iat: undefined }),
+      { requireAtJwt: true },
+      {},
+      'iat_missing',
+    ],
+    [
+      'a missing scope',
+      () => at(),
+      {},
+      { requiredScopes: ['read:messages', 'admin'] },
+      'scope_insufficient',
+      'Insufficient scope in the access token; missing "admin"',
+    ],
+    [
+      'no scope claim',
+      () => at({ scope: undefined }),
+      {},
+      { requiredScopes: 'read:messages' },
+      'scope_insufficient',
+    ],
+    [
+      'a scope that is only a prefix',
+      () => at({ scope: 'read:messages-all' }),
+      {},
+      { requiredScopes: 'read:messages' },
+      'scope_insufficient',
+    ],
+    [
+      'a missing permission',
+      () => at(),
+      {},
+      { requiredPermissions: ['read:messages', 'write:messages'] },
+      'permissions_insufficient',
+      'Insufficient permissions in the access token; missing "write:messages"',
+    ],
+    [
+      'permissions not an array',
+      () => at({ permissions: 'read:messages' }),
+      {},
+      { requiredPermissions: 'read:messages' },
+      'permissions_insufficient',
+    ],
   ]
   it.each(cases)('refuses %s', async (_title, token, options, verifyOptions, code, message) => {
     const error = await rejection(make(options).verify(token(), verifyOptions))
@@ -94,19 +215,51 @@ describe.each(ENTRIES)('AccessTokenVerifier (%s entry)', (_name, entry) => {
   })
 
   it('does not require RFC 9068 claims unless asked', async () => {
-    await expect(make().verify(at({ sub: undefined, iat: undefined, client_id: undefined, jti: undefined }, {}))).resolves.toBeDefined()
+    await expect(
+      make().verify(
+        at({ sub: undefined, iat: undefined, client_id: undefined, jti: undefined }, {}),
+      ),
+    ).resolves.toBeDefined()
   })
 
   it('accepts application/at+jwt', async () => {
-    await expect(make({ requireAtJwt: true }).verify(at({}, { typ: 'application/AT+JWT' }))).resolves.toBeDefined()
+    await expect(
+      make({ requireAtJwt: true }).verify(at({}, { typ: 'application/AT+JWT' })),
+    ).resolves.toBeDefined()
   })
 
   it('validates its options', () => {
-    expect(() => new AccessTokenVerifier({ issuer: ISSUER, audience: API })).toThrow(/exactly one of jwksUrl and signatureVerifier/)
+    expect(() => new AccessTokenVerifier({ issuer: ISSUER, audience: API })).toThrow(
+      /exactly one of jwksUrl and signatureVerifier/,
+    )
     const sv = new SymmetricSignatureVerifier('s')
-    expect(() => new AccessTokenVerifier({ issuer: ISSUER, audience: API, jwksUrl: JWKS_URL, signatureVerifier: sv })).toThrow(/exactly one/)
-    expect(() => new AccessTokenVerifier({ issuer: ISSUER, audience: API, signatureVerifier: sv, cacheTtl: 5 })).toThrow(/cacheTtl: only apply with jwksUrl/)
-    expect(() => new AccessTokenVerifier({ issuer: ISSUER, audience: [], jwksUrl: JWKS_URL, algorithms: ['HS256' as never] })).toThrow(
+    expect(
+      () =>
+        new AccessTokenVerifier({
+          issuer: ISSUER,
+          audience: API,
+          jwksUrl: JWKS_URL,
+          signatureVerifier: sv,
+        }),
+    ).toThrow(/exactly one/)
+    expect(
+      () =>
+        new AccessTokenVerifier({
+          issuer: ISSUER,
+          audience: API,
+          signatureVerifier: sv,
+          cacheTtl: 5,
+        }),
+    ).toThrow(/cacheTtl: only apply with jwksUrl/)
+    expect(
+      () =>
+        new AccessTokenVerifier({
+          issuer: ISSUER,
+          audience: [],
+          jwksUrl: JWKS_URL,
+          algorithms: ['HS256' as never],
+        }),
+    ).toThrow(
       'AccessTokenVerifier: invalid options\n  - audience: expected a non-empty string, or a non-empty array of them\n  - algorithms: expected an array of one of',
     )
   })

@@ -3,8 +3,24 @@ import type { CryptoBackend } from './backend.js'
 import { Claims } from './claims.js'
 import { show } from './errors.js'
 import { decodeJwt } from './jwt.js'
-import { arrayOf, boolean, checkOptions, fn, nonEmptyString, nonNegative, oneOf, oneOrMany, positive, url, type Rule } from './options.js'
-import { DEFAULT_MAX_TOKEN_LENGTH, JwksSignatureVerifier, SignatureVerifier } from './signature-verifier.js'
+import {
+  arrayOf,
+  boolean,
+  checkOptions,
+  fn,
+  nonEmptyString,
+  nonNegative,
+  oneOf,
+  oneOrMany,
+  positive,
+  url,
+  type Rule,
+} from './options.js'
+import {
+  DEFAULT_MAX_TOKEN_LENGTH,
+  JwksSignatureVerifier,
+  SignatureVerifier,
+} from './signature-verifier.js'
 import { stripUndefined } from './token-verifier.js'
 
 /** Options of {@link AccessTokenVerifier}: `jwksUrl` or `signatureVerifier`, not both. */
@@ -61,7 +77,8 @@ export interface AccessTokenClaims {
   [claim: string]: unknown
 }
 
-const instanceOfSignatureVerifier: Rule = (v) => (v instanceof SignatureVerifier ? undefined : 'an instance of SignatureVerifier')
+const instanceOfSignatureVerifier: Rule = (v) =>
+  v instanceof SignatureVerifier ? undefined : 'an instance of SignatureVerifier'
 const JWKS_ONLY = ['algorithms', 'cacheTtl', 'cooldown', 'timeout', 'fetch'] as const
 const rules = {
   issuer: nonEmptyString,
@@ -78,32 +95,55 @@ const rules = {
   fetch: fn,
   now: fn,
 }
-const verifyRules = { requiredScopes: oneOrMany(nonEmptyString), requiredPermissions: oneOrMany(nonEmptyString) }
+const verifyRules = {
+  requiredScopes: oneOrMany(nonEmptyString),
+  requiredPermissions: oneOrMany(nonEmptyString),
+}
 const AT_JWT = /^(application\/)?at\+jwt$/i
-const list = (value: string | readonly string[] | undefined): readonly string[] => (value === undefined ? [] : typeof value === 'string' ? [value] : value)
+const list = (value: string | readonly string[] | undefined): readonly string[] =>
+  value === undefined ? [] : typeof value === 'string' ? [value] : value
 
 /** The access-token verifier's implementation; each entry point binds it to its crypto backend. */
 export class BearerTokenVerifier<K> {
   readonly #signatureVerifier: SignatureVerifier
-  readonly #options: Readonly<Required<Pick<AccessTokenVerifierOptions, 'issuer' | 'requireAtJwt' | 'leeway' | 'maxTokenLength' | 'now'>>>
+  readonly #options: Readonly<
+    Required<
+      Pick<
+        AccessTokenVerifierOptions,
+        'issuer' | 'requireAtJwt' | 'leeway' | 'maxTokenLength' | 'now'
+      >
+    >
+  >
   readonly #audiences: readonly string[]
 
   constructor(options: AccessTokenVerifierOptions, backend: CryptoBackend<K>) {
     checkOptions('AccessTokenVerifier', options, rules, ['issuer', 'audience'])
     const { jwksUrl, signatureVerifier } = options
     if ((jwksUrl === undefined) === (signatureVerifier === undefined)) {
-      throw new TypeError('AccessTokenVerifier: invalid options\n  - pass exactly one of jwksUrl and signatureVerifier')
+      throw new TypeError(
+        'AccessTokenVerifier: invalid options\n  - pass exactly one of jwksUrl and signatureVerifier',
+      )
     }
     if (signatureVerifier !== undefined) {
       const extra = JWKS_ONLY.filter((k) => options[k] !== undefined)
-      if (extra.length > 0) throw new TypeError(`AccessTokenVerifier: invalid options\n  - ${extra.join(', ')}: only apply with jwksUrl`)
+      if (extra.length > 0)
+        throw new TypeError(
+          `AccessTokenVerifier: invalid options\n  - ${extra.join(', ')}: only apply with jwksUrl`,
+        )
     }
     const now = options.now ?? Date.now
     this.#signatureVerifier =
       signatureVerifier ??
       new JwksSignatureVerifier(
         jwksUrl as string,
-        stripUndefined({ algorithm: options.algorithms ?? 'RS256', cacheTtl: options.cacheTtl, cooldown: options.cooldown, timeout: options.timeout, fetch: options.fetch, now }),
+        stripUndefined({
+          algorithm: options.algorithms ?? 'RS256',
+          cacheTtl: options.cacheTtl,
+          cooldown: options.cooldown,
+          timeout: options.timeout,
+          fetch: options.fetch,
+          now,
+        }),
         backend,
       )
     this.#audiences = Object.freeze(list(options.audience).slice())
@@ -122,14 +162,20 @@ export class BearerTokenVerifier<K> {
    * @throws TokenValidationError with the `code` of the first check that failed
    * @throws TypeError when `options` is invalid
    */
-  async verify(accessToken: string, options: AccessTokenVerifyOptions = {}): Promise<AccessTokenClaims> {
+  async verify(
+    accessToken: string,
+    options: AccessTokenVerifyOptions = {},
+  ): Promise<AccessTokenClaims> {
     checkOptions('AccessTokenVerifier.verify', options, verifyRules)
     const { issuer, requireAtJwt, leeway, maxTokenLength, now } = this.#options
     const jwt = decodeJwt(accessToken, maxTokenLength, 'access token')
     const claims = new Claims(jwt.payload, 'access token')
     const typ = jwt.header.typ
     if (requireAtJwt && !(typeof typ === 'string' && AT_JWT.test(typ))) {
-      claims.fail('typ_invalid', `The access token type (typ) header must be "at+jwt", found "${show(typ)}"`)
+      claims.fail(
+        'typ_invalid',
+        `The access token type (typ) header must be "at+jwt", found "${show(typ)}"`,
+      )
     }
     await this.#signatureVerifier.verifyDecoded(jwt)
 
@@ -139,20 +185,30 @@ export class BearerTokenVerifier<K> {
     const required = requireAtJwt ? ' (RFC 9068)' : ''
     if (requireAtJwt || jwt.payload.iat !== undefined) claims.number('iat', 'Issued At')
     if (requireAtJwt || jwt.payload.sub !== undefined) claims.string('sub', 'Subject')
-    if (requireAtJwt) for (const claim of ['client_id', 'jti']) claims.string(claim, claim === 'jti' ? 'JWT ID' : 'Client ID', 'claim_missing', required)
+    if (requireAtJwt)
+      for (const claim of ['client_id', 'jti'])
+        claims.string(claim, claim === 'jti' ? 'JWT ID' : 'Client ID', 'claim_missing', required)
 
     const scopes = list(options.requiredScopes)
     if (scopes.length > 0) {
       const scope = jwt.payload.scope
       const granted = new Set(typeof scope === 'string' ? scope.split(' ') : [])
       const missing = scopes.filter((s) => !granted.has(s))
-      if (missing.length > 0) claims.fail('scope_insufficient', `Insufficient scope in {token}; missing "${show(missing.join(' '))}"`)
+      if (missing.length > 0)
+        claims.fail(
+          'scope_insufficient',
+          `Insufficient scope in {token}; missing "${show(missing.join(' '))}"`,
+        )
     }
     const permissions = list(options.requiredPermissions)
     if (permissions.length > 0) {
       const granted = jwt.payload.permissions
       const missing = permissions.filter((p) => !(Array.isArray(granted) && granted.includes(p)))
-      if (missing.length > 0) claims.fail('permissions_insufficient', `Insufficient permissions in {token}; missing "${show(missing.join(' '))}"`)
+      if (missing.length > 0)
+        claims.fail(
+          'permissions_insufficient',
+          `Insufficient permissions in {token}; missing "${show(missing.join(' '))}"`,
+        )
     }
     return jwt.payload as AccessTokenClaims
   }

@@ -1,7 +1,18 @@
 import { decodeBase64url } from './jwt.js'
 
 /** The asymmetric JWS algorithms a JWKS-backed verifier accepts. */
-export const ASYMMETRIC_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'] as const
+export const ASYMMETRIC_ALGORITHMS = [
+  'RS256',
+  'RS384',
+  'RS512',
+  'PS256',
+  'PS384',
+  'PS512',
+  'ES256',
+  'ES384',
+  'ES512',
+  'EdDSA',
+] as const
 /** The HMAC JWS algorithms a shared-secret verifier accepts. */
 export const SYMMETRIC_ALGORITHMS = ['HS256', 'HS384', 'HS512'] as const
 
@@ -46,7 +57,9 @@ export const ALGORITHMS: Readonly<Record<Algorithm, AlgorithmSpec>> = {
 /** True when a signature of this many bytes can be valid for `alg`: a cheap check before any key lookup. */
 export function signatureLengthFits(alg: Algorithm, length: number): boolean {
   const expected = ALGORITHMS[alg].signatureLength
-  return typeof expected === 'number' ? length === expected : length >= expected[0] && length <= expected[1]
+  return typeof expected === 'number'
+    ? length === expected
+    : length >= expected[0] && length <= expected[1]
 }
 
 export const isAsymmetricAlgorithm = (alg: unknown): alg is AsymmetricAlgorithm =>
@@ -57,7 +70,12 @@ export const isSymmetricAlgorithm = (alg: unknown): alg is SymmetricAlgorithm =>
 /** The public members of a verification key from a JWKS, after validation. Private members are never kept. */
 export type PublicJwk =
   | { readonly kty: 'RSA'; readonly n: string; readonly e: string }
-  | { readonly kty: 'EC'; readonly crv: 'P-256' | 'P-384' | 'P-521'; readonly x: string; readonly y: string }
+  | {
+      readonly kty: 'EC'
+      readonly crv: 'P-256' | 'P-384' | 'P-521'
+      readonly x: string
+      readonly y: string
+    }
   | { readonly kty: 'OKP'; readonly crv: 'Ed25519'; readonly x: string }
 
 /** A usable key of a JWKS: its public members plus what restricts its use. */
@@ -68,7 +86,8 @@ export interface JwksKey {
 }
 
 const EC_SIZES: Readonly<Record<string, number>> = { 'P-256': 32, 'P-384': 48, 'P-521': 66 }
-const byteLength = (value: unknown): number => (typeof value === 'string' ? (decodeBase64url(value)?.length ?? -1) : -1)
+const byteLength = (value: unknown): number =>
+  typeof value === 'string' ? (decodeBase64url(value)?.length ?? -1) : -1
 
 function publicJwk(key: Record<string, unknown>): PublicJwk | undefined {
   const { kty, crv, n, e, x, y } = key
@@ -77,13 +96,18 @@ function publicJwk(key: Record<string, unknown>): PublicJwk | undefined {
     if (modulus === undefined || byteLength(e) <= 0) return undefined
     const leadingZero = modulus[0] === 0 ? 1 : 0
     // RSA keys under 2048 bits are refused, as jose and RFC 7518 §3.3 require.
-    return (modulus.length - leadingZero) * 8 >= 2048 ? { kty, n: n as string, e: e as string } : undefined
+    return (modulus.length - leadingZero) * 8 >= 2048
+      ? { kty, n: n as string, e: e as string }
+      : undefined
   }
   if (kty === 'EC' && (crv === 'P-256' || crv === 'P-384' || crv === 'P-521')) {
     const size = EC_SIZES[crv]
-    return byteLength(x) === size && byteLength(y) === size ? { kty, crv, x: x as string, y: y as string } : undefined
+    return byteLength(x) === size && byteLength(y) === size
+      ? { kty, crv, x: x as string, y: y as string }
+      : undefined
   }
-  if (kty === 'OKP' && crv === 'Ed25519') return byteLength(x) === 32 ? { kty, crv, x: x as string } : undefined
+  if (kty === 'OKP' && crv === 'Ed25519')
+    return byteLength(x) === 32 ? { kty, crv, x: x as string } : undefined
   return undefined
 }
 

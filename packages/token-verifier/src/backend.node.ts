@@ -1,8 +1,19 @@
-import { constants, createHmac, createSecretKey, KeyObject, timingSafeEqual, verify } from 'node:crypto'
+import {
+  constants,
+  createHmac,
+  createSecretKey,
+  KeyObject,
+  timingSafeEqual,
+  verify,
+} from 'node:crypto'
 import { ALGORITHMS, type Algorithm } from './algorithms.js'
 import { importPublicCryptoKey, type CryptoBackend } from './backend.js'
 
-const NODE_HASH: Readonly<Record<string, string>> = { 'SHA-256': 'sha256', 'SHA-384': 'sha384', 'SHA-512': 'sha512' }
+const NODE_HASH: Readonly<Record<string, string>> = {
+  'SHA-256': 'sha256',
+  'SHA-384': 'sha384',
+  'SHA-512': 'sha512',
+}
 const nodeHash = (alg: Algorithm): string => NODE_HASH[ALGORITHMS[alg].hash] as string
 
 /**
@@ -23,7 +34,12 @@ export const nodeCryptoBackend: CryptoBackend<KeyObject> = {
       case 'RSA':
         return verify(nodeHash(alg), data, key, signature)
       case 'PSS':
-        return verify(nodeHash(alg), data, { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: Number(hash.slice(4)) / 8 }, signature)
+        return verify(
+          nodeHash(alg),
+          data,
+          { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: Number(hash.slice(4)) / 8 },
+          signature,
+        )
       case 'EC':
         return verify(nodeHash(alg), data, { key, dsaEncoding: 'ieee-p1363' }, signature)
       case 'OKP':

@@ -16,9 +16,15 @@ export class Claims {
   }
 
   /** The claim as a string; fails with `<claim>_missing` (or `code`) when absent or not a string. */
-  string(claim: string, title: string, code: TokenValidationErrorCode = `${claim}_missing` as TokenValidationErrorCode, when = ''): string {
+  string(
+    claim: string,
+    title: string,
+    code: TokenValidationErrorCode = `${claim}_missing` as TokenValidationErrorCode,
+    when = '',
+  ): string {
     const value = this.#payload[claim]
-    if (typeof value !== 'string') this.fail(code, `${title} (${claim}) claim must be a string present in {token}${when}`)
+    if (typeof value !== 'string')
+      this.fail(code, `${title} (${claim}) claim must be a string present in {token}${when}`)
     return value
   }
 
@@ -26,7 +32,10 @@ export class Claims {
   number(claim: string, title: string, when = ''): number {
     const value = this.#payload[claim]
     if (typeof value !== 'number' || !Number.isFinite(value)) {
-      this.fail(`${claim}_missing` as TokenValidationErrorCode, `${title} (${claim}) claim must be a number present in {token}${when}`)
+      this.fail(
+        `${claim}_missing` as TokenValidationErrorCode,
+        `${title} (${claim}) claim must be a number present in {token}${when}`,
+      )
     }
     return value
   }
@@ -34,7 +43,10 @@ export class Claims {
   /** A string claim that must equal `expected`. */
   equal(claim: string, title: string, expected: string, actual = this.string(claim, title)): void {
     if (actual !== expected) {
-      this.fail(`${claim}_mismatch` as TokenValidationErrorCode, `${title} (${claim}) claim mismatch in {token}; expected "${show(expected)}", found "${show(actual)}"`)
+      this.fail(
+        `${claim}_mismatch` as TokenValidationErrorCode,
+        `${title} (${claim}) claim mismatch in {token}; expected "${show(expected)}", found "${show(actual)}"`,
+      )
     }
   }
 
@@ -43,13 +55,23 @@ export class Claims {
     const aud = this.#payload.aud
     const isList = Array.isArray(aud) && aud.every((a) => typeof a === 'string')
     if (typeof aud !== 'string' && !isList) {
-      this.fail('aud_missing', 'Audience (aud) claim must be a string or array of strings present in {token}')
+      this.fail(
+        'aud_missing',
+        'Audience (aud) claim must be a string or array of strings present in {token}',
+      )
     }
     const expected = audiences.map(show).join('" or "')
     if (typeof aud === 'string') {
-      if (!audiences.includes(aud)) this.fail('aud_mismatch', `Audience (aud) claim mismatch in {token}; expected "${expected}" but found "${show(aud)}"`)
+      if (!audiences.includes(aud))
+        this.fail(
+          'aud_mismatch',
+          `Audience (aud) claim mismatch in {token}; expected "${expected}" but found "${show(aud)}"`,
+        )
     } else if (!aud.some((a: string) => audiences.includes(a))) {
-      this.fail('aud_mismatch', `Audience (aud) claim mismatch in {token}; expected "${expected}" but was not one of "${show(aud.join(', '))}"`)
+      this.fail(
+        'aud_mismatch',
+        `Audience (aud) claim mismatch in {token}; expected "${expected}" but was not one of "${show(aud.join(', '))}"`,
+      )
     }
     return aud as string | readonly string[]
   }
@@ -58,13 +80,20 @@ export class Claims {
   times(now: number, leeway: number): void {
     const expiresAt = this.number('exp', 'Expiration Time') + leeway
     if (now > expiresAt) {
-      this.fail('exp_expired', `Expiration Time (exp) claim error in {token}; current time (${now}) is after expiration time (${expiresAt})`)
+      this.fail(
+        'exp_expired',
+        `Expiration Time (exp) claim error in {token}; current time (${now}) is after expiration time (${expiresAt})`,
+      )
     }
     const nbf = this.#payload.nbf
     if (nbf === undefined) return
-    if (typeof nbf !== 'number' || !Number.isFinite(nbf)) this.fail('nbf_invalid', 'Not Before (nbf) claim must be a number in {token}')
+    if (typeof nbf !== 'number' || !Number.isFinite(nbf))
+      this.fail('nbf_invalid', 'Not Before (nbf) claim must be a number in {token}')
     if (now < nbf - leeway) {
-      this.fail('nbf_future', `Not Before (nbf) claim error in {token}; current time (${now}) is before the not-before time (${nbf - leeway})`)
+      this.fail(
+        'nbf_future',
+        `Not Before (nbf) claim error in {token}; current time (${now}) is before the not-before time (${nbf - leeway})`,
+      )
     }
   }
 }

@@ -42,7 +42,10 @@ export const TOKEN_VALIDATION_ERROR_CODES = [
 export type TokenValidationErrorCode = (typeof TOKEN_VALIDATION_ERROR_CODES)[number]
 
 /** The codes a {@link JwksFetchError} can carry. */
-export type JwksFetchErrorCode = Extract<TokenValidationErrorCode, 'jwks_fetch_failed' | 'jwks_invalid'>
+export type JwksFetchErrorCode = Extract<
+  TokenValidationErrorCode,
+  'jwks_fetch_failed' | 'jwks_invalid'
+>
 
 /**
  * A token failed verification: it must not be trusted. `code` says which check failed.
@@ -82,7 +85,12 @@ export class JwksFetchError extends TokenValidationError {
   /** The JWKS URL that failed. */
   readonly url: string
 
-  constructor(code: JwksFetchErrorCode, url: string, message: string, options?: { cause?: unknown }) {
+  constructor(
+    code: JwksFetchErrorCode,
+    url: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
     super(code, message, options)
     this.url = url
   }

@@ -14,11 +14,21 @@ import {
 
 describe('public types', () => {
   it('verify resolves to typed claims', () => {
-    const tv = new TokenVerifier({ signatureVerifier: new AsymmetricSignatureVerifier('https://x/jwks.json'), issuer: 'i', audience: 'a' })
+    const tv = new TokenVerifier({
+      signatureVerifier: new AsymmetricSignatureVerifier('https://x/jwks.json'),
+      issuer: 'i',
+      audience: 'a',
+    })
     expectTypeOf(tv.verify('t')).resolves.toEqualTypeOf<IdTokenClaims>()
     expectTypeOf<IdTokenClaims['exp']>().toEqualTypeOf<number>()
-    const atv = new AccessTokenVerifier({ issuer: 'i', audience: ['a'], jwksUrl: 'https://x/jwks.json' })
-    expectTypeOf(atv.verify('t', { requiredScopes: ['read'] })).resolves.toEqualTypeOf<AccessTokenClaims>()
+    const atv = new AccessTokenVerifier({
+      issuer: 'i',
+      audience: ['a'],
+      jwksUrl: 'https://x/jwks.json',
+    })
+    expectTypeOf(
+      atv.verify('t', { requiredScopes: ['read'] }),
+    ).resolves.toEqualTypeOf<AccessTokenClaims>()
   })
 
   it('narrows errors and exposes the code union', () => {

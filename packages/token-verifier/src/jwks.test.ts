@@ -1,5 +1,16 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest'
-import { CLIENT_ID, ENTRIES, ISSUER, JWKS_URL, makeClock, makeKey, rejection, signToken, useJwksServer, type TestKey } from './test-utils/index.js'
+import {
+  CLIENT_ID,
+  ENTRIES,
+  ISSUER,
+  JWKS_URL,
+  makeClock,
+  makeKey,
+  rejection,
+  signToken,
+  useJwksServer,
+  type TestKey,
+} from './test-utils/index.js'
 
 const jwks = useJwksServer()
 let key: TestKey
@@ -9,11 +20,24 @@ beforeAll(async () => {
 })
 
 describe.each(ENTRIES)('JWKS handling (%s entry)', (_name, entry) => {
-  const { AsymmetricSignatureVerifier, TokenVerifier, JwksFetchError, isJwksFetchError, isTokenValidationError } = entry
-  const setup = (options: { cacheTtl?: number; cooldown?: number; timeout?: number; fetch?: typeof fetch } = {}) => {
+  const {
+    AsymmetricSignatureVerifier,
+    TokenVerifier,
+    JwksFetchError,
+    isJwksFetchError,
+    isTokenValidationError,
+  } = entry
+  const setup = (
+    options: { cacheTtl?: number; cooldown?: number; timeout?: number; fetch?: typeof fetch } = {},
+  ) => {
     const clock = makeClock()
     const sv = new AsymmetricSignatureVerifier(JWKS_URL, { now: clock.now, ...options })
-    const tv = new TokenVerifier({ signatureVerifier: sv, issuer: ISSUER, audience: CLIENT_ID, now: clock.now })
+    const tv = new TokenVerifier({
+      signatureVerifier: sv,
+      issuer: ISSUER,
+      audience: CLIENT_ID,
+      now: clock.now,
+    })
     return { clock, tv, advance: (seconds: number) => (clock.ms += seconds * 1000) }
   }
 
@@ -56,13 +80,19 @@ describe.each(ENTRIES)('JWKS handling (%s entry)', (_name, entry) => {
     const claims = { iss: ISSUER, sub: 's', aud: CLIENT_ID, iat: 0, exp: 4e9 }
     await tv.verify(signToken(key, claims))
     const errors = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => rejection(tv.verify(signToken({ ...key, kid: `random-${i}` }, claims)))),
+      Array.from({ length: 50 }, (_, i) =>
+        rejection(tv.verify(signToken({ ...key, kid: `random-${i}` }, claims))),
+      ),
     )
     expect(errors.map((e) => e.code)).toEqual(Array(50).fill('key_not_found'))
     expect(errors[0]?.message).toBe('Public key with ID "random-0" was not found.')
     expect(jwks.requests).toBe(1) // the cold fetch opened the cooldown
     advance(30)
-    const flood = await Promise.all(Array.from({ length: 50 }, (_, i) => rejection(tv.verify(signToken({ ...key, kid: `other-${i}` }, claims)))))
+    const flood = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        rejection(tv.verify(signToken({ ...key, kid: `other-${i}` }, claims))),
+      ),
+    )
     expect(new Set(flood.map((e) => e.code))).toEqual(new Set(['key_not_found']))
     expect(jwks.requests).toBe(2)
   })
@@ -86,7 +116,10 @@ describe.each(ENTRIES)('JWKS handling (%s entry)', (_name, entry) => {
     await expect(tv.verify(signToken(key, claims, { kid: undefined }))).resolves.toBeDefined()
     jwks.reset({ keys: [key.jwk, rotated.jwk] })
     const error = await rejection(setup().tv.verify(signToken(key, claims, { kid: undefined })))
-    expect(error).toMatchObject({ code: 'key_not_found', message: 'The token has no key ID (kid) and the key set has no single key for "RS256".' })
+    expect(error).toMatchObject({
+      code: 'key_not_found',
+      message: 'The token has no key ID (kid) and the key set has no single key for "RS256".',
+    })
   })
 
   it('keeps the last good key set when a refresh fails', async () => {
@@ -111,21 +144,67 @@ describe.each(ENTRIES)('JWKS handling (%s entry)', (_name, entry) => {
     ['HTTP 404', 404, 'not found', 'jwks_fetch_failed', 'HTTP 404'],
     ['not JSON', 200, '<html>', 'jwks_invalid', 'the response is not JSON'],
     ['JSON null', 200, 'null', 'jwks_invalid', 'the response has no "keys" array'],
-    ['keys not an array', 200, { keys: { a: 1 } }, 'jwks_invalid', 'the response has no "keys" array'],
-    ['no usable key', 200, { keys: [null, 1, 'x', { kty: 'RSA' }, { kty: 'oct', k: 'AAAA' }, { kty: 'EC', crv: 'P-256', x: 'AA', y: 'AA' }] }, 'jwks_invalid', 'the key set has no usable signature key'],
-    ['an RSA key under 2048 bits only', 200, { keys: [{ kty: 'RSA', kid: 'k', n: 'AQAB'.repeat(40), e: 'AQAB' }] }, 'jwks_invalid', 'the key set has no usable signature key'],
-    ['an encryption key only', 200, 'ENC', 'jwks_invalid', 'the key set has no usable signature key'],
-    ['too large', 200, JSON.stringify({ keys: [], pad: 'x'.repeat(600_000) }), 'jwks_invalid', 'the response is larger than 524288 characters'],
+    [
+      'keys not an array',
+      200,
+      { keys: { a: 1 } },
+      'jwks_invalid',
+      'the response has no "keys" array',
+    ],
+    [
+      'no usable key',
+      200,
+      {
+        keys: [
+          null,
+          1,
+          'x',
+          { kty: 'RSA' },
+          { kty: 'oct', k: 'AAAA' },
+          { kty: 'EC', crv: 'P-256', x: 'AA', y: 'AA' },
+        ],
+      },
+      'jwks_invalid',
+      'the key set has no usable signature key',
+    ],
+    [
+      'an RSA key under 2048 bits only',
+      200,
+      { keys: [{ kty: 'RSA', kid: 'k', n: 'AQAB'.repeat(40), e: 'AQAB' }] },
+      'jwks_invalid',
+      'the key set has no usable signature key',
+    ],
+    [
+      'an encryption key only',
+      200,
+      'ENC',
+      'jwks_invalid',
+      'the key set has no usable signature key',
+    ],
+    [
+      'too large',
+      200,
+      JSON.stringify({ keys: [], pad: 'x'.repeat(600_000) }),
+      'jwks_invalid',
+      'the response is larger than 524288 characters',
+    ],
   ]
-  it.each(badResponses)('turns a JWKS response with %s into a JwksFetchError', async (_title, status, body, code, why) => {
-    jwks.reset(body === 'ENC' ? { keys: [{ ...key.jwk, use: 'enc' }] } : body)
-    jwks.status = status
-    const { tv } = setup()
-    const error = await rejection(tv.verify(signToken(key)))
-    expect(error).toBeInstanceOf(JwksFetchError)
-    expect(isJwksFetchError(error) && isTokenValidationError(error)).toBe(true)
-    expect(error).toMatchObject({ code, url: JWKS_URL, message: `The JSON Web Key Set could not be fetched from ${JWKS_URL}: ${why}.` })
-  })
+  it.each(badResponses)(
+    'turns a JWKS response with %s into a JwksFetchError',
+    async (_title, status, body, code, why) => {
+      jwks.reset(body === 'ENC' ? { keys: [{ ...key.jwk, use: 'enc' }] } : body)
+      jwks.status = status
+      const { tv } = setup()
+      const error = await rejection(tv.verify(signToken(key)))
+      expect(error).toBeInstanceOf(JwksFetchError)
+      expect(isJwksFetchError(error) && isTokenValidationError(error)).toBe(true)
+      expect(error).toMatchObject({
+        code,
+        url: JWKS_URL,
+        message: `The JSON Web Key Set could not be fetched from ${JWKS_URL}: ${why}.`,
+      })
+    },
+  )
 
   it('keeps the network error in cause and retries a cold fetch on the next call', async () => {
     const networkError = new TypeError('fetch failed')
@@ -139,7 +218,11 @@ describe.each(ENTRIES)('JWKS handling (%s entry)', (_name, entry) => {
     const { tv } = setup({ fetch: fetchFn })
     const token = signToken(key, { iss: ISSUER, sub: 's', aud: CLIENT_ID, iat: 0, exp: 4e9 })
     const error = await rejection(tv.verify(token))
-    expect(error).toMatchObject({ name: 'JwksFetchError', code: 'jwks_fetch_failed', cause: networkError })
+    expect(error).toMatchObject({
+      name: 'JwksFetchError',
+      code: 'jwks_fetch_failed',
+      cause: networkError,
+    })
     expect(JSON.stringify(error)).not.toContain('fetch failed')
     await expect(tv.verify(token)).resolves.toBeDefined()
     expect([calls, jwks.requests]).toEqual([2, 1])
@@ -160,7 +243,10 @@ describe.each(ENTRIES)('JWKS handling (%s entry)', (_name, entry) => {
       expect(signal?.aborted).toBe(false)
       await vi.advanceTimersByTimeAsync(1)
       const error = await pending
-      expect(error).toMatchObject({ code: 'jwks_fetch_failed', message: `The JSON Web Key Set could not be fetched from ${JWKS_URL}: timed out after 5000 ms.` })
+      expect(error).toMatchObject({
+        code: 'jwks_fetch_failed',
+        message: `The JSON Web Key Set could not be fetched from ${JWKS_URL}: timed out after 5000 ms.`,
+      })
       expect((error.cause as Error).name).toBe('AbortError')
     } finally {
       vi.useRealTimers()
@@ -169,10 +255,17 @@ describe.each(ENTRIES)('JWKS handling (%s entry)', (_name, entry) => {
 
   it('names the JWKS URL without credentials or query in errors', async () => {
     const failing: typeof fetch = async () => new Response('no', { status: 500 })
-    const sv = new AsymmetricSignatureVerifier('https://user:pa55word@tenant.example.com/jwks.json?key=s3cret', { fetch: failing })
+    const sv = new AsymmetricSignatureVerifier(
+      'https://user:pa55word@tenant.example.com/jwks.json?key=s3cret',
+      { fetch: failing },
+    )
     const error = await rejection(sv.verifySignature(signToken(key)))
-    expect(error).toMatchObject({ code: 'jwks_fetch_failed', url: 'https://tenant.example.com/jwks.json' })
-    for (const text of [error.message, String(error), JSON.stringify(error)]) expect(text).not.toMatch(/pa55word|s3cret/)
+    expect(error).toMatchObject({
+      code: 'jwks_fetch_failed',
+      url: 'https://tenant.example.com/jwks.json',
+    })
+    for (const text of [error.message, String(error), JSON.stringify(error)])
+      expect(text).not.toMatch(/pa55word|s3cret/)
   })
 
   it('sends a plain GET with accept: application/json to the configured URL', async () => {
@@ -182,7 +275,11 @@ describe.each(ENTRIES)('JWKS handling (%s entry)', (_name, entry) => {
       return globalThis.fetch(input, init)
     }
     jwks.reset({ keys: [key.jwk] })
-    await setup({ fetch: spy }).tv.verify(signToken(key, { iss: ISSUER, sub: 's', aud: CLIENT_ID, iat: 0, exp: 4e9 }))
-    expect(seen.map((r) => [r.method, r.url, r.headers.get('accept'), r.headers.get('authorization')])).toEqual([['GET', JWKS_URL, 'application/json', null]])
+    await setup({ fetch: spy }).tv.verify(
+      signToken(key, { iss: ISSUER, sub: 's', aud: CLIENT_ID, iat: 0, exp: 4e9 }),
+    )
+    expect(
+      seen.map((r) => [r.method, r.url, r.headers.get('accept'), r.headers.get('authorization')]),
+    ).toEqual([['GET', JWKS_URL, 'application/json', null]])
   })
 })

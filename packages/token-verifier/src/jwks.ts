@@ -66,7 +66,10 @@ export class JwksCache<K> {
       keys = await this.#refresh().catch(() => keys as readonly CachedKey<K>[])
     }
     let key = select(keys, kid, alg)
-    if (key === undefined && (this.#inflight !== undefined || now() - this.#attemptedAt >= cooldown)) {
+    if (
+      key === undefined &&
+      (this.#inflight !== undefined || now() - this.#attemptedAt >= cooldown)
+    ) {
       keys = await this.#refresh()
       key = select(keys, kid, alg)
     }
@@ -79,7 +82,10 @@ export class JwksCache<K> {
       )
     }
     if (!keyFits(key, alg)) {
-      throw new TokenValidationError('key_invalid', `Public key with ID "${show(kid)}" cannot verify "${alg}" signatures.`)
+      throw new TokenValidationError(
+        'key_invalid',
+        `Public key with ID "${show(kid)}" cannot verify "${alg}" signatures.`,
+      )
     }
     return this.#import(key, alg)
   }
@@ -89,7 +95,11 @@ export class JwksCache<K> {
     if (imported === undefined) {
       imported = this.#backend.importPublicKey(key.jwk, alg).catch((cause: unknown) => {
         key.imported.delete(alg)
-        throw new TokenValidationError('key_invalid', `Public key with ID "${show(key.kid)}" could not be imported for "${alg}".`, { cause })
+        throw new TokenValidationError(
+          'key_invalid',
+          `Public key with ID "${show(key.kid)}" could not be imported for "${alg}".`,
+          { cause },
+        )
       })
       key.imported.set(alg, imported)
     }
@@ -117,13 +127,21 @@ export class JwksCache<K> {
     const { origin, pathname } = new URL(url)
     const shown = `${origin}${pathname}`
     const fail = (code: JwksFetchError['code'], why: string, cause?: unknown): JwksFetchError =>
-      new JwksFetchError(code, shown, `The JSON Web Key Set could not be fetched from ${shown}: ${why}.`, cause === undefined ? undefined : { cause })
+      new JwksFetchError(
+        code,
+        shown,
+        `The JSON Web Key Set could not be fetched from ${shown}: ${why}.`,
+        cause === undefined ? undefined : { cause },
+      )
     const controller = new AbortController()
     const timer = setTimeout(() => controller.abort(), timeout)
     let text: string
     try {
       const fetchFn = this.#settings.fetch ?? globalThis.fetch
-      const response = await fetchFn(url, { headers: { accept: 'application/json' }, signal: controller.signal })
+      const response = await fetchFn(url, {
+        headers: { accept: 'application/json' },
+        signal: controller.signal,
+      })
       if (!response.ok) {
         response.body?.cancel().catch(() => undefined)
         throw fail('jwks_fetch_failed', `HTTP ${response.status}`)
@@ -131,18 +149,22 @@ export class JwksCache<K> {
       text = await response.text()
     } catch (cause) {
       if (cause instanceof JwksFetchError) throw cause
-      throw controller.signal.aborted ? fail('jwks_fetch_failed', `timed out after ${timeout} ms`, cause) : fail('jwks_fetch_failed', 'network error', cause)
+      throw controller.signal.aborted
+        ? fail('jwks_fetch_failed', `timed out after ${timeout} ms`, cause)
+        : fail('jwks_fetch_failed', 'network error', cause)
     } finally {
       clearTimeout(timer)
     }
-    if (text.length > MAX_JWKS_CHARS) throw fail('jwks_invalid', `the response is larger than ${MAX_JWKS_CHARS} characters`)
+    if (text.length > MAX_JWKS_CHARS)
+      throw fail('jwks_invalid', `the response is larger than ${MAX_JWKS_CHARS} characters`)
     let body: unknown
     try {
       body = JSON.parse(text)
     } catch (cause) {
       throw fail('jwks_invalid', 'the response is not JSON', cause)
     }
-    const entries = typeof body === 'object' && body !== null ? (body as { keys?: unknown }).keys : undefined
+    const entries =
+      typeof body === 'object' && body !== null ? (body as { keys?: unknown }).keys : undefined
     if (!Array.isArray(entries)) throw fail('jwks_invalid', 'the response has no "keys" array')
     const keys: CachedKey<K>[] = []
     for (const entry of entries) {
@@ -156,7 +178,11 @@ export class JwksCache<K> {
   }
 }
 
-function select<K>(keys: readonly CachedKey<K>[], kid: string | undefined, alg: AsymmetricAlgorithm): CachedKey<K> | undefined {
+function select<K>(
+  keys: readonly CachedKey<K>[],
+  kid: string | undefined,
+  alg: AsymmetricAlgorithm,
+): CachedKey<K> | undefined {
   let found: CachedKey<K> | undefined
   let count = 0
   for (const key of keys) {

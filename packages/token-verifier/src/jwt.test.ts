@@ -32,18 +32,31 @@ describe('decodeJwt', () => {
   it('returns the header, payload, signing input and signature bytes', () => {
     const token = `${seg({ alg: 'RS256', kid: 'k' })}.${seg({ sub: 'u' })}.QUJD`
     const jwt = decodeJwt(token, 1000, 'ID token')
-    expect(jwt).toMatchObject({ alg: 'RS256', kid: 'k', header: { alg: 'RS256', kid: 'k' }, payload: { sub: 'u' } })
+    expect(jwt).toMatchObject({
+      alg: 'RS256',
+      kid: 'k',
+      header: { alg: 'RS256', kid: 'k' },
+      payload: { sub: 'u' },
+    })
     expect(new TextDecoder().decode(jwt.signingInput)).toBe(token.slice(0, token.lastIndexOf('.')))
     expect([...jwt.signature]).toEqual([0x41, 0x42, 0x43])
   })
 
   it('checks the length before parsing anything', () => {
-    expect(() => decodeJwt('x'.repeat(11), 10, 'access token')).toThrow('The access token is 11 characters long; the limit is 10.')
+    expect(() => decodeJwt('x'.repeat(11), 10, 'access token')).toThrow(
+      'The access token is 11 characters long; the limit is 10.',
+    )
   })
 
   it.each([
-    [{ alg: 'RS256', zip: 'DEF' }, 'token could not be decoded: the "zip" header is not supported.'],
-    [{ alg: 'RS256', crit: ['b64'], b64: false }, 'The ID token has critical header parameters that are not supported: ["b64"].'],
+    [
+      { alg: 'RS256', zip: 'DEF' },
+      'token could not be decoded: the "zip" header is not supported.',
+    ],
+    [
+      { alg: 'RS256', crit: ['b64'], b64: false },
+      'The ID token has critical header parameters that are not supported: ["b64"].',
+    ],
     [{ alg: 5 }, 'token could not be decoded: the header has no "alg".'],
   ])('refuses header %j', (header, message) => {
     expect(() => decodeJwt(`${seg(header)}.${seg({})}.QUJD`, 1000, 'ID token')).toThrow(message)

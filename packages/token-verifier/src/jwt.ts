@@ -67,7 +67,9 @@ function decodeJsonObject(segment: string): JsonObject | undefined {
   if (bytes === undefined) return undefined
   try {
     const value: unknown = JSON.parse(utf8.decode(bytes))
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as JsonObject) : undefined
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as JsonObject)
+      : undefined
   } catch {
     return undefined
   }
@@ -84,28 +86,47 @@ const malformed = (why: string): TokenValidationError =>
  */
 export function decodeJwt(token: unknown, maxTokenLength: number, label: TokenLabel): DecodedJwt {
   if (typeof token !== 'string' || token.length === 0) {
-    throw new TokenValidationError('token_missing', `${label === 'ID token' ? 'ID token' : 'Access token'} is required but missing.`)
+    throw new TokenValidationError(
+      'token_missing',
+      `${label === 'ID token' ? 'ID token' : 'Access token'} is required but missing.`,
+    )
   }
   if (token.length > maxTokenLength) {
-    throw new TokenValidationError('token_too_large', `The ${label} is ${token.length} characters long; the limit is ${maxTokenLength}.`)
+    throw new TokenValidationError(
+      'token_too_large',
+      `The ${label} is ${token.length} characters long; the limit is ${maxTokenLength}.`,
+    )
   }
   const first = token.indexOf('.')
   const second = token.indexOf('.', first + 1)
-  if (first < 0 || second < 0 || token.indexOf('.', second + 1) >= 0) throw malformed('a compact JWS has exactly three segments')
+  if (first < 0 || second < 0 || token.indexOf('.', second + 1) >= 0)
+    throw malformed('a compact JWS has exactly three segments')
   const header = decodeJsonObject(token.slice(0, first))
   if (header === undefined) throw malformed('the header is not a base64url-encoded JSON object')
   const { alg, kid, crit } = header
   if (typeof alg !== 'string') throw malformed('the header has no "alg"')
   if (crit !== undefined) {
-    throw new TokenValidationError('crit_unsupported', `The ${label} has critical header parameters that are not supported: ${show(crit)}.`)
+    throw new TokenValidationError(
+      'crit_unsupported',
+      `The ${label} has critical header parameters that are not supported: ${show(crit)}.`,
+    )
   }
-  if (kid !== undefined && typeof kid !== 'string') throw malformed('the "kid" header is not a string')
-  for (const name of UNSUPPORTED_HEADERS) if (name in header) throw malformed(`the "${name}" header is not supported`)
+  if (kid !== undefined && typeof kid !== 'string')
+    throw malformed('the "kid" header is not a string')
+  for (const name of UNSUPPORTED_HEADERS)
+    if (name in header) throw malformed(`the "${name}" header is not supported`)
   const payload = decodeJsonObject(token.slice(first + 1, second))
   if (payload === undefined) throw malformed('the payload is not a base64url-encoded JSON object')
   // An empty signature is well-formed (alg "none"); the verifier refuses it by its algorithm and length.
   const signatureText = token.slice(second + 1)
   const signature = signatureText === '' ? new Uint8Array(0) : decodeBase64url(signatureText)
   if (signature === undefined) throw malformed('the signature is not base64url-encoded')
-  return { header, payload, alg, kid, signingInput: ascii.encode(token.slice(0, second)), signature }
+  return {
+    header,
+    payload,
+    alg,
+    kid,
+    signingInput: ascii.encode(token.slice(0, second)),
+    signature,
+  }
 }

@@ -6,14 +6,29 @@ const rule =
   (value) =>
     ok(value) ? undefined : expected
 
-export const nonEmptyString = rule('a non-empty string', (v) => typeof v === 'string' && v.length > 0)
-export const url = rule('an absolute http(s) URL', (v) => typeof v === 'string' && /^https?:\/\/[^\s]+$/i.test(v) && URL.canParse(v))
+export const nonEmptyString = rule(
+  'a non-empty string',
+  (v) => typeof v === 'string' && v.length > 0,
+)
+export const url = rule(
+  'an absolute http(s) URL',
+  (v) => typeof v === 'string' && /^https?:\/\/[^\s]+$/i.test(v) && URL.canParse(v),
+)
 export const fn = rule('a function', (v) => typeof v === 'function')
-export const nonNegative = rule('a finite number >= 0', (v) => typeof v === 'number' && Number.isFinite(v) && v >= 0)
-export const positive = rule('a finite number > 0', (v) => typeof v === 'number' && Number.isFinite(v) && v > 0)
+export const nonNegative = rule(
+  'a finite number >= 0',
+  (v) => typeof v === 'number' && Number.isFinite(v) && v >= 0,
+)
+export const positive = rule(
+  'a finite number > 0',
+  (v) => typeof v === 'number' && Number.isFinite(v) && v > 0,
+)
 export const boolean = rule('a boolean', (v) => typeof v === 'boolean')
 export const oneOf = (values: readonly string[]): Rule =>
-  rule(`one of ${values.map((v) => JSON.stringify(v)).join(', ')}`, (v) => typeof v === 'string' && values.includes(v))
+  rule(
+    `one of ${values.map((v) => JSON.stringify(v)).join(', ')}`,
+    (v) => typeof v === 'string' && values.includes(v),
+  )
 /** One value, or a non-empty array of values, that each fit `inner`. */
 export const oneOrMany =
   (inner: Rule): Rule =>
@@ -23,7 +38,10 @@ export const oneOrMany =
     return bad ? `${inner(undefined) ?? 'a value'}, or a non-empty array of them` : undefined
   }
 export const arrayOf = (inner: Rule): Rule =>
-  rule(`an array of ${inner(undefined) ?? 'values'}`, (v) => Array.isArray(v) && v.every((x) => inner(x) === undefined))
+  rule(
+    `an array of ${inner(undefined) ?? 'values'}`,
+    (v) => Array.isArray(v) && v.every((x) => inner(x) === undefined),
+  )
 
 /**
  * Checks an options object against its rules once, at construction: every problem is listed, by name, in a
@@ -31,13 +49,19 @@ export const arrayOf = (inner: Rule): Rule =>
  *
  * @throws TypeError when any option is missing, unknown or of the wrong type
  */
-export function checkOptions(where: string, options: unknown, rules: Readonly<Record<string, Rule>>, required: readonly string[] = []): void {
+export function checkOptions(
+  where: string,
+  options: unknown,
+  rules: Readonly<Record<string, Rule>>,
+  required: readonly string[] = [],
+): void {
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
     throw new TypeError(`${where}: options must be an object`)
   }
   const values = options as Record<string, unknown>
   const problems: string[] = []
-  for (const key of Object.keys(values)) if (!(key in rules)) problems.push(`${key}: unknown option`)
+  for (const key of Object.keys(values))
+    if (!(key in rules)) problems.push(`${key}: unknown option`)
   for (const [key, check] of Object.entries(rules)) {
     const value = values[key]
     if (value === undefined) {
@@ -47,5 +71,6 @@ export function checkOptions(where: string, options: unknown, rules: Readonly<Re
     const expected = check(value)
     if (expected !== undefined) problems.push(`${key}: expected ${expected}`)
   }
-  if (problems.length > 0) throw new TypeError(`${where}: invalid options\n  - ${problems.join('\n  - ')}`)
+  if (problems.length > 0)
+    throw new TypeError(`${where}: invalid options\n  - ${problems.join('\n  - ')}`)
 }

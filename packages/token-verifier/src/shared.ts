@@ -1,6 +1,16 @@
 // The runtime-independent part of the public API, re-exported by both entry points.
-export type { AccessTokenVerifierOptions, AccessTokenVerifyOptions, AccessTokenClaims } from './access-token-verifier.js'
-export { ASYMMETRIC_ALGORITHMS, SYMMETRIC_ALGORITHMS, type Algorithm, type AsymmetricAlgorithm, type SymmetricAlgorithm } from './algorithms.js'
+export type {
+  AccessTokenVerifierOptions,
+  AccessTokenVerifyOptions,
+  AccessTokenClaims,
+} from './access-token-verifier.js'
+export {
+  ASYMMETRIC_ALGORITHMS,
+  SYMMETRIC_ALGORITHMS,
+  type Algorithm,
+  type AsymmetricAlgorithm,
+  type SymmetricAlgorithm,
+} from './algorithms.js'
 export {
   isJwksFetchError,
   isTokenValidationError,
@@ -16,5 +26,10 @@ export {
   type AsymmetricSignatureVerifierOptions,
   type SymmetricSignatureVerifierOptions,
 } from './signature-verifier.js'
-export { TokenVerifier, type IdTokenClaims, type IdTokenVerifyOptions, type TokenVerifierOptions } from './token-verifier.js'
+export {
+  TokenVerifier,
+  type IdTokenClaims,
+  type IdTokenVerifyOptions,
+  type TokenVerifierOptions,
+} from './token-verifier.js'
 export type { JsonObject } from './jwt.js'

@@ -77,7 +77,8 @@ abstract class BackedSignatureVerifier<A extends Algorithm, K> extends Signature
   }
 }
 
-const invalidSignature = (): TokenValidationError => new TokenValidationError('signature_invalid', 'Invalid token signature.')
+const invalidSignature = (): TokenValidationError =>
+  new TokenValidationError('signature_invalid', 'Invalid token signature.')
 
 /** Options of {@link AsymmetricSignatureVerifier}. */
 export interface AsymmetricSignatureVerifierOptions {
@@ -104,14 +105,24 @@ const asymmetricRules = {
   now: fn,
 }
 
-const asArray = <T>(value: T | readonly T[]): readonly T[] => (Array.isArray(value) ? value : [value as T])
+const asArray = <T>(value: T | readonly T[]): readonly T[] =>
+  Array.isArray(value) ? value : [value as T]
 
 /** The asymmetric verifier's implementation; each entry point binds it to its crypto backend. */
 export class JwksSignatureVerifier<K> extends BackedSignatureVerifier<AsymmetricAlgorithm, K> {
   readonly #jwks: JwksCache<K>
 
-  constructor(jwksUrl: string, options: AsymmetricSignatureVerifierOptions, backend: CryptoBackend<K>) {
-    checkOptions('AsymmetricSignatureVerifier', { ...options, jwksUrl }, { ...asymmetricRules, jwksUrl: url }, ['jwksUrl'])
+  constructor(
+    jwksUrl: string,
+    options: AsymmetricSignatureVerifierOptions,
+    backend: CryptoBackend<K>,
+  ) {
+    checkOptions(
+      'AsymmetricSignatureVerifier',
+      { ...options, jwksUrl },
+      { ...asymmetricRules, jwksUrl: url },
+      ['jwksUrl'],
+    )
     const algorithms = asArray(options.algorithm ?? 'RS256')
     super(algorithms.filter(isAsymmetricAlgorithm), backend)
     this.#jwks = new JwksCache(
@@ -144,13 +155,25 @@ export class SecretSignatureVerifier<K> extends BackedSignatureVerifier<Symmetri
   readonly #backend: CryptoBackend<K>
   #key: Promise<K> | undefined
 
-  constructor(clientSecret: string | Uint8Array, options: SymmetricSignatureVerifierOptions, backend: CryptoBackend<K>) {
-    const secretOk = (typeof clientSecret === 'string' || clientSecret instanceof Uint8Array) && clientSecret.length > 0
+  constructor(
+    clientSecret: string | Uint8Array,
+    options: SymmetricSignatureVerifierOptions,
+    backend: CryptoBackend<K>,
+  ) {
+    const secretOk =
+      (typeof clientSecret === 'string' || clientSecret instanceof Uint8Array) &&
+      clientSecret.length > 0
     checkOptions('SymmetricSignatureVerifier', options, { algorithm: oneOf(SYMMETRIC_ALGORITHMS) })
-    if (!secretOk) throw new TypeError('SymmetricSignatureVerifier: clientSecret must be a non-empty string or Uint8Array')
+    if (!secretOk)
+      throw new TypeError(
+        'SymmetricSignatureVerifier: clientSecret must be a non-empty string or Uint8Array',
+      )
     const algorithm = options.algorithm ?? 'HS256'
     super([algorithm].filter(isSymmetricAlgorithm), backend)
-    this.#secret = typeof clientSecret === 'string' ? new TextEncoder().encode(clientSecret) : new Uint8Array(clientSecret)
+    this.#secret =
+      typeof clientSecret === 'string'
+        ? new TextEncoder().encode(clientSecret)
+        : new Uint8Array(clientSecret)
     this.#backend = backend
   }
 

@@ -45,7 +45,8 @@ export interface IdTokenClaims {
   [claim: string]: unknown
 }
 
-const signatureVerifier: Rule = (v) => (v instanceof SignatureVerifier ? undefined : 'an instance of SignatureVerifier')
+const signatureVerifier: Rule = (v) =>
+  v instanceof SignatureVerifier ? undefined : 'an instance of SignatureVerifier'
 const NO_OPTIONS: IdTokenVerifyOptions = Object.freeze({})
 const verifyRules = { nonce: nonEmptyString, maxAge: nonNegative, organization: nonEmptyString }
 
@@ -68,10 +69,22 @@ export class TokenVerifier {
     checkOptions(
       'TokenVerifier',
       options,
-      { signatureVerifier, issuer: nonEmptyString, audience: nonEmptyString, leeway: nonNegative, maxTokenLength: positive, now: fn },
+      {
+        signatureVerifier,
+        issuer: nonEmptyString,
+        audience: nonEmptyString,
+        leeway: nonNegative,
+        maxTokenLength: positive,
+        now: fn,
+      },
       ['signatureVerifier', 'issuer', 'audience'],
     )
-    this.#options = Object.freeze({ leeway: 60, maxTokenLength: DEFAULT_MAX_TOKEN_LENGTH, now: Date.now, ...stripUndefined(options) })
+    this.#options = Object.freeze({
+      leeway: 60,
+      maxTokenLength: DEFAULT_MAX_TOKEN_LENGTH,
+      now: Date.now,
+      ...stripUndefined(options),
+    })
   }
 
   /**
@@ -80,7 +93,10 @@ export class TokenVerifier {
    * @throws TokenValidationError with the `code` of the first check that failed (a `JwksFetchError` when the key set cannot be fetched)
    * @throws TypeError when `options` is invalid
    */
-  async verify(idToken: string, options: IdTokenVerifyOptions = NO_OPTIONS): Promise<IdTokenClaims> {
+  async verify(
+    idToken: string,
+    options: IdTokenVerifyOptions = NO_OPTIONS,
+  ): Promise<IdTokenClaims> {
     if (options !== NO_OPTIONS) checkOptions('TokenVerifier.verify', options, verifyRules)
     const { signatureVerifier, issuer, audience, leeway, maxTokenLength, now } = this.#options
     const jwt = decodeJwt(idToken, maxTokenLength, 'ID token')
@@ -101,10 +117,19 @@ export class TokenVerifier {
     }
     if (Array.isArray(aud) && aud.length > 1) {
       const when = ' when Audience (aud) claim has multiple values'
-      claims.equal('azp', 'Authorized Party', audience, claims.string('azp', 'Authorized Party', 'azp_missing', when))
+      claims.equal(
+        'azp',
+        'Authorized Party',
+        audience,
+        claims.string('azp', 'Authorized Party', 'azp_missing', when),
+      )
     }
     if (maxAge !== undefined) {
-      const authTime = claims.number('auth_time', 'Authentication Time', ' when Max Age (max_age) is specified')
+      const authTime = claims.number(
+        'auth_time',
+        'Authentication Time',
+        ' when Max Age (max_age) is specified',
+      )
       const validUntil = authTime + maxAge + leeway
       if (nowSeconds > validUntil) {
         claims.fail(
@@ -118,6 +143,10 @@ export class TokenVerifier {
 }
 
 /** Drops keys whose value is `undefined`, so defaults apply under `exactOptionalPropertyTypes`. */
-export function stripUndefined<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], undefined> } {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as { [K in keyof T]: Exclude<T[K], undefined> }
+export function stripUndefined<T extends object>(
+  value: T,
+): { [K in keyof T]: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as {
+    [K in keyof T]: Exclude<T[K], undefined>
+  }
 }

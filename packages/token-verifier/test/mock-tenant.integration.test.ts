@@ -11,7 +11,9 @@ afterAll(() => tenant.close())
 
 const MOCK_API = 'https://api.mock.test/'
 
-async function passwordRealmLogin(extra: Record<string, string> = {}): Promise<{ id_token: string; access_token: string }> {
+async function passwordRealmLogin(
+  extra: Record<string, string> = {},
+): Promise<{ id_token: string; access_token: string }> {
   const { clientId, clientSecret } = tenant.clients.web
   const response = await fetch(`${tenant.url}/oauth/token`, {
     method: 'POST',
@@ -37,19 +39,42 @@ describe.each(ENTRIES)('against the mock tenant (%s entry)', (_name, entry) => {
   it('verifies the ID token of a password-realm login with the tenant JWKS', async () => {
     const { id_token: idToken } = await passwordRealmLogin()
     const sv = new AsymmetricSignatureVerifier(`${tenant.url}/.well-known/jwks.json`)
-    const tv = new TokenVerifier({ signatureVerifier: sv, issuer: tenant.issuer, audience: tenant.clients.web.clientId })
+    const tv = new TokenVerifier({
+      signatureVerifier: sv,
+      issuer: tenant.issuer,
+      audience: tenant.clients.web.clientId,
+    })
     const claims = await tv.verify(idToken, { maxAge: 60 })
-    expect(claims).toMatchObject({ iss: tenant.issuer, aud: tenant.clients.web.clientId, email: tenant.user.username })
+    expect(claims).toMatchObject({
+      iss: tenant.issuer,
+      aud: tenant.clients.web.clientId,
+      email: tenant.user.username,
+    })
     expect(claims.sub).toMatch(/^auth0\|/)
 
-    const other = new TokenVerifier({ signatureVerifier: sv, issuer: tenant.issuer, audience: 'another-client' })
+    const other = new TokenVerifier({
+      signatureVerifier: sv,
+      issuer: tenant.issuer,
+      audience: 'another-client',
+    })
     await expect(other.verify(idToken)).rejects.toMatchObject({ code: 'aud_mismatch' })
   })
 
   it('verifies the access token for the API audience', async () => {
-    const { access_token: accessToken } = await passwordRealmLogin({ audience: MOCK_API, scope: 'openid read:messages' })
-    const atv = new AccessTokenVerifier({ issuer: tenant.issuer, audience: MOCK_API, jwksUrl: `${tenant.url}/.well-known/jwks.json` })
-    await expect(atv.verify(accessToken, { requiredScopes: 'read:messages' })).resolves.toMatchObject({ iss: tenant.issuer })
-    await expect(atv.verify(accessToken, { requiredScopes: 'write:messages' })).rejects.toMatchObject({ code: 'scope_insufficient' })
+    const { access_token: accessToken } = await passwordRealmLogin({
+      audience: MOCK_API,
+      scope: 'openid read:messages',
+    })
+    const atv = new AccessTokenVerifier({
+      issuer: tenant.issuer,
+      audience: MOCK_API,
+      jwksUrl: `${tenant.url}/.well-known/jwks.json`,
+    })
+    await expect(
+      atv.verify(accessToken, { requiredScopes: 'read:messages' }),
+    ).resolves.toMatchObject({ iss: tenant.issuer })
+    await expect(
+      atv.verify(accessToken, { requiredScopes: 'write:messages' }),
+    ).rejects.toMatchObject({ code: 'scope_insufficient' })
   })
 })

@@ -10,7 +10,8 @@ interface Connection {
   display_name?: string
 }
 
-const asConnections = (data: unknown): Connection[] => (Array.isArray(data) ? (data as Connection[]) : [])
+const asConnections = (data: unknown): Connection[] =>
+  Array.isArray(data) ? (data as Connection[]) : []
 
 function GetAgain({ id }: { id: string }) {
   const { data, error, isFetching } = useManagementQuery('connections', 'get', [id])
@@ -49,10 +50,11 @@ export function ConnectionsPage() {
       title="Connections"
       lead={
         <>
-          The SDK’s seed flow (list all, rename one, get it again) from React, with <code>@auth0-ts/react-hooks</code>.
-          The hooks call this server’s proxy (<code>createManagementProxy</code>), which holds the management token and
-          allows only <code>connections.all</code>, <code>connections.get</code>, <code>connections.update</code> and{' '}
-          <code>users.list</code>.
+          The SDK’s seed flow (list all, rename one, get it again) from React, with{' '}
+          <code>@auth0-ts/react-hooks</code>. The hooks call this server’s proxy (
+          <code>createManagementProxy</code>), which holds the management token and allows only{' '}
+          <code>connections.all</code>, <code>connections.get</code>,{' '}
+          <code>connections.update</code> and <code>users.list</code>.
         </>
       }
     >
@@ -71,12 +73,24 @@ export function ConnectionsPage() {
             </thead>
             <tbody>
               {connections.map((c) => (
-                <tr key={c.id} className={c.id === selected ? 'selected' : undefined} data-connection={c.id}>
-                  <td><strong>{c.name}</strong></td>
+                <tr
+                  key={c.id}
+                  className={c.id === selected ? 'selected' : undefined}
+                  data-connection={c.id}
+                >
+                  <td>
+                    <strong>{c.name}</strong>
+                  </td>
                   <td>{c.strategy}</td>
-                  <td><code>{c.id}</code></td>
+                  <td>
+                    <code>{c.id}</code>
+                  </td>
                   <td style={{ textAlign: 'right' }}>
-                    <button className="secondary" onClick={() => select(c)} data-testid={`select-${c.id}`}>
+                    <button
+                      className="secondary"
+                      onClick={() => select(c)}
+                      data-testid={`select-${c.id}`}
+                    >
                       Rename…
                     </button>
                   </td>
@@ -87,7 +101,10 @@ export function ConnectionsPage() {
         )}
       </Card>
       {current && (
-        <Card title={`2 · auth0.connections.update('${current.id}', { name })`} testId="connection-rename">
+        <Card
+          title={`2 · auth0.connections.update('${current.id}', { name })`}
+          testId="connection-rename"
+        >
           <form
             className="row"
             onSubmit={(e) => {
@@ -97,14 +114,31 @@ export function ConnectionsPage() {
           >
             <label>
               New name
-              <input value={name} onChange={(e) => setName(e.target.value)} size={40} data-testid="rename-input" />
+              <input
+                value={name}
+                onChange={(e) => setName(e.target.value)}
+                size={40}
+                data-testid="rename-input"
+              />
             </label>
-            <button type="submit" disabled={rename.isPending || name === ''} style={{ alignSelf: 'flex-end' }} data-testid="rename">
+            <button
+              type="submit"
+              disabled={rename.isPending || name === ''}
+              style={{ alignSelf: 'flex-end' }}
+              data-testid="rename"
+            >
               Rename
             </button>
-            {rename.data !== undefined && <span className="badge pass" style={{ alignSelf: 'flex-end' }}>renamed</span>}
+            {rename.data !== undefined && (
+              <span className="badge pass" style={{ alignSelf: 'flex-end' }}>
+                renamed
+              </span>
+            )}
           </form>
-          <p className="muted">After the update, the hooks invalidate the connection reads, so the list above and the read below fetch again.</p>
+          <p className="muted">
+            After the update, the hooks invalidate the connection reads, so the list above and the
+            read below fetch again.
+          </p>
           {rename.error && <ErrorBox error={toView(rename.error)} />}
         </Card>
       )}

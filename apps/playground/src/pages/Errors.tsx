@@ -6,9 +6,15 @@ import { Card, ErrorBox, Page } from '../ui.js'
 const TITLES: Record<ErrorKind, { title: string; what: string }> = {
   auth0: { title: 'Auth0Error (404)', what: 'A user that does not exist.' },
   'rate-limit': { title: 'RateLimitError', what: 'The tenant’s limit, with no retries left.' },
-  timeout: { title: 'TimeoutError', what: 'A 250 ms timeout against a server that answers in 3 s.' },
+  timeout: {
+    title: 'TimeoutError',
+    what: 'A 250 ms timeout against a server that answers in 3 s.',
+  },
   network: { title: 'NetworkError', what: 'A port nothing listens on.' },
-  'token-validation': { title: 'TokenValidationError', what: 'A real ID token, verified for another application.' },
+  'token-validation': {
+    title: 'TokenValidationError',
+    what: 'A real ID token, verified for another application.',
+  },
 }
 
 function Demo({ kind }: { kind: ErrorKind }) {
@@ -38,7 +44,11 @@ function Demo({ kind }: { kind: ErrorKind }) {
       {result && (
         <>
           <pre className="call">{result.call}</pre>
-          {result.error ? <ErrorBox error={result.error} testId={`result-${kind}`} /> : <p className="note">No error was raised.</p>}
+          {result.error ? (
+            <ErrorBox error={result.error} testId={`result-${kind}`} />
+          ) : (
+            <p className="note">No error was raised.</p>
+          )}
           <p className="muted">Failed after {result.elapsedMs} ms.</p>
         </>
       )}
@@ -53,14 +63,16 @@ export function ErrorsPage() {
       title="Errors"
       lead={
         <>
-          Each error class, raised for real by the server and shown with the fields a program would read. Every
-          transport error extends <code>Auth0Error</code>; the token verifier has its own <code>TokenValidationError</code>{' '}
-          with a stable <code>code</code>.
+          Each error class, raised for real by the server and shown with the fields a program would
+          read. Every transport error extends <code>Auth0Error</code>; the token verifier has its
+          own <code>TokenValidationError</code> with a stable <code>code</code>.
         </>
       }
     >
       <div className="grid2">
-        {ERROR_KINDS.map((k) => <Demo key={k} kind={k} />)}
+        {ERROR_KINDS.map((k) => (
+          <Demo key={k} kind={k} />
+        ))}
       </div>
     </Page>
   )

@@ -33,9 +33,10 @@ export function M2mPage() {
       title="M2M token"
       lead={
         <>
-          A client-credentials token for the Management API from <code>createTokenProvider</code>: one cached token,
-          replaced shortly before it expires, shared by every management call of the server (the Connections, Users and
-          Errors pages use it too). The page sees the token’s metadata, never the token.
+          A client-credentials token for the Management API from <code>createTokenProvider</code>:
+          one cached token, replaced shortly before it expires, shared by every management call of
+          the server (the Connections, Users and Errors pages use it too). The page sees the token’s
+          metadata, never the token.
         </>
       }
     >
@@ -45,7 +46,10 @@ export function M2mPage() {
             Ask the provider for a token
           </button>
           {data && (
-            <span className={`badge ${data.fromCache ? 'pass' : 'skipped'}`} data-testid="m2m-source">
+            <span
+              className={`badge ${data.fromCache ? 'pass' : 'skipped'}`}
+              data-testid="m2m-source"
+            >
               {data.fromCache ? 'cache hit' : 'fetched from /oauth/token'}
             </span>
           )}
@@ -70,13 +74,27 @@ export function M2mPage() {
               ['audience', <code>{data.token.audience}</code>],
               ['issuer', <code>{data.token.issuer ?? '—'}</code>],
               ['subject', <code>{data.token.subject ?? '—'}</code>],
-              ['issued at', data.token.issuedAt ? new Date(data.token.issuedAt * 1000).toLocaleString() : '—'],
-              ['application', <><code>{data.clientId}</code> · {data.clientAuthentication}</>],
+              [
+                'issued at',
+                data.token.issuedAt ? new Date(data.token.issuedAt * 1000).toLocaleString() : '—',
+              ],
+              [
+                'application',
+                <>
+                  <code>{data.clientId}</code> · {data.clientAuthentication}
+                </>,
+              ],
               ['cache key', <code>{data.cacheKey}</code>],
               ['the token', `${data.token.length} characters, kept on the server`],
               [
                 `scopes (${data.token.scopes.length})`,
-                <span className="chips">{data.token.scopes.map((s) => <span key={s} className="chip">{s}</span>)}</span>,
+                <span className="chips">
+                  {data.token.scopes.map((s) => (
+                    <span key={s} className="chip">
+                      {s}
+                    </span>
+                  ))}
+                </span>,
               ],
             ]}
           />

@@ -1,5 +1,11 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react'
-import type { ErrorView, PlaygroundConfig, SessionResponse, SessionTokens, VerifyResponse } from '../../shared/api.js'
+import type {
+  ErrorView,
+  PlaygroundConfig,
+  SessionResponse,
+  SessionTokens,
+  VerifyResponse,
+} from '../../shared/api.js'
 import { getJson, postJson, toView } from '../api.js'
 import { Badge, Card, ErrorBox, Jwt, KeyValues, Page } from '../ui.js'
 
@@ -11,7 +17,10 @@ function tamper(token: string): { token: string; note: string } {
   const from = sig[i] ?? ''
   const to = from === 'A' ? 'B' : 'A'
   parts[2] = sig.slice(0, i) + to + sig.slice(i + 1)
-  return { token: parts.join('.'), note: `Signature character ${i + 1} of ${sig.length} changed from “${from}” to “${to}”.` }
+  return {
+    token: parts.join('.'),
+    note: `Signature character ${i + 1} of ${sig.length} changed from “${from}” to “${to}”.`,
+  }
 }
 
 const CLAIMS = ['sub', 'name', 'email', 'iss', 'aud', 'exp', 'iat', 'nonce', 'auth_time'] as const
@@ -23,7 +32,13 @@ function claimText(name: string, value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value)
 }
 
-function LoginCard({ config, onTokens }: { config: PlaygroundConfig; onTokens: (t: SessionTokens) => void }) {
+function LoginCard({
+  config,
+  onTokens,
+}: {
+  config: PlaygroundConfig
+  onTokens: (t: SessionTokens) => void
+}) {
   const [username, setUsername] = useState(config.demoUser?.username ?? '')
   const [password, setPassword] = useState(config.demoUser?.password ?? '')
   const [error, setError] = useState<ErrorView>()
@@ -45,13 +60,14 @@ function LoginCard({ config, onTokens }: { config: PlaygroundConfig; onTokens: (
     <div className="grid2">
       <Card title="Authorization code + PKCE">
         <p className="muted">
-          The server builds an <code>/authorize</code> URL with <code>buildAuthorizeUrl</code> (S256 challenge, state,
-          nonce), keeps the verifier in its session, and exchanges the code with{' '}
+          The server builds an <code>/authorize</code> URL with <code>buildAuthorizeUrl</code> (S256
+          challenge, state, nonce), keeps the verifier in its session, and exchanges the code with{' '}
           <code>GetToken.authorizationCodePkce</code>.
         </p>
         {config.demoUser && (
           <p className="muted">
-            On the login page use <code>{config.demoUser.username}</code> / <code>{config.demoUser.password}</code>.
+            On the login page use <code>{config.demoUser.username}</code> /{' '}
+            <code>{config.demoUser.password}</code>.
           </p>
         )}
         <a className="button" href="/login" data-testid="pkce-login">
@@ -60,22 +76,43 @@ function LoginCard({ config, onTokens }: { config: PlaygroundConfig; onTokens: (
       </Card>
       <Card title="Password realm">
         <p className="muted">
-          <code>GetToken.login(username, password, {`{ realm: '${config.realm}' }`})</code>, called by the server.
+          <code>GetToken.login(username, password, {`{ realm: '${config.realm}' }`})</code>, called
+          by the server.
         </p>
         <form onSubmit={(e) => void submit(e)} className="row">
           <label>
             Username
-            <input value={username} onChange={(e) => setUsername(e.target.value)} autoComplete="username" size={26} />
+            <input
+              value={username}
+              onChange={(e) => setUsername(e.target.value)}
+              autoComplete="username"
+              size={26}
+            />
           </label>
           <label>
             Password
-            <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" size={20} />
+            <input
+              type="password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              autoComplete="current-password"
+              size={20}
+            />
           </label>
-          <button type="submit" disabled={busy} style={{ alignSelf: 'flex-end' }} data-testid="password-login">
+          <button
+            type="submit"
+            disabled={busy}
+            style={{ alignSelf: 'flex-end' }}
+            data-testid="password-login"
+          >
             Log in
           </button>
         </form>
-        {error && <div style={{ marginTop: 10 }}><ErrorBox error={error} /></div>}
+        {error && (
+          <div style={{ marginTop: 10 }}>
+            <ErrorBox error={error} />
+          </div>
+        )}
       </Card>
     </div>
   )
@@ -89,7 +126,9 @@ function Verification({ idToken }: { idToken: string }) {
   }, [])
   useEffect(() => {
     let live = true
-    void postJson<VerifyResponse>('/api/verify', { idToken }).then((response) => live && setResult({ token: idToken, response }))
+    void postJson<VerifyResponse>('/api/verify', { idToken }).then(
+      (response) => live && setResult({ token: idToken, response }),
+    )
     return () => {
       live = false
     }
@@ -98,14 +137,23 @@ function Verification({ idToken }: { idToken: string }) {
   return (
     <Card title="ID token verification (token-verifier)" testId="verification">
       <p className="muted">
-        <code>new TokenVerifier({'{ signatureVerifier, issuer, audience }'}).verify(idToken, {'{ nonce }'})</code> on the
-        server, against the tenant’s JWKS. Each check in the order it runs:
+        <code>
+          new TokenVerifier({'{ signatureVerifier, issuer, audience }'}).verify(idToken,{' '}
+          {'{ nonce }'})
+        </code>{' '}
+        on the server, against the tenant’s JWKS. Each check in the order it runs:
       </p>
       <div className="row" style={{ marginBottom: 12 }}>
         <button className="secondary" onClick={() => void run(idToken)} data-testid="verify">
           Verify the ID token
         </button>
-        <button onClick={() => { const t = tamper(idToken); void run(t.token, t.note) }} data-testid="tamper">
+        <button
+          onClick={() => {
+            const t = tamper(idToken)
+            void run(t.token, t.note)
+          }}
+          data-testid="tamper"
+        >
           Tamper: change one character
         </button>
       </div>
@@ -128,14 +176,22 @@ function Verification({ idToken }: { idToken: string }) {
             <tbody>
               {result.response.checks.map((c) => (
                 <tr key={c.id} data-check={c.id} data-status={c.status}>
-                  <td><Badge status={c.status} /></td>
+                  <td>
+                    <Badge status={c.status} />
+                  </td>
                   <td>{c.label}</td>
-                  <td className="mono" style={{ overflowWrap: 'anywhere' }}>{c.detail}</td>
+                  <td className="mono" style={{ overflowWrap: 'anywhere' }}>
+                    {c.detail}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
-          {result.response.error && <div style={{ marginTop: 12 }}><ErrorBox error={result.response.error} testId="verify-error" /></div>}
+          {result.response.error && (
+            <div style={{ marginTop: 12 }}>
+              <ErrorBox error={result.response.error} testId="verify-error" />
+            </div>
+          )}
         </>
       )}
     </Card>
@@ -157,22 +213,32 @@ export function SignInPage({ config }: { config: PlaygroundConfig }) {
       title="Sign in"
       lead="Sign a user in with the authentication package, then verify the ID token with the token verifier. These are the user’s own tokens, so the page may show them."
     >
-      {session?.error && <Card title="The sign-in failed"><ErrorBox error={session.error} /></Card>}
-      {!tokens && session && <LoginCard config={config} onTokens={(t) => setSession({ tokens: t })} />}
+      {session?.error && (
+        <Card title="The sign-in failed">
+          <ErrorBox error={session.error} />
+        </Card>
+      )}
+      {!tokens && session && (
+        <LoginCard config={config} onTokens={(t) => setSession({ tokens: t })} />
+      )}
       {tokens && (
         <>
           <Card title="Signed in" testId="tokens">
             <KeyValues
               rows={[
                 ['flow', <span data-testid="flow">{tokens.flow}</span>],
-                ...CLAIMS.filter((c) => tokens.claims[c] !== undefined).map((c): [string, string] => [c, claimText(c, tokens.claims[c])]),
+                ...CLAIMS.filter((c) => tokens.claims[c] !== undefined).map(
+                  (c): [string, string] => [c, claimText(c, tokens.claims[c])],
+                ),
                 ['token_type / expires_in', `${tokens.tokenType} / ${tokens.expiresIn} s`],
                 ['ID token', <Jwt token={tokens.idToken} testId="id-token" />],
                 ['access token', <Jwt token={tokens.accessToken} />],
               ]}
             />
             <div style={{ marginTop: 12 }}>
-              <button className="secondary" onClick={() => void signOut()}>Sign out</button>
+              <button className="secondary" onClick={() => void signOut()}>
+                Sign out
+              </button>
             </div>
           </Card>
           {tokens.idToken && <Verification idToken={tokens.idToken} />}

@@ -17,11 +17,18 @@ export function useServer(): ReturnType<typeof setupServer> {
 /** The body of a request as an object: JSON, or form fields. */
 export async function bodyOf(request: Request): Promise<Record<string, unknown>> {
   const text = await request.text()
-  if (request.headers.get('content-type')?.includes('json')) return JSON.parse(text) as Record<string, unknown>
+  if (request.headers.get('content-type')?.includes('json'))
+    return JSON.parse(text) as Record<string, unknown>
   return Object.fromEntries(new URLSearchParams(text))
 }
 
 /** A token response as Auth0 sends it. */
 export function tokenResponse(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return { access_token: 'access-token-value', token_type: 'Bearer', expires_in: 86400, scope: 'read:things', ...overrides }
+  return {
+    access_token: 'access-token-value',
+    token_type: 'Bearer',
+    expires_in: 86400,
+    scope: 'read:things',
+    ...overrides,
+  }
 }

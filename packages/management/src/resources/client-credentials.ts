@@ -7,9 +7,16 @@ export class ClientCredentials extends Manager {
   /** Lists the credentials of an application. */
   all = this.endpoint<[clientId: string], void, Body[]>('GET /clients/{clientId}/credentials')
   /** Gets one credential. */
-  get = this.endpoint<[clientId: string, id: string], void, Body>('GET /clients/{clientId}/credentials/{id}')
+  get = this.endpoint<[clientId: string, id: string], void, Body>(
+    'GET /clients/{clientId}/credentials/{id}',
+  )
   /** Creates a credential. */
-  create = this.endpoint<[clientId: string, body: Body], void, Body>('POST /clients/{clientId}/credentials', BODY)
+  create = this.endpoint<[clientId: string, body: Body], void, Body>(
+    'POST /clients/{clientId}/credentials',
+    BODY,
+  )
   /** Deletes a credential. */
-  delete = this.endpoint<[clientId: string, id: string], void, unknown>('DELETE /clients/{clientId}/credentials/{id}')
+  delete = this.endpoint<[clientId: string, id: string], void, unknown>(
+    'DELETE /clients/{clientId}/credentials/{id}',
+  )
 }

@@ -5,7 +5,12 @@ import type { Client, ExtraParamsOptions, FieldsOptions, ListBody, PageOptions }
 /** Applications: `/api/v2/clients`. */
 export class Clients extends Manager {
   /** Lists applications. */
-  all = this.listEndpoint<[], FieldsOptions & PageOptions & ExtraParamsOptions, ListBody<'clients', Client>, Client>('GET /clients', {
+  all = this.listEndpoint<
+    [],
+    FieldsOptions & PageOptions & ExtraParamsOptions,
+    ListBody<'clients', Client>,
+    Client
+  >('GET /clients', {
     options: { ...FIELDS, ...PAGE, ...EXTRA },
     items: 'clients',
   })
@@ -14,9 +19,14 @@ export class Clients extends Manager {
   /** Creates an application. */
   create = this.endpoint<[body: Partial<Client>], void, Client>('POST /clients', BODY)
   /** Updates an application. */
-  update = this.endpoint<[id: string, body: Partial<Client>], void, Client>('PATCH /clients/{id}', BODY)
+  update = this.endpoint<[id: string, body: Partial<Client>], void, Client>(
+    'PATCH /clients/{id}',
+    BODY,
+  )
   /** Deletes an application. */
   delete = this.endpoint<[id: string], void, unknown>('DELETE /clients/{id}')
   /** Rotates an application's client secret. */
-  rotateSecret = this.endpoint<[id: string], void, Client>('POST /clients/{id}/rotate-secret', { args: { id: '.id' } })
+  rotateSecret = this.endpoint<[id: string], void, Client>('POST /clients/{id}/rotate-secret', {
+    args: { id: '.id' },
+  })
 }

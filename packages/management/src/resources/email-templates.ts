@@ -9,5 +9,8 @@ export class EmailTemplates extends Manager {
   /** Gets an email template by name. */
   get = this.endpoint<[templateName: string], void, Body>('GET /email-templates/{templateName}')
   /** Updates an email template. */
-  update = this.endpoint<[templateName: string, body: Body], void, Body>('PATCH /email-templates/{templateName}', BODY)
+  update = this.endpoint<[templateName: string, body: Body], void, Body>(
+    'PATCH /email-templates/{templateName}',
+    BODY,
+  )
 }

@@ -5,7 +5,12 @@ import type { Body, ExtraParamsOptions, ListBody, PageOptions, TotalsOptions } f
 /** Grants users gave to applications: `/api/v2/grants`. */
 export class Grants extends Manager {
   /** Lists grants (filter with `extraParams`, such as `{ user_id }`). */
-  all = this.listEndpoint<[], PageOptions & TotalsOptions & ExtraParamsOptions, ListBody<'grants', Body>, Body>('GET /grants', {
+  all = this.listEndpoint<
+    [],
+    PageOptions & TotalsOptions & ExtraParamsOptions,
+    ListBody<'grants', Body>,
+    Body
+  >('GET /grants', {
     options: { ...PAGE, ...NO_TOTALS, ...EXTRA },
     items: 'grants',
   })

@@ -5,12 +5,19 @@ import type { Body, FieldsOptions, ListBody, PageOptions, TotalsOptions } from '
 /** Hooks: `/api/v2/hooks`. */
 export class Hooks extends Manager {
   /** Lists hooks. */
-  all = this.listEndpoint<[], { /** @default true */ enabled?: boolean } & FieldsOptions & PageOptions & TotalsOptions, ListBody<'hooks', Body>, Body>('GET /hooks', {
+  all = this.listEndpoint<
+    [],
+    { /** @default true */ enabled?: boolean } & FieldsOptions & PageOptions & TotalsOptions,
+    ListBody<'hooks', Body>,
+    Body
+  >('GET /hooks', {
     options: { enabled: ['?enabled', true], ...FIELDS, ...PAGE, ...NO_TOTALS },
     items: 'hooks',
   })
   /** Gets a hook. */
-  get = this.endpoint<[id: string], Pick<FieldsOptions, 'fields'>, Body>('GET /hooks/{id}', { options: { fields: '?fields' } })
+  get = this.endpoint<[id: string], Pick<FieldsOptions, 'fields'>, Body>('GET /hooks/{id}', {
+    options: { fields: '?fields' },
+  })
   /** Creates a hook. */
   create = this.endpoint<[body: Body], void, Body>('POST /hooks', BODY)
   /** Updates a hook. */
@@ -20,9 +27,18 @@ export class Hooks extends Manager {
   /** Gets a hook's secrets (values are masked). */
   getSecrets = this.endpoint<[id: string], void, Record<string, string>>('GET /hooks/{id}/secrets')
   /** Adds secrets to a hook. */
-  addSecrets = this.endpoint<[id: string, body: Record<string, string>], void, unknown>('POST /hooks/{id}/secrets', BODY)
+  addSecrets = this.endpoint<[id: string, body: Record<string, string>], void, unknown>(
+    'POST /hooks/{id}/secrets',
+    BODY,
+  )
   /** Updates a hook's secrets. */
-  updateSecrets = this.endpoint<[id: string, body: Record<string, string>], void, unknown>('PATCH /hooks/{id}/secrets', BODY)
+  updateSecrets = this.endpoint<[id: string, body: Record<string, string>], void, unknown>(
+    'PATCH /hooks/{id}/secrets',
+    BODY,
+  )
   /** Deletes secrets of a hook, by name. */
-  deleteSecrets = this.endpoint<[id: string, body: readonly string[]], void, unknown>('DELETE /hooks/{id}/secrets', BODY)
+  deleteSecrets = this.endpoint<[id: string, body: readonly string[]], void, unknown>(
+    'DELETE /hooks/{id}/secrets',
+    BODY,
+  )
 }

@@ -31,7 +31,13 @@ export class JobFailedError extends Auth0Error {
   readonly failures: JobFailure[] | Body | undefined
 
   constructor(job: Job, failures: JobFailure[] | Body | undefined, cause?: unknown) {
-    super({ statusCode: 200, errorCode: 'job_failed', message: `Job ${job.id} (${job.type}) failed`, content: failures, cause })
+    super({
+      statusCode: 200,
+      errorCode: 'job_failed',
+      message: `Job ${job.id} (${job.type}) failed`,
+      content: failures,
+      cause,
+    })
     this.job = job
     this.failures = failures
   }
@@ -46,7 +52,10 @@ export class Jobs extends Manager {
   /** Starts a users export job. */
   exportUsers = this.endpoint<[body: Body], void, Job>('POST /jobs/users-exports', BODY)
   /** Starts a job that sends a verification email. */
-  sendVerificationEmail = this.endpoint<[body: Body], void, Job>('POST /jobs/verification-email', BODY)
+  sendVerificationEmail = this.endpoint<[body: Body], void, Job>(
+    'POST /jobs/verification-email',
+    BODY,
+  )
   /**
    * Starts a users import job from a JSON file (multipart; the file part is `users`, named after a `File`'s name).
    * @example
@@ -56,11 +65,19 @@ export class Jobs extends Manager {
    */
   importUsers = this.endpoint<
     [connectionId: string, fileObj: FileContent],
-    { /** @default false */ upsert?: boolean; /** @default true */ sendCompletionEmail?: boolean; externalId?: string },
+    {
+      /** @default false */ upsert?: boolean
+      /** @default true */ sendCompletionEmail?: boolean
+      externalId?: string
+    },
     Job
   >('POST /jobs/users-imports', {
     args: { connectionId: '.connection_id', fileObj: '@users' },
-    options: { upsert: ['.upsert', false], sendCompletionEmail: ['.send_completion_email', true], externalId: '.external_id' },
+    options: {
+      upsert: ['.upsert', false],
+      sendCompletionEmail: ['.send_completion_email', true],
+      externalId: '.external_id',
+    },
     multipart: true,
   })
 
@@ -76,7 +93,14 @@ export class Jobs extends Manager {
    * ```
    */
   async waitFor(jobId: string, options: WaitForJobOptions = {}): Promise<Job> {
-    const { onProgress, interval = 1000, signal, timeout, sleep = defaultSleep, now = Date.now } = options
+    const {
+      onProgress,
+      interval = 1000,
+      signal,
+      timeout,
+      sleep = defaultSleep,
+      now = Date.now,
+    } = options
     if (!(interval >= 0)) throw new TypeError('interval: must be a number >= 0')
     const deadline = timeout === undefined ? Number.POSITIVE_INFINITY : now() + timeout
     const ro = signal ? { signal } : {}
@@ -95,7 +119,11 @@ export class Jobs extends Manager {
         throw new JobFailedError(job, failures, cause)
       }
       const left = deadline - now()
-      if (left <= 0) throw new TimeoutError({ message: `Job ${jobId} did not finish within ${timeout} ms (status: ${job.status})`, timeout: timeout ?? 0 })
+      if (left <= 0)
+        throw new TimeoutError({
+          message: `Job ${jobId} did not finish within ${timeout} ms (status: ${job.status})`,
+          timeout: timeout ?? 0,
+        })
       await sleep(Math.min(interval, left), signal)
     }
   }

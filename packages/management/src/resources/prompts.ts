@@ -9,7 +9,12 @@ export class Prompts extends Manager {
   /** Updates the prompt settings. */
   update = this.endpoint<[body: Body], void, Body>('PATCH /prompts', BODY)
   /** Gets the custom text of a prompt, in one language. */
-  getCustomText = this.endpoint<[prompt: string, language: string], void, Body>('GET /prompts/{prompt}/custom-text/{language}')
+  getCustomText = this.endpoint<[prompt: string, language: string], void, Body>(
+    'GET /prompts/{prompt}/custom-text/{language}',
+  )
   /** Sets the custom text of a prompt, in one language. */
-  updateCustomText = this.endpoint<[prompt: string, language: string, body: Body], void, Body>('PUT /prompts/{prompt}/custom-text/{language}', BODY)
+  updateCustomText = this.endpoint<[prompt: string, language: string, body: Body], void, Body>(
+    'PUT /prompts/{prompt}/custom-text/{language}',
+    BODY,
+  )
 }

@@ -6,7 +6,9 @@ export class RulesConfigs extends Manager {
   /** Lists the variable names (values are never returned). */
   all = this.endpoint<[], void, Body[]>('GET /rules-configs')
   /** Sets a variable. */
-  set = this.endpoint<[key: string, value: string], void, Body>('PUT /rules-configs/{key}', { args: { value: '.value' } })
+  set = this.endpoint<[key: string, value: string], void, Body>('PUT /rules-configs/{key}', {
+    args: { value: '.value' },
+  })
   /** Removes a variable. */
   unset = this.endpoint<[key: string], void, unknown>('DELETE /rules-configs/{key}')
 }

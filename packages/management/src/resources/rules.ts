@@ -12,8 +12,19 @@ type RuleFilter = {
 /** Rules: `/api/v2/rules`. */
 export class Rules extends Manager {
   /** Lists rules. */
-  all = this.listEndpoint<[], RuleFilter & FieldsOptions & PageOptions & TotalsOptions, ListBody<'rules', Body>, Body>('GET /rules', {
-    options: { stage: ['?stage', 'login_success'], enabled: ['?enabled', true], ...FIELDS, ...PAGE, ...NO_TOTALS },
+  all = this.listEndpoint<
+    [],
+    RuleFilter & FieldsOptions & PageOptions & TotalsOptions,
+    ListBody<'rules', Body>,
+    Body
+  >('GET /rules', {
+    options: {
+      stage: ['?stage', 'login_success'],
+      enabled: ['?enabled', true],
+      ...FIELDS,
+      ...PAGE,
+      ...NO_TOTALS,
+    },
     items: 'rules',
   })
   /** Gets a rule. */

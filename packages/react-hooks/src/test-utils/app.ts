@@ -14,7 +14,11 @@ export interface ProxyRequest {
   signal: AbortSignal
 }
 
-export function mountApp(server: { use: (...handlers: RequestHandler[]) => void }, seed: Parameters<typeof createTenant>[0] = {}, options: Partial<ManagementProxyOptions> = {}) {
+export function mountApp(
+  server: { use: (...handlers: RequestHandler[]) => void },
+  seed: Parameters<typeof createTenant>[0] = {},
+  options: Partial<ManagementProxyOptions> = {},
+) {
   const tenant = createTenant(seed)
   const handler = createManagementProxy({
     management: makeManagement(),
@@ -25,11 +29,19 @@ export function mountApp(server: { use: (...handlers: RequestHandler[]) => void 
   const calls: ProxyRequest[] = []
   server.use(
     http.all(`${BASE_URL}/*`, async ({ request }) => {
-      calls.push({ name: new URL(request.url).pathname.split('/').pop() ?? '', body: await request.clone().json(), headers: request.headers, signal: request.signal })
+      calls.push({
+        name: new URL(request.url).pathname.split('/').pop() ?? '',
+        body: await request.clone().json(),
+        headers: request.headers,
+        signal: request.signal,
+      })
       return handler(request)
     }),
     ...tenant.handlers,
   )
-  const client: ManagementClient = createManagementClient({ baseUrl: BASE_URL, headers: { 'x-csrf': 'ok' } })
+  const client: ManagementClient = createManagementClient({
+    baseUrl: BASE_URL,
+    headers: { 'x-csrf': 'ok' },
+  })
   return { tenant, calls, client }
 }

@@ -4,7 +4,8 @@ import { http, HttpResponse, type HttpHandler } from 'msw'
 
 export const DOMAIN = 'tenant.example.com'
 /** JWT-shaped, as a real management token is, so a leak of any part of it is easy to spot. */
-export const TOKEN = 'eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJtZ210LXNlY3JldCJ9.c2lnbmF0dXJlLW1nbXQtc2VjcmV0'
+export const TOKEN =
+  'eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJtZ210LXNlY3JldCJ9.c2lnbmF0dXJlLW1nbXQtc2VjcmV0'
 const API = `https://${DOMAIN}/api/v2`
 
 export interface TenantUser {
@@ -26,7 +27,13 @@ export function makeUser(overrides: Partial<TenantUser> = {}): TenantUser {
 }
 export function makeConnection(overrides: Partial<TenantConnection> = {}): TenantConnection {
   const n = ++seq
-  return { id: `con_${n}`, name: `db-${n}`, strategy: 'auth0', display_name: `Database ${n}`, ...overrides }
+  return {
+    id: `con_${n}`,
+    name: `db-${n}`,
+    strategy: 'auth0',
+    display_name: `Database ${n}`,
+    ...overrides,
+  }
 }
 
 /** What reached the upstream: method, path, query, body and the Authorization header. */
@@ -40,18 +47,27 @@ export interface UpstreamRequest {
 
 const notFound = (what: string) =>
   HttpResponse.json(
-    { statusCode: 404, error: 'Not Found', message: `The ${what} does not exist.`, errorCode: `inexistent_${what}` },
+    {
+      statusCode: 404,
+      error: 'Not Found',
+      message: `The ${what} does not exist.`,
+      errorCode: `inexistent_${what}`,
+    },
     { status: 404, headers: { 'x-auth0-requestid': 'req-404', 'set-cookie': 'upstream=1' } },
   )
 
 /** An in-memory tenant: its data, the requests it saw, and msw handlers serving it. */
-export function createTenant(seed: { users?: TenantUser[]; connections?: TenantConnection[] } = {}) {
+export function createTenant(
+  seed: { users?: TenantUser[]; connections?: TenantConnection[] } = {},
+) {
   const users = seed.users ?? []
   const connections = seed.connections ?? []
   const requests: UpstreamRequest[] = []
   /** Responses to send instead of the normal ones, first in first out. */
   const overrides: Array<() => Response | Promise<Response>> = []
-  const record = async (request: Request): Promise<(() => Response | Promise<Response>) | undefined> => {
+  const record = async (
+    request: Request,
+  ): Promise<(() => Response | Promise<Response>) | undefined> => {
     const url = new URL(request.url)
     const text = await request.clone().text()
     requests.push({
@@ -77,7 +93,11 @@ export function createTenant(seed: { users?: TenantUser[]; connections?: TenantC
       const term = (q.get('q') ?? '').replace(/^\w+:/, '').replaceAll('*', '')
       const found = users.filter((u) => u.email.includes(term) || u.name.includes(term))
       const slice = found.slice(page * perPage, (page + 1) * perPage)
-      return HttpResponse.json(q.get('include_totals') === 'true' ? { users: slice, start: page * perPage, limit: perPage, total: found.length } : slice)
+      return HttpResponse.json(
+        q.get('include_totals') === 'true'
+          ? { users: slice, start: page * perPage, limit: perPage, total: found.length }
+          : slice,
+      )
     }),
     http.get(`${API}/users/:id`, ({ params }) => {
       const user = users.find((u) => u.user_id === params['id'])
@@ -101,7 +121,12 @@ export function createTenant(seed: { users?: TenantUser[]; connections?: TenantC
 /** A 429 as Auth0 sends it, plus headers that must not reach a browser. */
 export function rateLimited(resetAt: number): Response {
   return HttpResponse.json(
-    { statusCode: 429, error: 'Too Many Requests', message: 'Global limit has been reached', errorCode: 'too_many_requests' },
+    {
+      statusCode: 429,
+      error: 'Too Many Requests',
+      message: 'Global limit has been reached',
+      errorCode: 'too_many_requests',
+    },
     {
       status: 429,
       headers: {

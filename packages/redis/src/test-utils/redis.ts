@@ -19,7 +19,10 @@ export function useRedisServer() {
   // Without redis-server on PATH the tests are skipped (and say so) on a developer's machine; CI sets
   // REQUIRE_REDIS=1 and installs it, and there a setup failure fails every test rather than skipping them.
   const skip = !hasRedisServer() && process.env['REQUIRE_REDIS'] !== '1'
-  if (skip) console.warn('@auth0-ts/redis: redis-server is not on PATH, so the Redis tests are skipped (apt-get install redis-server; CI sets REQUIRE_REDIS=1)')
+  if (skip)
+    console.warn(
+      '@auth0-ts/redis: redis-server is not on PATH, so the Redis tests are skipped (apt-get install redis-server; CI sets REQUIRE_REDIS=1)',
+    )
   let setupError: unknown
   beforeAll(async () => {
     if (skip) return

@@ -37,18 +37,29 @@ export interface TestKey {
 }
 
 let kidCounter = 0
-export async function makeKey(alg: AsymmetricAlgorithm, kid = `kid-${alg}-${++kidCounter}`): Promise<TestKey> {
+export async function makeKey(
+  alg: AsymmetricAlgorithm,
+  kid = `kid-${alg}-${++kidCounter}`,
+): Promise<TestKey> {
   const { publicKey, privateKey } = await generateKeyPair(alg, { extractable: true })
-  return { alg, kid, privateKey: KeyObject.from(privateKey), jwk: { ...(await exportJWK(publicKey)), kid, use: 'sig' } }
+  return {
+    alg,
+    kid,
+    privateKey: KeyObject.from(privateKey),
+    jwk: { ...(await exportJWK(publicKey)), kid, use: 'sig' },
+  }
 }
 
 /** One key per asymmetric algorithm, generated once per test file. */
 export async function makeKeys(): Promise<Record<AsymmetricAlgorithm, TestKey>> {
-  const entries = await Promise.all(ASYMMETRIC_ALGORITHMS.map(async (alg) => [alg, await makeKey(alg)] as const))
+  const entries = await Promise.all(
+    ASYMMETRIC_ALGORITHMS.map(async (alg) => [alg, await makeKey(alg)] as const),
+  )
   return Object.fromEntries(entries) as Record<AsymmetricAlgorithm, TestKey>
 }
 
-export const b64url = (value: string | Uint8Array): string => Buffer.from(value).toString('base64url')
+export const b64url = (value: string | Uint8Array): string =>
+  Buffer.from(value).toString('base64url')
 export const encodeJson = (value: unknown): string => b64url(JSON.stringify(value))
 
 const HASH: Record<string, string> = { '256': 'sha256', '384': 'sha384', '512': 'sha512' }
@@ -56,19 +67,34 @@ const HASH: Record<string, string> = { '256': 'sha256', '384': 'sha384', '512': 
 /** Signs `data` for `alg` with node:crypto, independently of the backends under test. */
 export function signBytes(alg: Algorithm, key: KeyObject | string, data: string): Buffer {
   const hash = HASH[alg.slice(2)] ?? 'sha512'
-  if (alg.startsWith('HS')) return createHmac(hash, key as string).update(data).digest()
+  if (alg.startsWith('HS'))
+    return createHmac(hash, key as string)
+      .update(data)
+      .digest()
   const privateKey = key as KeyObject
   if (alg === 'EdDSA') return sign(null, Buffer.from(data), privateKey)
   if (alg.startsWith('PS')) {
-    return sign(hash, Buffer.from(data), { key: privateKey, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: Number(alg.slice(2)) / 8 })
+    return sign(hash, Buffer.from(data), {
+      key: privateKey,
+      padding: constants.RSA_PKCS1_PSS_PADDING,
+      saltLength: Number(alg.slice(2)) / 8,
+    })
   }
-  if (alg.startsWith('ES')) return sign(hash, Buffer.from(data), { key: privateKey, dsaEncoding: 'ieee-p1363' })
+  if (alg.startsWith('ES'))
+    return sign(hash, Buffer.from(data), { key: privateKey, dsaEncoding: 'ieee-p1363' })
   return sign(hash, Buffer.from(data), privateKey)
 }
 
 /** The claims of a valid ID token at {@link NOW}. */
 export function idClaims(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return { iss: ISSUER, sub: 'auth0|user1', aud: CLIENT_ID, iat: NOW - 10, exp: NOW + 3600, ...overrides }
+  return {
+    iss: ISSUER,
+    sub: 'auth0|user1',
+    aud: CLIENT_ID,
+    iat: NOW - 10,
+    exp: NOW + 3600,
+    ...overrides,
+  }
 }
 
 /** A compact JWS with any header and payload; `undefined` values are dropped. */
@@ -77,14 +103,26 @@ export function signToken(
   payload: Record<string, unknown> = idClaims(),
   header: Record<string, unknown> = {},
 ): string {
-  const fullHeader = JSON.parse(JSON.stringify({ alg: key.alg, typ: 'JWT', ...('kid' in key ? { kid: key.kid } : {}), ...header })) as Record<string, unknown>
+  const fullHeader = JSON.parse(
+    JSON.stringify({
+      alg: key.alg,
+      typ: 'JWT',
+      ...('kid' in key ? { kid: key.kid } : {}),
+      ...header,
+    }),
+  ) as Record<string, unknown>
   const input = `${encodeJson(fullHeader)}.${encodeJson(JSON.parse(JSON.stringify(payload)))}`
   const signature = signBytes(key.alg, 'secret' in key ? key.secret : key.privateKey, input)
   return `${input}.${b64url(signature)}`
 }
 
 /** An msw server for {@link JWKS_URL}; `jwks.body` is what it serves and `jwks.requests` counts its hits. */
-export function useJwksServer(): { body: unknown; status: number; requests: number; reset(body: unknown): void } {
+export function useJwksServer(): {
+  body: unknown
+  status: number
+  requests: number
+  reset(body: unknown): void
+} {
   const jwks = {
     body: { keys: [] } as unknown,
     status: 200,
@@ -98,7 +136,8 @@ export function useJwksServer(): { body: unknown; status: number; requests: numb
   const server = setupServer(
     http.get(JWKS_URL, ({ request }) => {
       jwks.requests++
-      if (request.headers.get('accept') !== 'application/json') return new HttpResponse('bad accept', { status: 406 })
+      if (request.headers.get('accept') !== 'application/json')
+        return new HttpResponse('bad accept', { status: 406 })
       return typeof jwks.body === 'string'
         ? new HttpResponse(jwks.body, { status: jwks.status })
         : HttpResponse.json(jwks.body as Record<string, unknown>, { status: jwks.status })
@@ -111,7 +150,9 @@ export function useJwksServer(): { body: unknown; status: number; requests: numb
 }
 
 /** The rejection of `promise`, which must reject. */
-export async function rejection(promise: Promise<unknown>): Promise<Error & { code?: string; cause?: unknown }> {
+export async function rejection(
+  promise: Promise<unknown>,
+): Promise<Error & { code?: string; cause?: unknown }> {
   try {
     await promise
   } catch (e) {
