@@ -44,6 +44,7 @@ export {
   type FormValue,
   type FileContent,
   type MultipartValue,
-  type TokenSource,
 } from './rest-client.js'
+export type { CachedToken, TokenCache, TokenContext, TokenFunction, TokenSource } from './token.js'
+export { OptionsError, isOptionsError } from './options-error.js'
 export { ListPromise, type ListConfig, type ToArrayOptions } from './list.js'

@@ -9,6 +9,7 @@ import {
 import { createRateLimiter, defaultSleep, parseRateLimit, type RateLimiter } from './rate-limit.js'
 import { redactText, redactValue } from './redact.js'
 import { telemetryHeader, type ClientInfo } from './telemetry.js'
+import type { TokenSource } from './token.js'
 
 /** HTTP methods the SDK sends. */
 export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
@@ -76,9 +77,6 @@ export interface RequestSpec {
    */
   responseType?: 'auto' | 'text' | 'object'
 }
-
-/** A bearer token, or a function that returns one (called before each attempt; cache inside it). */
-export type TokenSource = string | (() => string | Promise<string>)
 
 /** How a {@link RestClient} is built. */
 export interface RestClientConfig {
