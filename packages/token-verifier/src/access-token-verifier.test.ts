@@ -8,6 +8,7 @@ import {
   makeKeys,
   rejection,
   signToken,
+  thrown,
   useJwksServer,
   type TestKey,
 } from './test-utils/index.js'
@@ -40,6 +41,7 @@ describe.each(ENTRIES)('AccessTokenVerifier (%s entry)', (_name, entry) => {
     AsymmetricSignatureVerifier,
     SymmetricSignatureVerifier,
     TokenValidationError,
+    OptionsError,
   } = entry
   const clock = makeClock()
   const make = (options: Partial<ConstructorParameters<typeof AccessTokenVerifier>[0]> = {}) => {
@@ -228,39 +230,47 @@ describe.each(ENTRIES)('AccessTokenVerifier (%s entry)', (_name, entry) => {
     ).resolves.toBeDefined()
   })
 
-  it('validates its options', () => {
-    expect(() => new AccessTokenVerifier({ issuer: ISSUER, audience: API })).toThrow(
-      /exactly one of jwksUrl and signatureVerifier/,
+  it('validates its options, listing every problem in one OptionsError', () => {
+    const neither = thrown(() => new AccessTokenVerifier({ issuer: ISSUER, audience: API }))
+    expect(neither).toBeInstanceOf(OptionsError)
+    expect(neither.message).toBe(
+      'Invalid AccessTokenVerifier options:\n  - jwksUrl: is required (or signatureVerifier)',
     )
     const sv = new SymmetricSignatureVerifier('s')
-    expect(
+    const both = thrown(
       () =>
         new AccessTokenVerifier({
           issuer: ISSUER,
           audience: API,
           jwksUrl: JWKS_URL,
-          signatureVerifier: sv,
-        }),
-    ).toThrow(/exactly one/)
-    expect(
-      () =>
-        new AccessTokenVerifier({
-          issuer: ISSUER,
-          audience: API,
           signatureVerifier: sv,
           cacheTtl: 5,
         }),
-    ).toThrow(/cacheTtl: only apply with jwksUrl/)
+    )
+    expect(both.problems).toEqual([
+      'signatureVerifier: expected only one of jwksUrl and signatureVerifier',
+      'cacheTtl: only applies with jwksUrl',
+    ])
     expect(
-      () =>
-        new AccessTokenVerifier({
-          issuer: ISSUER,
-          audience: [],
-          jwksUrl: JWKS_URL,
-          algorithms: ['HS256' as never],
-        }),
-    ).toThrow(
-      'AccessTokenVerifier: invalid options\n  - audience: expected a non-empty string, or a non-empty array of them\n  - algorithms: expected an array of one of',
+      thrown(
+        () =>
+          new AccessTokenVerifier({
+            issuer: ISSUER,
+            audience: [],
+            jwksUrl: JWKS_URL,
+            algorithms: ['HS256' as never],
+          }),
+      ).message,
+    ).toBe(
+      'Invalid AccessTokenVerifier options:\n  - audience: expected a non-empty string, or a non-empty array of them\n  - algorithms: expected an array of one of "RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA"',
+    )
+  })
+
+  it('checks per-call options', async () => {
+    const error = await rejection(make().verify(at(), { requiredScopes: [] }))
+    expect(error).toBeInstanceOf(OptionsError)
+    expect(error.message).toBe(
+      'Invalid AccessTokenVerifier.verify options:\n  - requiredScopes: expected a non-empty string, or a non-empty array of them',
     )
   })
 })

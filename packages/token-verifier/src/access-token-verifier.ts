@@ -1,21 +1,24 @@
-import { ASYMMETRIC_ALGORITHMS, type AsymmetricAlgorithm } from './algorithms.js'
-import type { CryptoBackend } from './backend.js'
-import { Claims } from './claims.js'
-import { show } from './errors.js'
-import { decodeJwt } from './jwt.js'
+import { OptionsError } from '@auth0-ts/core'
 import {
   arrayOf,
   boolean,
   checkOptions,
   fn,
+  isRecord,
   nonEmptyString,
   nonNegative,
   oneOf,
   oneOrMany,
+  optionProblems,
   positive,
   url,
   type Rule,
-} from './options.js'
+} from '@auth0-ts/core/internal'
+import { ASYMMETRIC_ALGORITHMS, type AsymmetricAlgorithm } from './algorithms.js'
+import type { CryptoBackend } from './backend.js'
+import { Claims } from './claims.js'
+import { show } from './errors.js'
+import { decodeJwt } from './jwt.js'
 import {
   DEFAULT_MAX_TOKEN_LENGTH,
   JwksSignatureVerifier,
@@ -99,6 +102,7 @@ const verifyRules = {
   requiredScopes: oneOrMany(nonEmptyString),
   requiredPermissions: oneOrMany(nonEmptyString),
 }
+const NO_OPTIONS: AccessTokenVerifyOptions = Object.freeze({})
 const AT_JWT = /^(application\/)?at\+jwt$/i
 const list = (value: string | readonly string[] | undefined): readonly string[] =>
   value === undefined ? [] : typeof value === 'string' ? [value] : value
@@ -117,20 +121,19 @@ export class BearerTokenVerifier<K> {
   readonly #audiences: readonly string[]
 
   constructor(options: AccessTokenVerifierOptions, backend: CryptoBackend<K>) {
-    checkOptions('AccessTokenVerifier', options, rules, ['issuer', 'audience'])
+    const problems = optionProblems(options, rules, { required: ['issuer', 'audience'] })
+    if (isRecord(options)) {
+      const { jwksUrl, signatureVerifier } = options
+      if (jwksUrl === undefined && signatureVerifier === undefined)
+        problems.push('jwksUrl: is required (or signatureVerifier)')
+      if (jwksUrl !== undefined && signatureVerifier !== undefined)
+        problems.push('signatureVerifier: expected only one of jwksUrl and signatureVerifier')
+      if (signatureVerifier !== undefined)
+        for (const key of JWKS_ONLY)
+          if (options[key] !== undefined) problems.push(`${key}: only applies with jwksUrl`)
+    }
+    if (problems.length > 0) throw new OptionsError('AccessTokenVerifier options', problems)
     const { jwksUrl, signatureVerifier } = options
-    if ((jwksUrl === undefined) === (signatureVerifier === undefined)) {
-      throw new TypeError(
-        'AccessTokenVerifier: invalid options\n  - pass exactly one of jwksUrl and signatureVerifier',
-      )
-    }
-    if (signatureVerifier !== undefined) {
-      const extra = JWKS_ONLY.filter((k) => options[k] !== undefined)
-      if (extra.length > 0)
-        throw new TypeError(
-          `AccessTokenVerifier: invalid options\n  - ${extra.join(', ')}: only apply with jwksUrl`,
-        )
-    }
     const now = options.now ?? Date.now
     this.#signatureVerifier =
       signatureVerifier ??
@@ -160,13 +163,14 @@ export class BearerTokenVerifier<K> {
    * Verifies a bearer access token (RFC 9068) and returns its claims.
    *
    * @throws TokenValidationError with the `code` of the first check that failed
-   * @throws TypeError when `options` is invalid
+   * @throws OptionsError when `options` is invalid
    */
   async verify(
     accessToken: string,
-    options: AccessTokenVerifyOptions = {},
+    options: AccessTokenVerifyOptions = NO_OPTIONS,
   ): Promise<AccessTokenClaims> {
-    checkOptions('AccessTokenVerifier.verify', options, verifyRules)
+    if (options !== NO_OPTIONS)
+      checkOptions('AccessTokenVerifier.verify options', options, verifyRules)
     const { issuer, requireAtJwt, leeway, maxTokenLength, now } = this.#options
     const jwt = decodeJwt(accessToken, maxTokenLength, 'access token')
     const claims = new Claims(jwt.payload, 'access token')

@@ -13,7 +13,7 @@ export * from './shared.js'
  * Verifies RS256 (or another asymmetric algorithm) signatures with the keys of a JWKS URL, cached for `cacheTtl`.
  * This Node entry verifies with `node:crypto`; keys are still imported by jose.
  *
- * @throws TypeError when `jwksUrl` or an option is invalid
+ * @throws OptionsError when `jwksUrl` or an option is invalid
  * @example
  * ```ts
  * const sv = new AsymmetricSignatureVerifier('https://my.auth0.com/.well-known/jwks.json')
@@ -28,7 +28,7 @@ export class AsymmetricSignatureVerifier extends JwksSignatureVerifier<unknown> 
 /**
  * Verifies HS256 (or HS384, HS512) signatures with the application's client secret.
  *
- * @throws TypeError when the secret or an option is invalid
+ * @throws OptionsError when the secret or an option is invalid
  * @example
  * ```ts
  * const sv = new SymmetricSignatureVerifier(clientSecret, { algorithm: 'HS256' })
@@ -44,7 +44,7 @@ export class SymmetricSignatureVerifier extends SecretSignatureVerifier<unknown>
  * Verifies an API's bearer access tokens (RFC 9068): signature, `iss`, `aud`, `exp`/`nbf`, optionally the
  * `at+jwt` type, and required scopes or permissions.
  *
- * @throws TypeError when an option is invalid
+ * @throws OptionsError when an option is invalid
  * @example
  * ```ts
  * const atv = new AccessTokenVerifier({ issuer: 'https://my.auth0.com/', audience: 'https://api.example.com',

@@ -33,3 +33,4 @@ export {
   type TokenVerifierOptions,
 } from './token-verifier.js'
 export type { JsonObject } from './jwt.js'
+export { OptionsError, isOptionsError } from '@auth0-ts/core'

@@ -1,3 +1,13 @@
+import { OptionsError } from '@auth0-ts/core'
+import {
+  fn,
+  nonNegative,
+  oneOf,
+  oneOrMany,
+  optionProblems,
+  positive,
+  url,
+} from '@auth0-ts/core/internal'
 import {
   ASYMMETRIC_ALGORITHMS,
   isAsymmetricAlgorithm,
@@ -12,7 +22,6 @@ import type { CryptoBackend } from './backend.js'
 import { show, TokenValidationError } from './errors.js'
 import { JwksCache } from './jwks.js'
 import { decodeJwt, type DecodedJwt, type JsonObject } from './jwt.js'
-import { checkOptions, fn, nonNegative, oneOf, oneOrMany, positive, url } from './options.js'
 
 /** The default cap on a token's length, in characters, checked before anything is parsed. */
 export const DEFAULT_MAX_TOKEN_LENGTH = 64 * 1024
@@ -117,12 +126,11 @@ export class JwksSignatureVerifier<K> extends BackedSignatureVerifier<Asymmetric
     options: AsymmetricSignatureVerifierOptions,
     backend: CryptoBackend<K>,
   ) {
-    checkOptions(
-      'AsymmetricSignatureVerifier',
-      { ...options, jwksUrl },
-      { ...asymmetricRules, jwksUrl: url },
-      ['jwksUrl'],
-    )
+    const problems = [
+      ...optionProblems({ jwksUrl }, { jwksUrl: url }, { required: ['jwksUrl'] }),
+      ...optionProblems(options, asymmetricRules),
+    ]
+    if (problems.length > 0) throw new OptionsError('AsymmetricSignatureVerifier options', problems)
     const algorithms = asArray(options.algorithm ?? 'RS256')
     super(algorithms.filter(isAsymmetricAlgorithm), backend)
     this.#jwks = new JwksCache(
@@ -163,11 +171,11 @@ export class SecretSignatureVerifier<K> extends BackedSignatureVerifier<Symmetri
     const secretOk =
       (typeof clientSecret === 'string' || clientSecret instanceof Uint8Array) &&
       clientSecret.length > 0
-    checkOptions('SymmetricSignatureVerifier', options, { algorithm: oneOf(SYMMETRIC_ALGORITHMS) })
-    if (!secretOk)
-      throw new TypeError(
-        'SymmetricSignatureVerifier: clientSecret must be a non-empty string or Uint8Array',
-      )
+    const problems = [
+      ...(secretOk ? [] : ['clientSecret: expected a non-empty string or Uint8Array']),
+      ...optionProblems(options, { algorithm: oneOf(SYMMETRIC_ALGORITHMS) }),
+    ]
+    if (problems.length > 0) throw new OptionsError('SymmetricSignatureVerifier options', problems)
     const algorithm = options.algorithm ?? 'HS256'
     super([algorithm].filter(isSymmetricAlgorithm), backend)
     this.#secret =

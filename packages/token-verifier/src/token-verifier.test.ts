@@ -14,6 +14,7 @@ import {
   makeKeys,
   rejection,
   signToken,
+  thrown,
   useJwksServer,
   type TestKey,
 } from './test-utils/index.js'
@@ -33,6 +34,7 @@ describe.each(ENTRIES)('TokenVerifier (%s entry)', (_name, entry) => {
     TokenVerifier,
     TokenValidationError,
     isTokenValidationError,
+    OptionsError,
   } = entry
   const clock = makeClock()
   const verifier = (
@@ -614,8 +616,8 @@ describe.each(ENTRIES)('TokenVerifier (%s entry)', (_name, entry) => {
   })
 
   describe('construction', () => {
-    it('lists every invalid option in one TypeError', () => {
-      expect(
+    it('lists every invalid option in one OptionsError', () => {
+      const error = thrown(
         () =>
           new TokenVerifier({
             signatureVerifier: {} as never,
@@ -624,29 +626,55 @@ describe.each(ENTRIES)('TokenVerifier (%s entry)', (_name, entry) => {
             leeway: -1,
             extra: 1,
           } as never),
-      ).toThrowError(
-        new TypeError(
-          'TokenVerifier: invalid options\n  - extra: unknown option\n  - signatureVerifier: expected an instance of SignatureVerifier\n  - issuer: expected a non-empty string\n  - audience: expected a non-empty string\n  - leeway: expected a finite number >= 0',
-        ),
       )
-      expect(() => new AsymmetricSignatureVerifier('not a url')).toThrow(
-        /jwksUrl: expected an absolute http\(s\) URL/,
+      expect(error).toBeInstanceOf(OptionsError)
+      expect(error).toBeInstanceOf(TypeError)
+      expect(error).toMatchObject({
+        name: 'OptionsError',
+        code: 'invalid_options',
+        message:
+          'Invalid TokenVerifier options:\n  - extra: unknown option\n  - signatureVerifier: expected an instance of SignatureVerifier\n  - issuer: expected a non-empty string\n  - audience: expected a non-empty string\n  - leeway: expected a finite number >= 0',
+        problems: [
+          'extra: unknown option',
+          'signatureVerifier: expected an instance of SignatureVerifier',
+          'issuer: expected a non-empty string',
+          'audience: expected a non-empty string',
+          'leeway: expected a finite number >= 0',
+        ],
+      })
+      expect(thrown(() => new TokenVerifier(undefined as never)).message).toBe(
+        'Invalid TokenVerifier options:\n  - (root): expected an object',
+      )
+    })
+
+    it('lists every problem of a signature verifier, positional arguments included', () => {
+      const rsa = thrown(
+        () =>
+          new AsymmetricSignatureVerifier('not a url', {
+            algorithm: 'HS256' as never,
+            cooldown: -1,
+            jwksUrl: JWKS_URL,
+          } as never),
+      )
+      expect(rsa).toBeInstanceOf(OptionsError)
+      expect(rsa.message).toBe(
+        'Invalid AsymmetricSignatureVerifier options:\n  - jwksUrl: expected an absolute http(s) URL\n  - jwksUrl: unknown option\n  - algorithm: expected one of "RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA", or a non-empty array of them\n  - cooldown: expected a finite number >= 0',
       )
       expect(
-        () => new AsymmetricSignatureVerifier(JWKS_URL, { algorithm: 'HS256' as never }),
-      ).toThrow(/algorithm: expected one of "RS256"/)
-      expect(
-        () => new AsymmetricSignatureVerifier(JWKS_URL, { algorithm: 'none' as never }),
-      ).toThrow(TypeError)
-      expect(() => new SymmetricSignatureVerifier(SECRET, { algorithm: 'RS256' as never })).toThrow(
-        /algorithm: expected one of "HS256"/,
+        thrown(() => new AsymmetricSignatureVerifier(JWKS_URL, { algorithm: 'none' as never })),
+      ).toBeInstanceOf(OptionsError)
+      const hs = thrown(() => new SymmetricSignatureVerifier('', { algorithm: 'RS256' as never }))
+      expect(hs).toBeInstanceOf(OptionsError)
+      expect(hs.message).toBe(
+        'Invalid SymmetricSignatureVerifier options:\n  - clientSecret: expected a non-empty string or Uint8Array\n  - algorithm: expected one of "HS256", "HS384", "HS512"',
       )
-      expect(() => new SymmetricSignatureVerifier('')).toThrow(/clientSecret must be a non-empty/)
     })
 
     it('checks per-call options', async () => {
-      await expect(verifier().verify(signToken(rs), { maxAge: -5 })).rejects.toThrow(
-        /maxAge: expected a finite number >= 0/,
+      const error = await rejection(verifier().verify(signToken(rs), { maxAge: -5, x: 1 } as never))
+      expect(error).toBeInstanceOf(OptionsError)
+      expect(error.message).toBe(
+        'Invalid TokenVerifier.verify options:\n  - x: unknown option\n  - maxAge: expected a finite number >= 0',
       )
     })
 

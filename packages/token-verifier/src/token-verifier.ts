@@ -1,6 +1,13 @@
+import {
+  checkOptions,
+  fn,
+  nonEmptyString,
+  nonNegative,
+  positive,
+  type Rule,
+} from '@auth0-ts/core/internal'
 import { Claims } from './claims.js'
 import { decodeJwt } from './jwt.js'
-import { checkOptions, fn, nonEmptyString, nonNegative, positive, type Rule } from './options.js'
 import { DEFAULT_MAX_TOKEN_LENGTH, SignatureVerifier } from './signature-verifier.js'
 
 /** Options of {@link TokenVerifier}. */
@@ -64,10 +71,10 @@ const verifyRules = { nonce: nonEmptyString, maxAge: nonNegative, organization: 
 export class TokenVerifier {
   readonly #options: Readonly<Required<TokenVerifierOptions>>
 
-  /** @throws TypeError listing every invalid option */
+  /** @throws OptionsError listing every invalid option */
   constructor(options: TokenVerifierOptions) {
     checkOptions(
-      'TokenVerifier',
+      'TokenVerifier options',
       options,
       {
         signatureVerifier,
@@ -77,7 +84,7 @@ export class TokenVerifier {
         maxTokenLength: positive,
         now: fn,
       },
-      ['signatureVerifier', 'issuer', 'audience'],
+      { required: ['signatureVerifier', 'issuer', 'audience'] },
     )
     this.#options = Object.freeze({
       leeway: 60,
@@ -91,13 +98,13 @@ export class TokenVerifier {
    * Verifies an ID token's structure, algorithm, signature and claims, and returns its claims.
    *
    * @throws TokenValidationError with the `code` of the first check that failed (a `JwksFetchError` when the key set cannot be fetched)
-   * @throws TypeError when `options` is invalid
+   * @throws OptionsError when `options` is invalid
    */
   async verify(
     idToken: string,
     options: IdTokenVerifyOptions = NO_OPTIONS,
   ): Promise<IdTokenClaims> {
-    if (options !== NO_OPTIONS) checkOptions('TokenVerifier.verify', options, verifyRules)
+    if (options !== NO_OPTIONS) checkOptions('TokenVerifier.verify options', options, verifyRules)
     const { signatureVerifier, issuer, audience, leeway, maxTokenLength, now } = this.#options
     const jwt = decodeJwt(idToken, maxTokenLength, 'ID token')
     await signatureVerifier.verifyDecoded(jwt)

@@ -160,3 +160,13 @@ export async function rejection(
   }
   throw new Error('expected a rejection')
 }
+
+/** The error `fn` throws, which it must. */
+export function thrown(fn: () => unknown): Error & { code?: string; problems?: readonly string[] } {
+  try {
+    fn()
+  } catch (e) {
+    return e as Error & { code?: string; problems?: readonly string[] }
+  }
+  throw new Error('expected a throw')
+}
