@@ -1,11 +1,16 @@
 // Token verification, side by side, in one interleaved run:
-//  1. warm-cache verify throughput (sequential and 32 in flight) for @auth0-ts/token-verifier (default
-//     Web Crypto entry and the `node` entry), raw `jose.jwtVerify` with an imported key (the limit), and
+//  1. warm-cache verify throughput (sequential and 32 in flight) for @auth0-ts/token-verifier on both crypto
+//     back-ends (node:crypto, which Node gets by name through the `node` condition, and Web Crypto, from an esbuild
+//     browser bundle of the same package), raw `jose.jwtVerify` with an imported key (the limit), and
 //     `jsonwebtoken` + `jwks-rsa`; ratios are against raw jose in the same mode;
 //  2. JWKS requests for 1000 concurrent verifications on a cold cache (target: exactly 1);
 //  3. JWKS requests during a flood of 2000 random-kid tokens (target: at most 1 refetch per cooldown).
 // The JWKS is served by a node:http server on 127.0.0.1:0, started here and closed at the end.
+import { mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:http'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { build } from 'esbuild'
 import * as jose from 'jose'
 import jsonwebtoken from 'jsonwebtoken'
 import jwksRsa from 'jwks-rsa'
@@ -52,15 +57,31 @@ const median = (values) => {
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2
 }
 
-export async function run() {
-  const pkgUrl = import.meta.resolve('@auth0-ts/token-verifier/package.json')
-  const webEntry = await import(new URL('./dist/index.js', pkgUrl).href)
-  let nodeEntry
+/** The package as a browser bundle would have it: `#crypto-backend` resolved without the `node` condition. */
+async function webCryptoBuild() {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-verify-'))
+  const outfile = join(dir, 'token-verifier.browser.mjs')
   try {
-    nodeEntry = await import(new URL('./dist/index.node.js', pkgUrl).href)
-  } catch {
-    log('no node entry built; measuring the default entry only')
+    await build({
+      stdin: {
+        contents: "export * from '@auth0-ts/token-verifier'",
+        resolveDir: import.meta.dirname,
+      },
+      bundle: true,
+      format: 'esm',
+      platform: 'browser',
+      outfile,
+      logLevel: 'warning',
+    })
+    return await import(outfile)
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
   }
+}
+
+export async function run() {
+  const nodeEntry = await import('@auth0-ts/token-verifier')
+  const webEntry = await webCryptoBuild()
 
   const { publicKey, privateKey } = await jose.generateKeyPair('RS256')
   const kid = 'bench-key'
@@ -92,8 +113,8 @@ export async function run() {
       const tv = new entry.TokenVerifier({ signatureVerifier: sv, issuer, audience })
       subjects.push({ name, op: () => tv.verify(token) })
     }
-    ours('@auth0-ts/token-verifier (default entry, Web Crypto)', webEntry)
-    if (nodeEntry) ours('@auth0-ts/token-verifier (node entry)', nodeEntry)
+    ours('@auth0-ts/token-verifier (Web Crypto back-end, browser bundle)', webEntry)
+    ours('@auth0-ts/token-verifier (node:crypto back-end, Node)', nodeEntry)
     const joseKey = await jose.importJWK(jwk, 'RS256')
     const joseOptions = { issuer, audience, algorithms: ['RS256'] }
     subjects.push({
@@ -145,10 +166,9 @@ export async function run() {
 
     // --- cold cache: 1000 concurrent verifications on a fresh verifier
     for (const [name, entry] of [
-      ['default entry', webEntry],
-      ['node entry', nodeEntry],
+      ['Web Crypto back-end', webEntry],
+      ['node:crypto back-end', nodeEntry],
     ]) {
-      if (!entry) continue
       server.requests = 0
       const tv = new entry.TokenVerifier({
         signatureVerifier: new entry.AsymmetricSignatureVerifier(url),
@@ -183,7 +203,7 @@ export async function run() {
     const floodTokens = await Promise.all(
       Array.from({ length: 2000 }, () => sign({ kid: crypto.randomUUID() })),
     )
-    const entry = nodeEntry ?? webEntry
+    const entry = nodeEntry
     {
       const clock = { ms: Date.now() }
       const sv = new entry.AsymmetricSignatureVerifier(url, { now: () => clock.ms })

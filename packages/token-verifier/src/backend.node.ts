@@ -21,7 +21,7 @@ const nodeHash = (alg: Algorithm): string => NODE_HASH[ALGORITHMS[alg].hash] as 
  * which skips Web Crypto's promise and copy overhead. Same algorithms, same strictness: PSS salt length equals
  * the hash length and ECDSA signatures must be raw IEEE P1363, as in Web Crypto.
  */
-export const nodeCryptoBackend: CryptoBackend<KeyObject> = {
+export const cryptoBackend: CryptoBackend<KeyObject> = {
   importPublicKey: async (jwk, alg) => KeyObject.from(await importPublicCryptoKey(jwk, alg)),
   importSecret: async (secret) => createSecretKey(secret),
   verify: (alg, key, signature, data) => {

@@ -1,13 +1,15 @@
 import { importJWK } from 'jose'
 import {
-  ALGORITHMS,
   type Algorithm,
   type AsymmetricAlgorithm,
   type PublicJwk,
   type SymmetricAlgorithm,
 } from './algorithms.js'
 
-/** How keys are imported and signatures checked: Web Crypto by default, `node:crypto` in the Node entry. */
+/**
+ * How keys are imported and signatures checked. The package's `#crypto-backend` import picks one: `backend.node.ts`
+ * (`node:crypto`) under the `node` condition, `backend.web.ts` (Web Crypto) everywhere else.
+ */
 export interface CryptoBackend<K = unknown> {
   importPublicKey(jwk: PublicJwk, alg: AsymmetricAlgorithm): Promise<K>
   importSecret(secret: Uint8Array<ArrayBuffer>, alg: SymmetricAlgorithm): Promise<K>
@@ -27,30 +29,4 @@ export async function importPublicCryptoKey(
   const key = await importJWK({ ...jwk }, alg)
   if (key instanceof Uint8Array) throw new TypeError('not a public key')
   return key
-}
-
-function webParams(alg: Algorithm): AlgorithmIdentifier | RsaPssParams | EcdsaParams {
-  const { family, hash } = ALGORITHMS[alg]
-  switch (family) {
-    case 'RSA':
-      return 'RSASSA-PKCS1-v1_5'
-    case 'PSS':
-      return { name: 'RSA-PSS', saltLength: Number(hash.slice(4)) / 8 }
-    case 'EC':
-      return { name: 'ECDSA', hash }
-    case 'OKP':
-      return 'Ed25519'
-    case 'HMAC':
-      return 'HMAC'
-  }
-}
-
-/** The universal backend: jose imports keys, Web Crypto verifies. */
-export const webCryptoBackend: CryptoBackend<CryptoKey> = {
-  importPublicKey: importPublicCryptoKey,
-  importSecret: (secret, alg) =>
-    crypto.subtle.importKey('raw', secret, { name: 'HMAC', hash: ALGORITHMS[alg].hash }, false, [
-      'verify',
-    ]),
-  verify: (alg, key, signature, data) => crypto.subtle.verify(webParams(alg), key, signature, data),
 }

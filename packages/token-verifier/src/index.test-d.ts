@@ -1,10 +1,13 @@
+import type * as declaredBackend from '#crypto-backend'
 import { describe, expectTypeOf, it } from 'vitest'
-import type * as webEntry from './index.js'
-import * as nodeEntry from './index.node.js'
+import type * as nodeBackend from './backend.node.js'
+import type * as webBackend from './backend.web.js'
 import {
   AccessTokenVerifier,
   AsymmetricSignatureVerifier,
   isTokenValidationError,
+  OptionsError,
+  SymmetricSignatureVerifier,
   TokenVerifier,
   type JwksFetchError,
   type AccessTokenClaims,
@@ -42,10 +45,21 @@ describe('public types', () => {
     // @ts-expect-error HS256 is not an asymmetric algorithm
     new AsymmetricSignatureVerifier('https://x/jwks.json', { algorithm: 'HS256' })
     // @ts-expect-error alg none does not exist
-    new nodeEntry.SymmetricSignatureVerifier('secret', { algorithm: 'none' })
+    new SymmetricSignatureVerifier('secret', { algorithm: 'none' })
   })
 
-  it('gives both entry points the same API', () => {
-    expectTypeOf<keyof typeof nodeEntry>().toEqualTypeOf<keyof typeof webEntry>()
+  it('exports classes that can be extended and narrowed with instanceof', () => {
+    class Logged extends AccessTokenVerifier {}
+    expectTypeOf(
+      new Logged({ issuer: 'i', audience: 'a', jwksUrl: 'https://x/j' }),
+    ).toExtend<AccessTokenVerifier>()
+    const e: unknown = new Error()
+    if (e instanceof OptionsError) expectTypeOf(e.problems).toEqualTypeOf<readonly string[]>()
+  })
+
+  it('binds both crypto back-ends to the #crypto-backend declaration the index is checked against', () => {
+    expectTypeOf<typeof nodeBackend>().toExtend<typeof declaredBackend>()
+    expectTypeOf<typeof webBackend>().toExtend<typeof declaredBackend>()
+    expectTypeOf<keyof typeof nodeBackend>().toEqualTypeOf<keyof typeof webBackend>()
   })
 })

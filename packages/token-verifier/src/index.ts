@@ -1,17 +1,55 @@
 import { BearerTokenVerifier, type AccessTokenVerifierOptions } from './access-token-verifier.js'
-import { webCryptoBackend } from './backend.js'
 import {
   JwksSignatureVerifier,
   SecretSignatureVerifier,
   type AsymmetricSignatureVerifierOptions,
   type SymmetricSignatureVerifierOptions,
 } from './signature-verifier.js'
+// `#crypto-backend` is the package's own import map entry (package.json "imports"): `node:crypto` under the `node`
+// condition (Node, Bun, Deno), Web Crypto otherwise (browsers, workers, edge bundles). It is external in the build,
+// so each installed copy picks its back-end where it runs.
+import { cryptoBackend } from '#crypto-backend'
 
-export * from './shared.js'
+export type {
+  AccessTokenVerifierOptions,
+  AccessTokenVerifyOptions,
+  AccessTokenClaims,
+} from './access-token-verifier.js'
+export {
+  ASYMMETRIC_ALGORITHMS,
+  SYMMETRIC_ALGORITHMS,
+  type Algorithm,
+  type AsymmetricAlgorithm,
+  type SymmetricAlgorithm,
+} from './algorithms.js'
+export {
+  isJwksFetchError,
+  isTokenValidationError,
+  JwksFetchError,
+  TOKEN_VALIDATION_ERROR_CODES,
+  TokenValidationError,
+  type JwksFetchErrorCode,
+  type TokenValidationErrorCode,
+} from './errors.js'
+export {
+  DEFAULT_MAX_TOKEN_LENGTH,
+  SignatureVerifier,
+  type AsymmetricSignatureVerifierOptions,
+  type SymmetricSignatureVerifierOptions,
+} from './signature-verifier.js'
+export {
+  TokenVerifier,
+  type IdTokenClaims,
+  type IdTokenVerifyOptions,
+  type TokenVerifierOptions,
+} from './token-verifier.js'
+export type { JsonObject } from './jwt.js'
+export { OptionsError, isOptionsError } from '@auth0-ts/core'
 
 /**
  * Verifies RS256 (or another asymmetric algorithm) signatures with the keys of a JWKS URL, cached for `cacheTtl`.
- * Web Crypto only, so it runs in browsers, edge runtimes, Deno, Bun and Node.
+ * Keys are imported by jose; signatures are checked with `node:crypto` on Node, Bun and Deno, and with Web Crypto in
+ * browsers and edge runtimes.
  *
  * @throws OptionsError when `jwksUrl` or an option is invalid
  * @example
@@ -21,7 +59,7 @@ export * from './shared.js'
  */
 export class AsymmetricSignatureVerifier extends JwksSignatureVerifier<unknown> {
   constructor(jwksUrl: string, options: AsymmetricSignatureVerifierOptions = {}) {
-    super(jwksUrl, options, webCryptoBackend)
+    super(jwksUrl, options, cryptoBackend)
   }
 }
 
@@ -36,7 +74,7 @@ export class AsymmetricSignatureVerifier extends JwksSignatureVerifier<unknown> 
  */
 export class SymmetricSignatureVerifier extends SecretSignatureVerifier<unknown> {
   constructor(clientSecret: string | Uint8Array, options: SymmetricSignatureVerifierOptions = {}) {
-    super(clientSecret, options, webCryptoBackend)
+    super(clientSecret, options, cryptoBackend)
   }
 }
 
@@ -54,6 +92,6 @@ export class SymmetricSignatureVerifier extends SecretSignatureVerifier<unknown>
  */
 export class AccessTokenVerifier extends BearerTokenVerifier<unknown> {
   constructor(options: AccessTokenVerifierOptions) {
-    super(options, webCryptoBackend)
+    super(options, cryptoBackend)
   }
 }
