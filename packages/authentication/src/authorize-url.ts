@@ -1,4 +1,14 @@
-import { encodeQuery, optionsError, resolveBaseUrl } from '@auth0-ts/core'
+import { OptionsError } from '@auth0-ts/core'
+import {
+  baseUrlProblems,
+  encodeQuery,
+  nonEmptyString,
+  oneOf,
+  optionProblems,
+  rule,
+  string,
+  type Rules,
+} from '@auth0-ts/core/internal'
 
 /** Options of {@link buildAuthorizeUrl}. */
 export interface AuthorizeUrlOptions {
@@ -46,6 +56,34 @@ export interface AuthorizeUrl {
 
 const VERIFIER = /^[A-Za-z0-9\-._~]{43,128}$/
 
+const RULES: Rules = {
+  clientId: nonEmptyString,
+  redirectUri: nonEmptyString,
+  scope: string,
+  audience: string,
+  connection: string,
+  organization: string,
+  invitation: string,
+  prompt: string,
+  responseType: string,
+  responseMode: string,
+  state: string,
+  nonce: string,
+  codeVerifier: rule(
+    '43 to 128 characters of A-Z a-z 0-9 - . _ ~',
+    (v) => typeof v === 'string' && VERIFIER.test(v),
+  ),
+  protocol: oneOf(['https', 'http']),
+  params: rule(
+    'an object of strings',
+    (v) =>
+      typeof v === 'object' &&
+      v !== null &&
+      !Array.isArray(v) &&
+      Object.values(v).every((x) => typeof x === 'string'),
+  ),
+}
+
 function base64url(bytes: Uint8Array): string {
   let binary = ''
   for (const b of bytes) binary += String.fromCharCode(b)
@@ -71,7 +109,7 @@ export async function codeChallengeS256(codeVerifier: string): Promise<string> {
  * Builds an `/authorize` URL for the authorization-code flow with PKCE (S256), with fresh `state` and `nonce`.
  * Web Crypto only, so it runs in browsers, edge runtimes and Node.
  *
- * @throws TypeError for a bad domain, client id, redirect URI or code verifier
+ * @throws OptionsError for a bad domain, client id, redirect URI, code verifier or other option, listing every problem
  * @example
  * ```ts
  * const { url, codeVerifier, state } = await buildAuthorizeUrl({ domain, clientId, redirectUri })
@@ -79,15 +117,13 @@ export async function codeChallengeS256(codeVerifier: string): Promise<string> {
  * ```
  */
 export async function buildAuthorizeUrl(options: AuthorizeUrlOptions): Promise<AuthorizeUrl> {
-  const problems: string[] = []
-  if (typeof options.clientId !== 'string' || options.clientId === '')
-    problems.push('clientId: expected a non-empty string')
-  if (typeof options.redirectUri !== 'string' || options.redirectUri === '')
-    problems.push('redirectUri: expected a non-empty string')
-  if (options.codeVerifier !== undefined && !VERIFIER.test(options.codeVerifier))
-    problems.push('codeVerifier: expected 43 to 128 characters of A-Z a-z 0-9 - . _ ~')
-  if (problems.length > 0) throw optionsError('authorize URL options', problems)
-  const base = resolveBaseUrl(options.domain, options.protocol ?? 'https', 'authorize URL options')
+  const problems = [
+    ...optionProblems(options, RULES, { required: ['clientId', 'redirectUri'], known: ['domain'] }),
+    // the protocol's own problem is listed above
+    ...baseUrlProblems((options as Partial<AuthorizeUrlOptions> | undefined)?.domain),
+  ]
+  if (problems.length > 0) throw new OptionsError('authorize URL options', problems)
+  const base = `${options.protocol ?? 'https'}://${options.domain}`
   const codeVerifier = options.codeVerifier ?? generateCodeVerifier()
   const state = options.state ?? randomToken(16)
   const nonce = options.nonce ?? randomToken(16)

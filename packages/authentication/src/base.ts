@@ -1,15 +1,22 @@
 import {
-  optionsError,
-  parseOptions,
-  resolveBaseUrl,
-  restClientOptionsSchema,
+  OptionsError,
   RestClient,
   type FormValue,
   type RequestOptions,
   type RequestSpec,
   type RestClientOptions,
 } from '@auth0-ts/core'
-import * as z from 'zod/mini'
+import {
+  baseUrlProblems,
+  boolean,
+  fn,
+  nonEmptyString,
+  oneOf,
+  optionProblems,
+  positive,
+  restOptionsProblems,
+  type Rules,
+} from '@auth0-ts/core/internal'
 import {
   CLIENT_ASSERTION_ALGS,
   CLIENT_ASSERTION_TYPE,
@@ -79,33 +86,36 @@ export interface Call {
   expect?: 'object' | 'text'
 }
 
-const fn = z.custom<(...args: never[]) => unknown>(
-  (v) => typeof v === 'function',
-  'expected a function',
-)
-
-const transportShape = {
-  telemetry: restClientOptionsSchema.shape.telemetry,
-  timeout: restClientOptionsSchema.shape.timeout,
-  protocol: z.optional(z.enum(['https', 'http'])),
-  restOptions: z.optional(restClientOptionsSchema),
-  fetch: z.optional(fn),
-  now: z.optional(fn),
-  sleep: z.optional(fn),
+const TRANSPORT: Rules = {
+  telemetry: boolean,
+  timeout: positive,
+  protocol: oneOf(['https', 'http']),
+  fetch: fn,
+  now: fn,
+  sleep: fn,
 }
 
-const transportSchema = z.strictObject(transportShape)
+const AUTHENTICATION: Rules = {
+  ...TRANSPORT,
+  clientSecret: nonEmptyString,
+  clientAssertionSigningAlg: oneOf(CLIENT_ASSERTION_ALGS),
+}
 
-const authenticationSchema = z.strictObject({
-  ...transportShape,
-  clientSecret: z.optional(z.string().check(z.minLength(1, 'expected a non-empty string'))),
-  clientAssertionSigningKey: z.optional(
-    z.custom<string | CryptoKey>((v) => signingKeyProblems(v).length === 0, {
-      error: (issue) => signingKeyProblems(issue.input)[0] ?? 'is invalid',
+/** Every problem of the domain and the options, by path (`restOptions.*` for the transport's own). */
+function optionsProblems(domain: unknown, options: unknown, withClientAuth: boolean): string[] {
+  const o: Partial<Record<string, unknown>> =
+    typeof options === 'object' && options !== null ? options : {}
+  const key = o['clientAssertionSigningKey']
+  return [
+    ...optionProblems(options, withClientAuth ? AUTHENTICATION : TRANSPORT, {
+      known: withClientAuth ? ['restOptions', 'clientAssertionSigningKey'] : ['restOptions'],
     }),
-  ),
-  clientAssertionSigningAlg: z.optional(z.enum(CLIENT_ASSERTION_ALGS)),
-})
+    ...restOptionsProblems(o['restOptions']),
+    ...(withClientAuth && key !== undefined ? signingKeyProblems(key) : []),
+    // the protocol's own problem is listed above
+    ...baseUrlProblems(domain),
+  ]
+}
 
 /**
  * The request path of every Authentication API client: validated options, one core `RestClient`, and the check
@@ -127,13 +137,11 @@ export abstract class AuthenticationApi {
     where: string,
     withClientAuth: boolean,
   ) {
-    const o = parseOptions(
-      withClientAuth ? authenticationSchema : transportSchema,
-      options,
-      where,
-    ) as AuthenticationOptions
+    const problems = optionsProblems(domain, options, withClientAuth)
+    if (problems.length > 0) throw new OptionsError(where, problems)
+    const o = options ?? {}
     this.protocol = o.protocol ?? 'https'
-    const baseUrl = resolveBaseUrl(domain, this.protocol, where)
+    const baseUrl = `${this.protocol}://${domain}`
     this.domain = domain
     this.now = o.now ?? Date.now
     const key = o.clientAssertionSigningKey
@@ -191,11 +199,13 @@ export abstract class AuthenticationBase extends AuthenticationApi {
   readonly #signer: AssertionSigner | undefined
 
   /**
-   * @throws TypeError for a bad domain, client id or option, listing every problem
+   * @throws OptionsError for a bad domain, client id or option, listing every problem
    */
   constructor(domain: string, clientId: string, options: AuthenticationOptions = {}) {
     if (typeof clientId !== 'string' || clientId === '')
-      throw optionsError(`${new.target.name} arguments`, ['clientId: expected a non-empty string'])
+      throw new OptionsError(`${new.target.name} arguments`, [
+        'clientId: expected a non-empty string',
+      ])
     super(domain, options, `${new.target.name} options`, true)
     this.clientId = clientId
     this.#clientSecret = options.clientSecret

@@ -319,7 +319,7 @@ describe('construction', () => {
       'protocol',
       'restOptions.retries',
       'clientSecret',
-      "unknown option 'colour'",
+      'colour: unknown option',
     ])
       expect(message).toContain(path)
   })
@@ -332,7 +332,7 @@ describe('construction', () => {
       /Invalid Database arguments:\n {2}- clientId: expected a non-empty string/,
     )
     expect(() => new Users(DOMAIN, { clientSecret: 'x' } as never)).toThrow(
-      /unknown option 'clientSecret'/,
+      /clientSecret: unknown option/,
     )
   })
 

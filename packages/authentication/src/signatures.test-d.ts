@@ -1,3 +1,4 @@
+import type * as core from '@auth0-ts/core'
 import type { RequestOptions, TokenSource } from '@auth0-ts/core'
 import { describe, expectTypeOf, it } from 'vitest'
 import type {
@@ -59,5 +60,12 @@ describe('public signatures', () => {
       tokenType?: string
       scope?: string
     }>()
+  })
+
+  it("re-exports core's token contracts and provider, not copies", () => {
+    expectTypeOf<TokenCache>().toEqualTypeOf<core.TokenCache>()
+    expectTypeOf<CachedToken>().toEqualTypeOf<core.CachedToken>()
+    expectTypeOf<ReturnType<typeof createTokenProvider>>().toEqualTypeOf<core.TokenProvider>()
+    expectTypeOf<ReturnType<typeof createTokenProvider>>().toExtend<core.TokenFunction>()
   })
 })

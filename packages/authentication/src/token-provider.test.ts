@@ -1,4 +1,5 @@
-import { RestClient } from '@auth0-ts/core'
+import { generateKeyPairSync } from 'node:crypto'
+import { isOptionsError, RestClient } from '@auth0-ts/core'
 import { http, HttpResponse } from 'msw'
 import { describe, expect, it, vi } from 'vitest'
 import { BASE, bodyOf, DOMAIN, useServer } from './test-utils/msw.js'
@@ -243,5 +244,70 @@ describe('createTokenProvider', () => {
     expect(() => createTokenProvider(bad)).toThrow(
       'Invalid token provider options:\n  - getToken: expected a GetToken, or domain and clientId with credentials\n  - audience: expected a non-empty string\n  - skew: expected a number of seconds >= 0\n  - cache: expected an object with get and set functions',
     )
+  })
+
+  it("aborts the token request when the caller's signal aborts", async () => {
+    const endpoint = tokenEndpoint({ hold: true })
+    const tokens = provider()
+    const controller = new AbortController()
+    const pending = tokens({ signal: controller.signal })
+    await vi.waitFor(() => expect(endpoint.bodies).toHaveLength(1))
+    const reason = new Error('caller gave up')
+    controller.abort(reason)
+    await expect(pending).rejects.toBe(reason)
+    // the request itself was aborted: the fetch fails without waiting for the endpoint
+    await vi.waitFor(() => expect(tokens.stats).toMatchObject({ fetches: 1, failures: 1 }))
+    endpoint.release()
+    expect(tokens.stats.expiresAt).toBeUndefined()
+  })
+
+  it('drops the cached token on invalidate(), so the next call fetches a new one', async () => {
+    const endpoint = tokenEndpoint()
+    const cache = createMemoryTokenCache()
+    const tokens = provider({ cache })
+    await expect(tokens()).resolves.toBe('tok-1')
+    await tokens.invalidate()
+    await expect(cache.get(tokens.cacheKey)).resolves.toBeUndefined()
+    await expect(tokens()).resolves.toBe('tok-2')
+    expect(endpoint.bodies).toHaveLength(2)
+  })
+
+  it('authenticates with a private_key_jwt assertion instead of the secret', async () => {
+    const endpoint = tokenEndpoint()
+    const { privateKey } = generateKeyPairSync('rsa', {
+      modulusLength: 2048,
+      privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+      publicKeyEncoding: { type: 'spki', format: 'pem' },
+    })
+    const tokens = createTokenProvider({
+      domain: DOMAIN,
+      clientId: 'CID',
+      clientAssertionSigningKey: privateKey,
+      audience: AUDIENCE,
+    })
+    await expect(tokens()).resolves.toBe('tok-1')
+    expect(endpoint.bodies[0]).toMatchObject({
+      client_id: 'CID',
+      grant_type: 'client_credentials',
+      client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
+    })
+    expect(endpoint.bodies[0]?.['client_assertion']).toMatch(/^eyJ/)
+    expect(endpoint.bodies[0]).not.toHaveProperty('client_secret')
+  })
+
+  it("throws core's OptionsError, and lets GetToken's constructor report the credential options", () => {
+    let error: unknown
+    try {
+      createTokenProvider({ getToken: {} as GetToken, audience: AUDIENCE, colour: 'red' } as never)
+    } catch (e) {
+      error = e
+    }
+    expect(isOptionsError(error) && error.problems).toEqual([
+      'colour: unknown option',
+      'getToken: expected a GetToken instance',
+    ])
+    expect(() =>
+      createTokenProvider({ domain: DOMAIN, clientId: 'CID', audience: AUDIENCE, timeout: -1 }),
+    ).toThrow('Invalid GetToken options:\n  - timeout: expected a finite number > 0')
   })
 })

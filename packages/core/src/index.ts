@@ -1,3 +1,5 @@
+// `@auth0-ts/core`: what a user types or plugs in. Helpers shared by the auth0-ts packages are in
+// `@auth0-ts/core/internal`, which is not public.
 export {
   Auth0Error,
   RateLimitError,
@@ -7,38 +9,26 @@ export {
   isRateLimitError,
   isTimeoutError,
   isNetworkError,
-  parseErrorBody,
-  describeValue,
   type Auth0ErrorInit,
   type RateLimitErrorInit,
 } from './errors.js'
+export { OptionsError, isOptionsError } from './options-error.js'
 export {
   parseRateLimit,
   createRateLimiter,
-  defaultSleep,
   type RateLimitInfo,
   type RateLimiter,
   type LocalRateLimiterOptions,
   type HeadersLike,
 } from './rate-limit.js'
-export {
-  parseOptions,
-  optionsError,
-  resolveRestClientOptions,
-  resolveBaseUrl,
-  restClientOptionsSchema,
-  type RestClientOptions,
-  type ResolvedRestClientOptions,
-} from './options.js'
-export { telemetryHeader, type ClientInfo } from './telemetry.js'
-export { runtimeEnv } from './runtime.js'
-export { redactText, redactValue } from './redact.js'
+export type { RestClientOptions, ResolvedRestClientOptions } from './options.js'
+export type { ClientInfo } from './telemetry.js'
 export {
   RestClient,
-  encodeQuery,
   type RestClientConfig,
   type RequestSpec,
   type RequestOptions,
+  type SendResult,
   type HttpMethod,
   type QueryValue,
   type FormValue,
@@ -46,5 +36,14 @@ export {
   type MultipartValue,
 } from './rest-client.js'
 export type { CachedToken, TokenCache, TokenContext, TokenFunction, TokenSource } from './token.js'
-export { OptionsError, isOptionsError } from './options-error.js'
+export {
+  createCachedTokenProvider,
+  createClientCredentialsProvider,
+  createMemoryTokenCache,
+  type CachedTokenProviderOptions,
+  type ClientCredentialsProviderOptions,
+  type TokenFetcher,
+  type TokenProvider,
+  type TokenProviderStats,
+} from './token-provider.js'
 export { ListPromise, type ListConfig, type ToArrayOptions } from './list.js'

@@ -24,10 +24,22 @@ export {
   type Rules,
   type CheckSettings,
 } from './rules.js'
-export { resolveBaseUrl, resolveRestClientOptions } from './options.js'
-export { encodeQuery } from './rest-client.js'
+export {
+  baseUrlProblems,
+  resolveBaseUrl,
+  resolveRestClientOptions,
+  restOptionsProblems,
+} from './options.js'
+export { encodeQuery } from './encode.js'
 export { redactText, redactValue } from './redact.js'
 export { parseErrorBody, describeValue } from './errors.js'
 export { defaultSleep } from './rate-limit.js'
-export { telemetryHeader, type ClientInfo } from './telemetry.js'
+export { telemetryHeader } from './telemetry.js'
 export { runtimeEnv } from './runtime.js'
+export {
+  clientCredentialsCacheKey,
+  PROVIDER_SETTINGS,
+  seconds,
+  tokenCache,
+  toCachedToken,
+} from './token-provider.js'

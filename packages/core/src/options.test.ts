@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import * as z from 'zod/mini'
-import { parseOptions, resolveBaseUrl, resolveRestClientOptions } from './options.js'
+import { isOptionsError } from './options-error.js'
+import {
+  baseUrlProblems,
+  resolveBaseUrl,
+  resolveRestClientOptions,
+  restOptionsProblems,
+} from './options.js'
 
 describe('resolveRestClientOptions', () => {
   it('fills Python defaults', () => {
@@ -38,20 +43,36 @@ describe('resolveRestClientOptions', () => {
       resolveRestClientOptions(bad as never)
     } catch (e) {
       const m = (e as Error).message
-      expect(m).toContain('timeout: must be > 0')
-      expect(m).toContain('telemetry: expected boolean')
+      expect(m).toContain('timeout: expected a finite number > 0')
+      expect(m).toContain('telemetry: expected a boolean')
       expect(m).toContain('retries:')
       expect(m).toContain('maxRetryDelay:')
-      expect(m).toContain("unknown option 'extra'")
+      expect(m).toContain('extra: unknown option')
     }
   })
 })
 
-describe('parseOptions', () => {
-  it('returns frozen parsed data', () => {
-    const r = parseOptions(z.object({ a: z.string() }), { a: 'x' }, 'thing')
-    expect(r).toEqual({ a: 'x' })
-    expect(Object.isFrozen(r)).toBe(true)
+describe('restOptionsProblems', () => {
+  it('lists problems by path under a prefix, for a client to combine with its own', () => {
+    expect(restOptionsProblems({ timeout: 0, colour: 'red' })).toEqual([
+      'restOptions.colour: unknown option',
+      'restOptions.timeout: expected a finite number > 0',
+    ])
+    expect(restOptionsProblems('fast')).toEqual(['restOptions: expected an object'])
+    expect(restOptionsProblems(undefined)).toEqual([])
+  })
+
+  it('throws one OptionsError from resolveRestClientOptions', () => {
+    let error: unknown
+    try {
+      resolveRestClientOptions({ retries: Number.NaN })
+    } catch (e) {
+      error = e
+    }
+    expect(isOptionsError(error)).toBe(true)
+    expect((error as Error).message).toBe(
+      'Invalid restOptions:\n  - retries: expected a finite number',
+    )
   })
 })
 
@@ -73,5 +94,13 @@ describe('resolveBaseUrl', () => {
 
   it('rejects an unknown protocol', () => {
     expect(() => resolveBaseUrl('t.example.com', 'ftp')).toThrow(/protocol/)
+  })
+
+  it('returns the problems of a domain and protocol together, for callers to combine', () => {
+    expect(baseUrlProblems('https://t.example.com', 'ftp')).toEqual([
+      'domain: expected a host name with an optional port, such as "tenant.auth0.com" (got "https://t.example.com")',
+      'protocol: expected one of "https", "http"',
+    ])
+    expect(baseUrlProblems('t.example.com')).toEqual([])
   })
 })

@@ -1,4 +1,14 @@
-import * as z from 'zod/mini'
+import { OptionsError } from './options-error.js'
+import {
+  boolean,
+  finite,
+  nonNegative,
+  oneOf,
+  optionProblems,
+  positive,
+  type CheckSettings,
+  type Rules,
+} from './rules.js'
 
 /** Transport options shared by every client. */
 export interface RestClientOptions {
@@ -15,94 +25,58 @@ export interface RestClientOptions {
 /** {@link RestClientOptions} after validation: every field set, frozen. */
 export type ResolvedRestClientOptions = Readonly<Required<RestClientOptions>>
 
-const positiveMs = z.number().check(z.positive(), z.refine(Number.isFinite, 'must be finite'))
-
-/** The zod/mini schema of {@link RestClientOptions}. */
-export const restClientOptionsSchema = z.strictObject({
-  telemetry: z.optional(z.boolean()),
-  timeout: z.optional(positiveMs),
-  retries: z.optional(
-    z.number().check(z.refine((n) => Number.isFinite(n), 'must be a finite number')),
-  ),
-  maxRetryDelay: z.optional(
-    z.number().check(z.gte(0), z.refine(Number.isFinite, 'must be finite')),
-  ),
-})
-
-/** One zod issue in words, with its path. */
-function describeIssue(issue: z.core.$ZodIssue): string {
-  const path = issue.path.length > 0 ? issue.path.map(String).join('.') : '(root)'
-  switch (issue.code) {
-    case 'invalid_type':
-      return `${path}: expected ${issue.expected}`
-    case 'too_small':
-      return `${path}: must be ${issue.inclusive ? '>=' : '>'} ${String(issue.minimum)}`
-    case 'too_big':
-      return `${path}: must be ${issue.inclusive ? '<=' : '<'} ${String(issue.maximum)}`
-    case 'unrecognized_keys':
-      return `${path}: unknown option${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `'${k}'`).join(', ')}`
-    case 'invalid_value':
-      return `${path}: must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`
-    case 'invalid_format':
-      return `${path}: must be a valid ${issue.format}`
-    case 'invalid_union':
-      return `${path}: does not match any allowed form`
-    default:
-      return `${path}: ${issue.message === 'Invalid input' ? 'is invalid' : issue.message}`
-  }
+const REST_OPTIONS: Rules = {
+  telemetry: boolean,
+  timeout: positive,
+  retries: finite,
+  maxRetryDelay: nonNegative,
 }
 
 /**
- * Validates options once, at construction. Throws a `TypeError` that lists every problem by path; returns the
- * parsed value, frozen.
- *
- * @throws TypeError when `value` does not match `schema`
+ * The problems of a {@link RestClientOptions} object, each prefixed (`restOptions.timeout: expected ...`), so that a
+ * client can list them with its own in one {@link OptionsError}.
  */
-export function parseOptions<S extends z.ZodMiniType>(
-  schema: S,
-  value: unknown,
-  where: string,
-): Readonly<z.infer<S>> {
-  const result = schema.safeParse(value)
-  if (!result.success) {
-    const problems = result.error.issues.map(describeIssue)
-    throw new TypeError(`Invalid ${where}:\n  - ${problems.join('\n  - ')}`)
-  }
-  const data = result.data as z.infer<S>
-  return (typeof data === 'object' && data !== null ? Object.freeze(data) : data) as Readonly<
-    z.infer<S>
-  >
+export function restOptionsProblems(input: unknown, prefix = 'restOptions.'): string[] {
+  const settings: CheckSettings = { prefix }
+  return optionProblems(input, REST_OPTIONS, settings)
 }
 
-/** Throws a `TypeError` in the same format as {@link parseOptions}, for checks a schema cannot express. */
-export function optionsError(where: string, problems: readonly string[]): TypeError {
-  return new TypeError(`Invalid ${where}:\n  - ${problems.join('\n  - ')}`)
+/** Clamps retries to 0..10, as auth0-python does. */
+export function clampRetries(retries: number): number {
+  return Math.min(10, Math.max(0, Math.trunc(retries)))
 }
 
-/** Validates and fills in {@link RestClientOptions}. Retries are clamped to 0..10, as in auth0-python. */
+/**
+ * Validates and fills in {@link RestClientOptions}. Retries are clamped to 0..10, as in auth0-python.
+ *
+ * @throws OptionsError listing every problem
+ */
 export function resolveRestClientOptions(
   input: RestClientOptions | undefined,
   where = 'restOptions',
 ): ResolvedRestClientOptions {
-  const o = parseOptions(restClientOptionsSchema, input ?? {}, where)
+  const problems = restOptionsProblems(input, '')
+  if (problems.length > 0) throw new OptionsError(where, problems)
+  return fillRestClientOptions(input)
+}
+
+/** Fills in the defaults of options already checked by {@link restOptionsProblems}. */
+export function fillRestClientOptions(o: RestClientOptions = {}): ResolvedRestClientOptions {
   return Object.freeze({
     telemetry: o.telemetry ?? true,
     timeout: o.timeout ?? 5000,
-    retries: Math.min(10, Math.max(0, Math.trunc(o.retries ?? 3))),
+    retries: clampRetries(o.retries ?? 3),
     maxRetryDelay: o.maxRetryDelay ?? 10_000,
   })
 }
 
+const protocolRule = oneOf(['https', 'http'])
+
 /**
- * The base URL for a tenant domain. `domain` is a host name with an optional port, never a URL.
- *
- * @throws TypeError for a domain with a scheme, path, credentials or spaces
+ * The problems of a tenant domain and protocol: `domain` is a host name with an optional port, never a URL. Empty when
+ * both are fine.
  */
-export function resolveBaseUrl(
-  domain: unknown,
-  protocol: unknown = 'https',
-  where = 'options',
-): string {
+export function baseUrlProblems(domain: unknown, protocol: unknown = 'https'): string[] {
   const problems: string[] = []
   if (typeof domain !== 'string' || domain.trim() === '')
     problems.push('domain: expected a non-empty host name, such as "tenant.auth0.com"')
@@ -113,8 +87,22 @@ export function resolveBaseUrl(
     problems.push(
       `domain: expected a host name with an optional port, such as "tenant.auth0.com" (got ${JSON.stringify(domain)})`,
     )
-  if (protocol !== 'https' && protocol !== 'http')
-    problems.push(`protocol: must be "https" or "http"`)
-  if (problems.length > 0) throw optionsError(where, problems)
+  const expected = protocolRule(protocol)
+  if (expected !== undefined) problems.push(`protocol: expected ${expected}`)
+  return problems
+}
+
+/**
+ * The base URL for a tenant domain. `domain` is a host name with an optional port, never a URL.
+ *
+ * @throws OptionsError for a domain with a scheme, path, credentials or spaces, or an unknown protocol
+ */
+export function resolveBaseUrl(
+  domain: unknown,
+  protocol: unknown = 'https',
+  where = 'options',
+): string {
+  const problems = baseUrlProblems(domain, protocol)
+  if (problems.length > 0) throw new OptionsError(where, problems)
   return `${protocol as string}://${domain as string}`
 }

@@ -8,6 +8,7 @@ import {
   RateLimitError,
   type Auth0Error,
 } from './errors.js'
+import { OptionsError } from './options-error.js'
 import type { RateLimiter } from './rate-limit.js'
 import { RestClient, type RestClientConfig } from './rest-client.js'
 
@@ -219,7 +220,9 @@ describe('building the request', () => {
     const build = () =>
       new RestClient({ baseUrl: 'nope', token: '', fetch: 3 as never, options: { timeout: 0 } })
     expect(build).toThrow(TypeError)
-    expect(build).toThrow(/restOptions\.timeout: must be > 0[\s\S]*baseUrl[\s\S]*fetch[\s\S]*token/)
+    expect(build).toThrow(
+      /restOptions\.timeout: expected a finite number > 0[\s\S]*baseUrl[\s\S]*fetch[\s\S]*token/,
+    )
   })
 })
 
@@ -613,5 +616,80 @@ describe("responseType 'object'", () => {
         responseType: 'object',
       }),
     ).resolves.toEqual({ access_token: 'a' })
+  })
+})
+
+describe('send: the raw variant', () => {
+  it('resolves the parsed body with the final response, status and headers included', async () => {
+    const seen = capture('post', '/api/v2/users', () =>
+      HttpResponse.json(
+        { user_id: 'u1' },
+        { status: 201, headers: { 'x-ratelimit-remaining': '41', 'x-auth0-requestid': 'r-1' } },
+      ),
+    )
+    const { data, response } = await client().rest.send<{ user_id: string }>({
+      method: 'POST',
+      path: '/api/v2/users',
+      json: { email: 'a@example.com' },
+    })
+    expect(seen).toHaveLength(1)
+    expect(JSON.parse(seen[0]!.body)).toEqual({ email: 'a@example.com' })
+    expect(data).toEqual({ user_id: 'u1' })
+    expect(response.status).toBe(201)
+    expect(response.headers.get('x-ratelimit-remaining')).toBe('41')
+    expect(response.headers.get('x-auth0-requestid')).toBe('r-1')
+  })
+
+  it('gives the response after retries and redirects, not the first one', async () => {
+    capture(
+      'get',
+      '/old',
+      () => new HttpResponse(null, { status: 301, headers: { location: '/new' } }),
+    )
+    const seen = capture('get', '/new', (n) =>
+      n === 1 ? new HttpResponse(null, { status: 503 }) : HttpResponse.json([], { status: 200 }),
+    )
+    const { data, response } = await client().rest.send({ method: 'GET', path: '/old' })
+    expect(seen).toHaveLength(2)
+    expect([data, response.status, response.url]).toEqual([[], 200, `${BASE}/new`])
+  })
+
+  it('rejects as request() does', async () => {
+    capture('get', '/x', () => HttpResponse.json({ error: 'not_found' }, { status: 404 }))
+    const err = await caught(client().rest.send({ method: 'GET', path: '/x' }))
+    expect(err).toMatchObject({ statusCode: 404, errorCode: 'not_found' })
+  })
+})
+
+describe('per-call options and token functions', () => {
+  it('lists every bad per-call option in one OptionsError, before sending', async () => {
+    const err = await caught(
+      client().rest.request(
+        { method: 'GET', path: '/x' },
+        { timeout: 0, retries: Number.NaN, signal: 'stop' as never, headers: 'x' as never },
+      ),
+    )
+    expect(err).toBeInstanceOf(OptionsError)
+    expect((err as unknown as OptionsError).problems).toEqual([
+      'signal: expected an AbortSignal',
+      'timeout: expected a finite number > 0',
+      'retries: expected a finite number',
+      'headers: expected an object',
+    ])
+  })
+
+  it("hands the caller's signal to a token function", async () => {
+    capture('get', '/x', () => HttpResponse.json({}))
+    const contexts: unknown[] = []
+    const { rest } = client({
+      token: (context) => {
+        contexts.push(context)
+        return 'tok-from-fn'
+      },
+    })
+    const controller = new AbortController()
+    await rest.request({ method: 'GET', path: '/x' }, { signal: controller.signal })
+    await rest.request({ method: 'GET', path: '/x' })
+    expect(contexts).toEqual([{ signal: controller.signal }, undefined])
   })
 })

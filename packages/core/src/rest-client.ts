@@ -1,13 +1,36 @@
 import type { KyInstance, Options as KyOptions } from 'ky'
+import { encodeBody, encodeQuery } from './encode.js'
 import { Auth0Error, errorFromResponse, NetworkError, TimeoutError } from './errors.js'
+import { OptionsError } from './options-error.js'
 import {
-  optionsError,
-  resolveRestClientOptions,
+  clampRetries,
+  fillRestClientOptions,
+  restOptionsProblems,
   type ResolvedRestClientOptions,
   type RestClientOptions,
 } from './options.js'
-import { createRateLimiter, defaultSleep, parseRateLimit, type RateLimiter } from './rate-limit.js'
-import { redactText, redactValue } from './redact.js'
+import {
+  createRateLimiter,
+  defaultSleep,
+  parseRateLimit,
+  type RateLimitInfo,
+  type RateLimiter,
+} from './rate-limit.js'
+import { redactText } from './redact.js'
+import { headersToRecord, parseSuccess } from './response.js'
+import { backoffDelay, nextStep, type FailReason } from './retry-policy.js'
+import {
+  checkOptions,
+  finite,
+  fn,
+  isRecord,
+  object,
+  optionProblems,
+  positive,
+  rule,
+  withMethods,
+  type Rules,
+} from './rules.js'
 import { telemetryHeader, type ClientInfo } from './telemetry.js'
 import type { TokenSource } from './token.js'
 
@@ -109,95 +132,64 @@ function loadKy(): Promise<KyInstance> {
   return kyLoading
 }
 
-const MIN_DELAY = 100
-const MAX_DELAY = 1000
-const RETRYABLE_STATUS = new Set([502, 503, 504])
-const MAX_REDIRECTS = 3
-
-type AttemptFailure = { kind: 'timeout' | 'abort' | 'network'; error: unknown }
-
-function isFailure(e: unknown): e is AttemptFailure {
-  return (
-    typeof e === 'object' &&
-    e !== null &&
-    'kind' in e &&
-    'error' in e &&
-    Object.keys(e).length === 2
-  )
+/** What {@link RestClient.send} resolves to: the parsed body and the response it came from. */
+export interface SendResult<T> {
+  /** The parsed 2xx body (`undefined` when empty), as {@link RestClient.request} returns it. */
+  data: T
+  /** The final response: status and headers (rate-limit headers included). Its body has already been read. */
+  response: Response
 }
 
-/** Encodes a query object. Exported for tests and for building URLs outside requests (authorize URLs). */
-export function encodeQuery(query: Readonly<Record<string, QueryValue>> | undefined): string {
-  if (!query) return ''
-  const params = new URLSearchParams()
-  for (const [key, value] of Object.entries(query)) {
-    if (value === undefined || value === null) continue
-    params.append(key, Array.isArray(value) ? value.join(',') : String(value))
-  }
-  return params.toString()
+/** One attempt's result: a response with its body read, or why there is none. Attempts never throw. */
+type AttemptResult =
+  | { readonly ok: true; readonly response: Response; readonly text: string }
+  | { readonly ok: false; readonly kind: 'timeout' | 'abort' | 'network'; readonly error: unknown }
+
+/** A call's settings, worked out once before its first attempt. */
+interface Call {
+  readonly spec: RequestSpec
+  readonly method: HttpMethod
+  readonly idempotent: boolean
+  readonly timeout: number
+  readonly retries: number
+  readonly signal: AbortSignal | undefined
+  readonly headers: Record<string, string> | undefined
+  readonly body: BodyInit | undefined
+  readonly contentType: string | undefined
+  readonly useAuth: boolean
+  /** Grows with each token a token function returns, so that none can appear in an error. */
+  readonly secrets: string[]
 }
 
-function formString(value: FormValue): string | undefined {
-  if (value === undefined || value === null) return undefined
-  if (typeof value === 'object') return JSON.stringify(value)
-  return String(value)
+const CONFIG_RULES: Rules = {
+  baseUrl: rule('an absolute URL', (v) => typeof v === 'string' && URL.canParse(v)),
+  fetch: fn,
+  token: rule(
+    'a non-empty string or a function that returns one',
+    (v) => typeof v === 'function' || (typeof v === 'string' && v !== ''),
+  ),
+  client: rule(
+    'an object with string name and version',
+    (v) => isRecord(v) && typeof v['name'] === 'string' && typeof v['version'] === 'string',
+  ),
+  now: fn,
+  sleep: fn,
+  random: fn,
+  rateLimiter: rule(
+    '{ acquire, update } or false',
+    (v) => v === false || withMethods('acquire', 'update')(v) === undefined,
+  ),
+  secrets: rule(
+    'an array of strings',
+    (v) => Array.isArray(v) && v.every((s) => s === undefined || typeof s === 'string'),
+  ),
 }
 
-function toBlob(content: FileContent, contentType: string | undefined): Blob {
-  if (content instanceof Blob) return content
-  const part: BlobPart = typeof content === 'string' ? content : new Uint8Array(content)
-  return new Blob([part], contentType ? { type: contentType } : {})
-}
-
-/** Encodes whichever body the spec carries, with its content type (none for multipart: fetch adds the boundary). */
-function encodeBody(spec: RequestSpec): {
-  body: BodyInit | undefined
-  contentType: string | undefined
-} {
-  if (spec.json !== undefined)
-    return { body: JSON.stringify(spec.json), contentType: 'application/json' }
-  if (spec.form !== undefined) {
-    const params = new URLSearchParams()
-    for (const [key, value] of Object.entries(spec.form)) {
-      const s = formString(value)
-      if (s !== undefined) params.append(key, s)
-    }
-    return { body: params.toString(), contentType: 'application/x-www-form-urlencoded' }
-  }
-  if (spec.multipart !== undefined) {
-    const form = new FormData()
-    for (const [key, value] of Object.entries(spec.multipart)) {
-      if (value === undefined || value === null) continue
-      if (typeof value === 'object')
-        form.append(key, toBlob(value.file, value.contentType), value.filename ?? key)
-      else form.append(key, String(value))
-    }
-    return { body: form, contentType: undefined }
-  }
-  return { body: undefined, contentType: undefined }
-}
-
-function headersToRecord(headers: Headers): Record<string, string> {
-  const out: Record<string, string> = {}
-  headers.forEach((value, key) => {
-    out[key] = value
-  })
-  return out
-}
-
-function checkRequestOptions(ro: RequestOptions): void {
-  const problems: string[] = []
-  if (
-    ro.timeout !== undefined &&
-    !(typeof ro.timeout === 'number' && ro.timeout > 0 && Number.isFinite(ro.timeout))
-  )
-    problems.push('timeout: must be a number > 0')
-  if (ro.retries !== undefined && !(typeof ro.retries === 'number' && Number.isFinite(ro.retries)))
-    problems.push('retries: must be a finite number')
-  if (ro.signal !== undefined && !(ro.signal instanceof AbortSignal))
-    problems.push('signal: expected an AbortSignal')
-  if (problems.length > 0)
-    throw new TypeError(`Invalid request options:\n  - ${problems.join('\n  - ')}`)
+const REQUEST_OPTION_RULES: Rules = {
+  signal: rule('an AbortSignal', (v) => v instanceof AbortSignal),
+  timeout: positive,
+  retries: finite,
+  headers: object,
 }
 
 /**
@@ -224,39 +216,19 @@ export class RestClient {
   readonly #telemetry: string | undefined
   readonly #origin: string
 
+  /**
+   * @throws OptionsError listing every problem of the config and of its transport options (as `restOptions.*`)
+   */
   constructor(config: RestClientConfig) {
-    const problems: string[] = []
-    let options: ResolvedRestClientOptions | undefined
-    try {
-      options = resolveRestClientOptions(config.options)
-    } catch (e) {
-      // one TypeError lists every problem: the transport options' ones too, by path
-      problems.push(
-        ...(e as Error).message
-          .split('\n  - ')
-          .slice(1)
-          .map((p) => `restOptions.${p}`),
-      )
-    }
-    let origin = ''
-    try {
-      origin = new URL(config.baseUrl).origin
-    } catch {
-      problems.push('baseUrl: expected an absolute URL')
-    }
-    if (config.fetch !== undefined && typeof config.fetch !== 'function')
-      problems.push('fetch: expected a function')
+    const problems = [
+      ...restOptionsProblems(config.options),
+      ...optionProblems(config, CONFIG_RULES, { required: ['baseUrl'], known: ['options'] }),
+    ]
+    if (problems.length > 0) throw new OptionsError('client options', problems)
     const token = config.token
-    if (
-      token !== undefined &&
-      typeof token !== 'function' &&
-      (typeof token !== 'string' || token === '')
-    )
-      problems.push('token: expected a non-empty string or a function that returns one')
-    if (problems.length > 0 || !options) throw optionsError('client options', problems)
-    this.options = options
+    this.options = fillRestClientOptions(config.options)
     this.baseUrl = config.baseUrl.replace(/\/+$/, '')
-    this.#origin = origin
+    this.#origin = new URL(config.baseUrl).origin
     this.#token = token
     // Resolve fetch per call when not given, so test interceptors and polyfills installed later are honoured.
     this.#fetch = config.fetch ?? ((input, init) => globalThis.fetch(input, init))
@@ -295,149 +267,141 @@ export class RestClient {
 
   /** The Python backoff: 100·2^(attempt-1) ms plus 1–100 ms of jitter, between 100 and 1000 ms. */
   backoff(attempt: number): number {
-    const jitter = 1 + Math.floor(this.#random() * 100)
-    return Math.min(
-      this.options.maxRetryDelay,
-      Math.max(MIN_DELAY, Math.min(MAX_DELAY, 100 * 2 ** (attempt - 1) + jitter)),
-    )
+    return backoffDelay(attempt, this.#random(), this.options.maxRetryDelay)
   }
 
   /**
    * Sends one declared request and returns the parsed 2xx body (`undefined` when empty).
    *
-   * @throws TypeError for a missing path parameter or bad request options, before anything is sent
+   * @throws TypeError for a missing path parameter, or OptionsError for bad request options, before anything is sent
    * @throws Auth0Error (or `RateLimitError`, `TimeoutError`, `NetworkError`) when the call fails
    */
   async request<T = unknown>(spec: RequestSpec, requestOptions: RequestOptions = {}): Promise<T> {
-    checkRequestOptions(requestOptions)
+    return (await this.send<T>(spec, requestOptions)).data
+  }
+
+  /**
+   * Sends one declared request, as {@link RestClient.request} does, and resolves to the parsed body together with the
+   * final response, for its status and headers.
+   *
+   * @throws TypeError for a missing path parameter, or OptionsError for bad request options, before anything is sent
+   * @throws Auth0Error (or `RateLimitError`, `TimeoutError`, `NetworkError`) when the call fails
+   * @example
+   * ```ts
+   * const { data, response } = await rest.send({ method: 'GET', path: '/api/v2/users' })
+   * console.log(response.status, response.headers.get('x-ratelimit-remaining'))
+   * ```
+   */
+  async send<T = unknown>(
+    spec: RequestSpec,
+    requestOptions: RequestOptions = {},
+  ): Promise<SendResult<T>> {
+    checkOptions('request options', requestOptions, REQUEST_OPTION_RULES, { open: true })
     let url = this.url(spec)
-    const method = spec.method
-    const idempotent = method === 'GET' || method === 'HEAD'
-    const timeout = requestOptions.timeout ?? this.options.timeout
-    const retries = Math.min(
-      10,
-      Math.max(0, Math.trunc(requestOptions.retries ?? this.options.retries)),
-    )
-    const signal = requestOptions.signal
-    const { body, contentType } = encodeBody(spec)
-    const secrets = spec.secrets
-      ? [...this.#secrets, ...spec.secrets.filter((s): s is string => !!s)]
-      : [...this.#secrets]
-    const useAuth = spec.auth !== false && this.#token !== undefined
+    const call = this.#prepare(spec, requestOptions)
+    const { method, idempotent, signal } = call
     let redirects = 0
-
-    for (let attempt = 1; ; attempt++) {
+    for (let attempt = 1; ;) {
       if (this.#limiter) await this.#limiter.acquire(signal)
-      const headers: Record<string, string> = {}
-      if (contentType) headers['content-type'] = contentType
-      if (this.#telemetry) headers['auth0-client'] = this.#telemetry
-      if (useAuth) {
-        const token = typeof this.#token === 'string' ? this.#token : await this.#resolveToken()
-        if (!secrets.includes(token)) secrets.push(token)
-        headers['authorization'] = `Bearer ${token}`
-      }
-      if (spec.headers)
-        for (const [k, v] of Object.entries(spec.headers))
-          if (v !== undefined) headers[k.toLowerCase()] = v
-      if (requestOptions.headers)
-        for (const [k, v] of Object.entries(requestOptions.headers)) headers[k.toLowerCase()] = v
+      const token = call.useAuth
+        ? typeof this.#token === 'string'
+          ? this.#token
+          : await this.#resolveToken(signal)
+        : undefined
+      if (token !== undefined && !call.secrets.includes(token)) call.secrets.push(token)
+      const result = await this.#attempt(call, url, this.#headers(call, token))
 
-      let response: Response
-      let text: string
-      try {
-        ;({ response, text } = await this.#attempt(method, url, headers, body, timeout, signal))
-      } catch (failure) {
-        if (!isFailure(failure)) throw failure
-        if (failure.kind === 'abort') throw signal?.reason ?? failure.error
-        const safeUrl = redactText(url, secrets)
-        if (failure.kind === 'timeout')
-          throw new TimeoutError({
-            message: `${method} ${safeUrl} timed out after ${timeout} ms`,
-            timeout,
-            method,
-            url: safeUrl,
-            cause: failure.error,
-          })
-        if (idempotent && attempt <= retries) {
-          await this.#sleep(this.backoff(attempt), signal)
-          continue
-        }
-        const reason =
-          failure.error instanceof Error ? describeNetworkCause(failure.error) : 'network error'
-        throw new NetworkError({
-          message: redactText(`${method} ${safeUrl} failed: ${reason}`, secrets),
-          method,
-          url: safeUrl,
-          cause: failure.error,
-        })
-      }
-
-      const status = response.status
-      const rateLimit = parseRateLimit(response.headers, this.#now())
-      this.#limiter?.update(rateLimit, status)
-      if (status >= 200 && status < 300)
-        return this.#parseSuccess<T>(response, text, spec, method, url, secrets)
-
-      if (status === 0 || (status >= 300 && status < 400)) {
-        const location = response.headers.get('location')
-        const target = location ? safeResolve(location, url) : undefined
-        if (target && target.origin === this.#origin && idempotent && redirects < MAX_REDIRECTS) {
-          redirects++
-          url = target.href
-          attempt--
-          continue
-        }
-        throw new Auth0Error({
-          statusCode: status,
-          errorCode: 'redirect_not_followed',
-          message: `${method} ${redactText(url, secrets)} was redirected${target ? ` to ${target.origin}` : ''}; redirects are followed only within the same origin, for GET and HEAD, so credentials never leave it`,
-          headers: headersToRecord(response.headers),
-          method,
-          url: redactText(url, secrets),
-          response,
-        })
-      }
-
-      if (status === 429 && attempt <= retries) {
-        const wait = rateLimit.waitMs > 0 ? rateLimit.waitMs : this.backoff(attempt)
-        if (wait <= this.options.maxRetryDelay) {
-          await this.#sleep(wait, signal)
-          continue
+      let rateLimit: RateLimitInfo | undefined
+      let location: URL | undefined
+      if (result.ok) {
+        const status = result.response.status
+        rateLimit = parseRateLimit(result.response.headers, this.#now())
+        this.#limiter?.update(rateLimit, status)
+        if (status === 0 || (status >= 300 && status < 400)) {
+          const header = result.response.headers.get('location')
+          location = header ? safeResolve(header, url) : undefined
         }
       }
-      if (RETRYABLE_STATUS.has(status) && idempotent && attempt <= retries) {
-        await this.#sleep(this.backoff(attempt), signal)
-        continue
-      }
-      throw errorFromResponse({
-        response,
-        text,
-        method,
-        url,
-        headers: headersToRecord(response.headers),
-        rateLimit,
-        secrets,
+      const outcome = result.ok ? result.response.status : result.kind
+      const settled = typeof outcome === 'number' && outcome >= 200 && outcome < 300
+      const step = nextStep({
+        outcome,
+        idempotent,
+        attempt,
+        retries: call.retries,
+        redirects,
+        rateLimitWaitMs: rateLimit?.waitMs ?? -1,
+        backoffMs: settled ? 0 : this.backoff(attempt),
+        maxRetryDelay: this.options.maxRetryDelay,
+        location,
+        origin: this.#origin,
       })
+      switch (step.action) {
+        case 'succeed': {
+          const { response, text } = result as Extract<AttemptResult, { ok: true }>
+          const ctx = { responseType: spec.responseType, method, url, secrets: call.secrets }
+          return { data: parseSuccess(response, text, ctx) as T, response }
+        }
+        case 'retry':
+          await this.#sleep(step.afterMs, signal)
+          attempt++
+          continue
+        case 'redirect':
+          redirects++
+          url = step.url
+          continue
+        case 'fail':
+          throw this.#failure(step.reason, result, call, url, location, rateLimit)
+      }
     }
   }
 
-  async #resolveToken(): Promise<string> {
+  #prepare(spec: RequestSpec, ro: RequestOptions): Call {
+    const method = spec.method
+    const { body, contentType } = encodeBody(spec)
+    return {
+      spec,
+      method,
+      idempotent: method === 'GET' || method === 'HEAD',
+      timeout: ro.timeout ?? this.options.timeout,
+      retries: clampRetries(ro.retries ?? this.options.retries),
+      signal: ro.signal,
+      headers: ro.headers,
+      body,
+      contentType,
+      useAuth: spec.auth !== false && this.#token !== undefined,
+      secrets: spec.secrets
+        ? [...this.#secrets, ...spec.secrets.filter((s): s is string => !!s)]
+        : [...this.#secrets],
+    }
+  }
+
+  /** The headers of one attempt: content type, telemetry, the bearer token, then the spec's, then the call's. */
+  #headers(call: Call, token: string | undefined): Record<string, string> {
+    const headers: Record<string, string> = {}
+    if (call.contentType) headers['content-type'] = call.contentType
+    if (this.#telemetry) headers['auth0-client'] = this.#telemetry
+    if (token !== undefined) headers['authorization'] = `Bearer ${token}`
+    if (call.spec.headers)
+      for (const [k, v] of Object.entries(call.spec.headers))
+        if (v !== undefined) headers[k.toLowerCase()] = v
+    if (call.headers)
+      for (const [k, v] of Object.entries(call.headers)) headers[k.toLowerCase()] = v
+    return headers
+  }
+
+  async #resolveToken(signal: AbortSignal | undefined): Promise<string> {
     const source = this.#token
-    const token = typeof source === 'function' ? await source() : source
+    const token =
+      typeof source === 'function' ? await source(signal ? { signal } : undefined) : source
     if (typeof token !== 'string' || token === '')
       throw new TypeError('token: the token function must return a non-empty string')
     return token
   }
 
-  async #attempt(
-    method: HttpMethod,
-    url: string,
-    headers: Record<string, string>,
-    body: BodyInit | undefined,
-    timeout: number,
-    signal: AbortSignal | undefined,
-  ): Promise<{ response: Response; text: string }> {
-    if (signal?.aborted) throw { kind: 'abort', error: signal.reason } satisfies AttemptFailure
+  async #attempt(call: Call, url: string, headers: Record<string, string>): Promise<AttemptResult> {
+    const { method, timeout, signal } = call
+    if (signal?.aborted) return { ok: false, kind: 'abort', error: signal.reason }
     const ky = kyInstance ?? (await loadKy())
     // One controller and one timer bound the whole attempt, headers and body. Its signal is handed to fetch directly
     // (ky would otherwise merge it with its own on every request), and the caller's signal feeds it.
@@ -460,78 +424,74 @@ export class RestClient {
         redirect: 'manual',
         fetch: (input, options) => base(input, { ...options, signal: controller.signal }),
       }
-      if (body !== undefined) init.body = body
+      if (call.body !== undefined) init.body = call.body
       const response = await ky(url, init)
       // The body is read under the same timer: a server that trickles it cannot hold the call past `timeout`.
       const text = method === 'HEAD' ? '' : await response.text()
-      return { response, text }
+      return { ok: true, response, text }
     } catch (error) {
-      const kind = timedOut ? 'timeout' : signal?.aborted ? 'abort' : 'network'
-      throw { kind, error } satisfies AttemptFailure
+      return {
+        ok: false,
+        kind: timedOut ? 'timeout' : signal?.aborted ? 'abort' : 'network',
+        error,
+      }
     } finally {
       clearTimeout(timer)
       signal?.removeEventListener('abort', onAbort)
     }
   }
 
-  #parseSuccess<T>(
-    response: Response,
-    text: string,
-    spec: RequestSpec,
-    method: string,
+  /** The error a failed call rejects with: the caller's abort reason, or an {@link Auth0Error}. */
+  #failure(
+    reason: FailReason,
+    result: AttemptResult,
+    call: Call,
     url: string,
-    secrets: string[],
-  ): T {
-    if (spec.responseType === 'text') return text as T
-    const contentType = response.headers.get('content-type') ?? ''
-    const claimsJson = /[/+]json\b/i.test(contentType)
-    const wantsObject = spec.responseType === 'object'
-    if (text === '' && !wantsObject) return undefined as T
-    let parsed: unknown = text
-    let problem: string | undefined
-    let cause: unknown
-    if (claimsJson || contentType === '' || wantsObject) {
-      try {
-        parsed = JSON.parse(text)
-      } catch (e) {
-        cause = e
-        if (claimsJson) problem = 'a body that claims JSON but does not parse'
-      }
-    }
-    if (
-      problem === undefined &&
-      wantsObject &&
-      (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
-    )
-      problem = `${describeBodyKind(parsed, text, contentType)} where a JSON object was expected`
-    if (problem === undefined) return parsed as T
+    location: URL | undefined,
+    rateLimit: RateLimitInfo | undefined,
+  ): unknown {
+    const { method, secrets } = call
     const safeUrl = redactText(url, secrets)
-    throw new Auth0Error({
-      statusCode: response.status,
-      errorCode: 'invalid_response',
-      message: `${method} ${safeUrl} returned ${response.status} with ${problem}`,
-      content:
-        text === ''
-          ? undefined
-          : redactValue(typeof parsed === 'string' ? text.slice(0, 2000) : parsed, secrets),
-      headers: headersToRecord(response.headers),
-      requestId:
-        response.headers.get('x-auth0-requestid') ??
-        response.headers.get('x-request-id') ??
-        undefined,
-      method,
-      url: safeUrl,
+    if (!result.ok) {
+      if (reason === 'abort') return call.signal?.reason ?? result.error
+      if (reason === 'timeout')
+        return new TimeoutError({
+          message: `${method} ${safeUrl} timed out after ${call.timeout} ms`,
+          timeout: call.timeout,
+          method,
+          url: safeUrl,
+          cause: result.error,
+        })
+      const cause =
+        result.error instanceof Error ? describeNetworkCause(result.error) : 'network error'
+      return new NetworkError({
+        message: redactText(`${method} ${safeUrl} failed: ${cause}`, secrets),
+        method,
+        url: safeUrl,
+        cause: result.error,
+      })
+    }
+    const { response, text } = result
+    if (reason === 'redirect')
+      return new Auth0Error({
+        statusCode: response.status,
+        errorCode: 'redirect_not_followed',
+        message: `${method} ${safeUrl} was redirected${location ? ` to ${location.origin}` : ''}; redirects are followed only within the same origin, for GET and HEAD, so credentials never leave it`,
+        headers: headersToRecord(response.headers),
+        method,
+        url: safeUrl,
+        response,
+      })
+    return errorFromResponse({
       response,
-      cause,
+      text,
+      method,
+      url,
+      headers: headersToRecord(response.headers),
+      rateLimit: rateLimit ?? parseRateLimit(response.headers, this.#now()),
+      secrets,
     })
   }
-}
-
-function describeBodyKind(parsed: unknown, text: string, contentType: string): string {
-  if (text === '') return 'an empty body'
-  if (typeof parsed === 'string' && parsed === text)
-    return /html/i.test(contentType) || /^\s*</.test(text) ? 'an HTML page' : 'a text body'
-  return `a JSON ${Array.isArray(parsed) ? 'array' : parsed === null ? 'null' : typeof parsed}`
 }
 
 function safeResolve(location: string, base: string): URL | undefined {

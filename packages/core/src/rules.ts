@@ -94,6 +94,8 @@ export interface CheckSettings {
   readonly prefix?: string
   /** Keys accepted without a rule (checked elsewhere). Any other key without a rule is reported as unknown. */
   readonly known?: readonly string[]
+  /** Accept any key without a rule (an open object, such as per-call options that wrappers extend). @default false */
+  readonly open?: boolean
 }
 
 /**
@@ -110,9 +112,10 @@ export function optionProblems(
   if (!isRecord(options))
     return [`${prefix ? prefix.replace(/\.$/, '') : '(root)'}: expected an object`]
   const problems: string[] = []
-  for (const key of Object.keys(options))
-    if (!(key in rules) && !settings.known?.includes(key))
-      problems.push(`${prefix}${key}: unknown option`)
+  if (!settings.open)
+    for (const key of Object.keys(options))
+      if (!Object.hasOwn(rules, key) && !settings.known?.includes(key))
+        problems.push(`${prefix}${key}: unknown option`)
   for (const [key, check] of Object.entries(rules)) {
     const value = options[key]
     if (value === undefined) {

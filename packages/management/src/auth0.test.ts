@@ -1,3 +1,4 @@
+import { isOptionsError, type OptionsError } from '@auth0-ts/core'
 import { HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
 import {
@@ -68,8 +69,8 @@ describe('new Auth0(domain, token, options)', () => {
   })
 
   it.each([
-    [{ protocol: 'ftp' }, 'protocol: must be "https" or "http"'],
-    [{ timeout: 5 }, "unknown option 'timeout'"],
+    [{ protocol: 'ftp' }, 'protocol: expected one of "https", "http"'],
+    [{ timeout: 5 }, 'timeout: unknown option'],
     [{ fetch: 'no' }, 'fetch: expected a function'],
   ])('rejects bad options at construction: %j', (options, problem) => {
     expect(() => new Auth0(DOMAIN, 'TOKEN', options as never)).toThrow(TypeError)
@@ -92,6 +93,29 @@ describe('new Auth0(domain, token, options)', () => {
     expect(() => new Auth0(DOMAIN, 'TOKEN', { restOptions: { timeout: -1 } })).toThrow(
       /restOptions[\s\S]*timeout/,
     )
+  })
+
+  it("combines the domain's, the token's and every option's problems in one OptionsError", () => {
+    let error: unknown
+    try {
+      new Users('https://tenant.example.com/', '', {
+        protocol: 'ftp',
+        timeout: 0,
+        restOptions: { retries: 'many' },
+        colour: 'red',
+      } as never)
+    } catch (e) {
+      error = e
+    }
+    expect(isOptionsError(error)).toBe(true)
+    expect((error as OptionsError).problems).toEqual([
+      'colour: unknown option',
+      'protocol: expected one of "https", "http"',
+      'timeout: expected a finite number > 0',
+      'token: expected a non-empty string or a function that returns one',
+      'restOptions.retries: expected a finite number',
+      'domain: expected a host name with an optional port, such as "tenant.auth0.com" (got "https://tenant.example.com/")',
+    ])
   })
 })
 

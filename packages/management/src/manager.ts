@@ -1,7 +1,6 @@
 import {
   ListPromise,
-  optionsError,
-  resolveBaseUrl,
+  OptionsError,
   RestClient,
   type FileContent,
   type HttpMethod,
@@ -13,6 +12,19 @@ import {
   type TokenSource,
   type RateLimiter,
 } from '@auth0-ts/core'
+import {
+  baseUrlProblems,
+  boolean,
+  fn,
+  isRecord,
+  oneOf,
+  optionProblems,
+  positive,
+  restOptionsProblems,
+  rule,
+  withMethods,
+  type Rules,
+} from '@auth0-ts/core/internal'
 
 /** Options of a resource manager built alone, such as `new Users(domain, token, options)`. */
 export interface ManagerOptions {
@@ -33,68 +45,53 @@ export interface ManagerOptions {
   rateLimiter?: RateLimiter | false
 }
 
-const AUTH0_KEYS = ['protocol', 'restOptions', 'fetch', 'rateLimiter'] as const
-const MANAGER_KEYS = [...AUTH0_KEYS, 'telemetry', 'timeout'] as const
+const AUTH0_RULES: Rules = {
+  protocol: oneOf(['https', 'http']),
+  fetch: fn,
+  rateLimiter: rule(
+    '{ acquire, update } or false',
+    (v) => v === false || withMethods('acquire', 'update')(v) === undefined,
+  ),
+}
+const MANAGER_RULES: Rules = { ...AUTH0_RULES, telemetry: boolean, timeout: positive }
+const token = rule(
+  'a non-empty string or a function that returns one',
+  (v) => typeof v === 'function' || (typeof v === 'string' && v !== ''),
+)
 
 /**
- * Validates options once and builds the transport every method of a manager (or of `Auth0`) goes through.
- * Checked by hand rather than with a schema: this is all the validation a bundle of one manager needs.
+ * Validates options once and builds the transport every method of a manager (or of `Auth0`) goes through, with core's
+ * rule helper: this is all the validation a bundle of one manager needs.
+ *
+ * @throws OptionsError listing every problem of the domain, token and options
  */
 export function createRestClient(
   domain: string,
-  token: TokenSource,
+  tokenSource: TokenSource,
   options: ManagerOptions | undefined,
   where: string,
   auth0 = false,
 ): RestClient {
-  const o = (options ?? {}) as Readonly<Record<string, unknown>>
-  const problems: string[] = []
-  if (typeof o !== 'object' || o === null) throw optionsError(where, ['(root): expected an object'])
-  const keys: readonly string[] = auth0 ? AUTH0_KEYS : MANAGER_KEYS
-  const unknown = Object.keys(o).filter((k) => !keys.includes(k))
-  if (unknown.length > 0)
-    problems.push(
-      `(root): unknown option${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `'${k}'`).join(', ')}`,
-    )
-  if (typeof token !== 'function' && (typeof token !== 'string' || token === ''))
-    problems.push('token: expected a non-empty string or a function that returns one')
-  if (o['fetch'] !== undefined && typeof o['fetch'] !== 'function')
-    problems.push('fetch: expected a function')
-  const limiter = o['rateLimiter'] as Partial<RateLimiter> | false | undefined
-  if (
-    limiter !== undefined &&
-    limiter !== false &&
-    (typeof limiter?.acquire !== 'function' || typeof limiter.update !== 'function')
-  )
-    problems.push('rateLimiter: expected { acquire, update } or false')
-  if (o['telemetry'] !== undefined && typeof o['telemetry'] !== 'boolean')
-    problems.push('telemetry: expected boolean')
-  const timeout = o['timeout']
-  if (
-    timeout !== undefined &&
-    !(typeof timeout === 'number' && timeout > 0 && Number.isFinite(timeout))
-  )
-    problems.push('timeout: must be a number > 0')
-  if (
-    o['restOptions'] !== undefined &&
-    (typeof o['restOptions'] !== 'object' || o['restOptions'] === null)
-  )
-    problems.push('restOptions: expected object')
-  let baseUrl = ''
-  try {
-    baseUrl = resolveBaseUrl(domain, o['protocol'] ?? 'https', where)
-  } catch (e) {
-    problems.push(...(e as Error).message.split('\n  - ').slice(1))
-  }
-  if (problems.length > 0) throw optionsError(where, problems)
+  const o: Readonly<Record<string, unknown>> = isRecord(options) ? options : {}
+  const tokenProblem = token(tokenSource)
+  const problems = [
+    ...optionProblems(options ?? undefined, auth0 ? AUTH0_RULES : MANAGER_RULES, {
+      known: ['restOptions'],
+    }),
+    ...(tokenProblem === undefined ? [] : [`token: expected ${tokenProblem}`]),
+    ...restOptionsProblems(o['restOptions']),
+    // the protocol's own problem is listed above
+    ...baseUrlProblems(domain),
+  ]
+  if (problems.length > 0) throw new OptionsError(where, problems)
   const mo = o as ManagerOptions
   const restOptions: RestClientOptions = mo.restOptions ?? {
     ...(mo.telemetry === undefined ? {} : { telemetry: mo.telemetry }),
     ...(mo.timeout === undefined ? {} : { timeout: mo.timeout }),
   }
   return new RestClient({
-    baseUrl: `${baseUrl}/api/v2`,
-    token,
+    baseUrl: `${mo.protocol ?? 'https'}://${domain}/api/v2`,
+    token: tokenSource,
     options: restOptions,
     client: { name: __PKG_NAME__, version: __PKG_VERSION__ },
     fetch: mo.fetch,
@@ -272,7 +269,7 @@ export abstract class Manager {
   protected readonly rest: RestClient
 
   /**
-   * @throws TypeError listing every problem, for a bad domain, token or option
+   * @throws OptionsError listing every problem, for a bad domain, token or option
    */
   constructor(domain: string | RestClient, token?: TokenSource, options?: ManagerOptions) {
     this.rest =

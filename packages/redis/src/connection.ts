@@ -1,4 +1,5 @@
-import { optionsError, redactText } from '@auth0-ts/core'
+import { optionsError } from '@auth0-ts/core'
+import { redactText } from '@auth0-ts/core/internal'
 import * as z from 'zod/mini'
 import { Redis, type Cluster } from 'ioredis'
 

@@ -1,4 +1,5 @@
-import { createRateLimiter, defaultSleep, parseOptions, type RateLimiter } from '@auth0-ts/core'
+import { createRateLimiter, parseOptions, type RateLimiter } from '@auth0-ts/core'
+import { defaultSleep } from '@auth0-ts/core/internal'
 import * as z from 'zod/mini'
 import { connect, connectionShape, positiveNumber, type ConnectionOptions } from './connection.js'
 

@@ -1,4 +1,5 @@
-import { defaultSleep, parseOptions } from '@auth0-ts/core'
+import { parseOptions } from '@auth0-ts/core'
+import { defaultSleep } from '@auth0-ts/core/internal'
 import * as z from 'zod/mini'
 import { randomUUID } from 'node:crypto'
 import { connect, connectionShape, positiveNumber, type ConnectionOptions } from './connection.js'

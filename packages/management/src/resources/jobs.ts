@@ -1,4 +1,5 @@
-import { Auth0Error, defaultSleep, TimeoutError, type FileContent } from '@auth0-ts/core'
+import { Auth0Error, TimeoutError, type FileContent } from '@auth0-ts/core'
+import { defaultSleep } from '@auth0-ts/core/internal'
 import { Manager } from '../manager.js'
 import { BODY } from '../params.js'
 import type { Body, Job, JobFailure } from '../types.js'
