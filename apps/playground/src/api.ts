@@ -1,7 +1,7 @@
 // The page's calls to its own server. The server answers JSON; a failed call carries `{ error: ErrorView }`.
 import type { ErrorView } from '../shared/api.js'
 
-export class ApiError extends Error {
+class ApiError extends Error {
   readonly view: ErrorView
   constructor(view: ErrorView) {
     super(view.message)

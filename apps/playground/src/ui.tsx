@@ -74,7 +74,7 @@ export function Stat({
 }
 
 /** Epoch seconds as a local time and how far away it is. */
-export function resetText(resetAt: number | undefined, now = Date.now()): string {
+function resetText(resetAt: number | undefined, now = Date.now()): string {
   if (resetAt === undefined || resetAt < 0) return 'unknown'
   const inS = Math.round(resetAt - now / 1000)
   return `${new Date(resetAt * 1000).toLocaleTimeString()} (${inS >= 0 ? `in ${inS} s` : `${-inS} s ago`})`

@@ -36,10 +36,4 @@ export { parseErrorBody, describeValue } from './errors.js'
 export { defaultSleep } from './rate-limit.js'
 export { telemetryHeader } from './telemetry.js'
 export { runtimeEnv } from './runtime.js'
-export {
-  clientCredentialsCacheKey,
-  PROVIDER_SETTINGS,
-  seconds,
-  tokenCache,
-  toCachedToken,
-} from './token-provider.js'
+export { clientCredentialsCacheKey, PROVIDER_SETTINGS, toCachedToken } from './token-provider.js'

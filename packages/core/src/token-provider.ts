@@ -82,12 +82,12 @@ export function createMemoryTokenCache(): TokenCache {
 }
 
 /** A {@link TokenCache}: `get` and `set` functions. */
-export const tokenCache = rule(
+const tokenCache = rule(
   'an object with get and set functions',
   (v) => isRecord(v) && typeof v['get'] === 'function' && typeof v['set'] === 'function',
 )
 /** Seconds of skew. */
-export const seconds = rule(
+const seconds = rule(
   'a number of seconds >= 0',
   (v) => typeof v === 'number' && Number.isFinite(v) && v >= 0,
 )
