@@ -1,4 +1,12 @@
-import { Auth0Error, isRateLimitError, NetworkError, RateLimitError } from '@auth0-ts/core'
+import {
+  Auth0Error,
+  isOptionsError,
+  isRateLimitError,
+  NetworkError,
+  OptionsError,
+  RateLimitError,
+  TimeoutError,
+} from '@auth0-ts/core'
 import { http, HttpResponse } from 'msw'
 import { describe, expect, it, vi } from 'vitest'
 import { createManagementClient } from './client.js'
@@ -29,18 +37,51 @@ describe('createManagementClient', () => {
     expect(user).toEqual(ada)
   })
 
-  it('sends header functions per call, drops trailing undefineds and keeps RequestOptions off the wire', async () => {
+  it('sends header functions per call, drops trailing undefineds and keeps init off the wire', async () => {
     const { calls } = mountApp(server, { users: [makeUser()] })
     const headers = vi.fn(async () => ({ 'x-csrf': 'ok' }))
     const client = createManagementClient({ baseUrl: `${BASE_URL}/`, headers })
     const controller = new AbortController()
-    await client.users.list({ perPage: 1 }, { signal: controller.signal, retries: 5 })
+    await client.call('users', 'list', [{ perPage: 1 }], {
+      signal: controller.signal,
+      timeout: 5000,
+    })
     await client.users.get('auth0|x', undefined).catch(() => undefined)
     expect(calls.map((c) => c.body)).toEqual([{ args: [{ perPage: 1 }] }, { args: ['auth0|x'] }])
     expect(headers).toHaveBeenCalledTimes(2)
   })
 
-  it('aborts with the signal of a trailing RequestOptions', async () => {
+  it('never guesses options from an argument’s shape: a trailing { signal } is an argument, which the proxy refuses', async () => {
+    const { calls, tenant } = mountApp(server, { users: [makeUser()] })
+    const client = createManagementClient({ baseUrl: BASE_URL, headers: { 'x-csrf': 'ok' } })
+    const list = client.users.list as (...args: unknown[]) => Promise<unknown>
+    await expect(list({ perPage: 1 }, { retries: 5 })).rejects.toMatchObject({
+      name: 'Auth0Error',
+      statusCode: 400,
+      errorCode: 'invalid_arguments',
+    })
+    expect(calls.map((c) => c.body)).toEqual([{ args: [{ perPage: 1 }, { retries: 5 }] }])
+    expect(tenant.requests).toEqual([])
+  })
+
+  it('refuses per-call options the browser does not honour, before sending anything', async () => {
+    const fetch = vi.fn<typeof globalThis.fetch>()
+    const client = createManagementClient({ baseUrl: BASE_URL, fetch })
+    const init = { retries: 5, headers: { authorization: 'Bearer x' }, timeout: -1 }
+    const error = await client.call('users', 'list', [], init as never).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(OptionsError)
+    expect(error).toMatchObject({
+      code: 'invalid_options',
+      problems: [
+        'retries: unknown option',
+        'headers: unknown option',
+        'timeout: expected a number of ms > 0 and <= 2147483647',
+      ],
+    })
+    expect(fetch).not.toHaveBeenCalled()
+  })
+
+  it('aborts with init.signal', async () => {
     let release = () => {}
     server.use(
       http.post(
@@ -53,10 +94,96 @@ describe('createManagementClient', () => {
     )
     const client = createManagementClient({ baseUrl: BASE_URL })
     const controller = new AbortController()
-    const pending = client.users.list({}, { signal: controller.signal })
+    const pending = client.call('users', 'list', [{}], { signal: controller.signal })
     controller.abort()
     await expect(pending).rejects.toMatchObject({ name: 'AbortError' })
     release()
+    const aborted = AbortSignal.abort()
+    await expect(client.call('users', 'list', [], { signal: aborted })).rejects.toBe(aborted.reason)
+  })
+
+  describe('timeout', () => {
+    /** A fetch that answers only when its signal aborts (with the abort), as a stalled proxy would. */
+    const stalledFetch = () =>
+      vi.fn<typeof globalThis.fetch>(
+        (_, init) =>
+          new Promise((_, reject) =>
+            init?.signal?.addEventListener('abort', () => reject(init.signal?.reason)),
+          ),
+      )
+    const settled = (p: Promise<unknown>) => {
+      const state = { done: false }
+      p.then(
+        () => (state.done = true),
+        () => (state.done = true),
+      )
+      return state
+    }
+
+    it('gives up after 30 s by default, with a TimeoutError', async () => {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+      const fetch = stalledFetch()
+      const pending = createManagementClient({ baseUrl: BASE_URL, fetch })
+        .users.list()
+        .catch((e: unknown) => e)
+      const state = settled(pending)
+      await vi.advanceTimersByTimeAsync(29_999)
+      expect(state.done).toBe(false)
+      expect(fetch.mock.calls[0]?.[1]?.signal?.aborted).toBe(false)
+      await vi.advanceTimersByTimeAsync(1)
+      const error = await pending
+      expect(error).toBeInstanceOf(TimeoutError)
+      expect(error).toMatchObject({
+        statusCode: 0,
+        errorCode: 'timeout',
+        timeout: 30_000,
+        url: `${BASE_URL}/users.list`,
+        message: 'The management proxy did not answer within 30000 ms',
+      })
+      expect(fetch.mock.calls[0]?.[1]?.signal?.aborted).toBe(true)
+    })
+
+    it('takes the client’s timeout, and a per-call one over it', async () => {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+      const client = createManagementClient({
+        baseUrl: BASE_URL,
+        fetch: stalledFetch(),
+        timeout: 100,
+      })
+      const byClient = client.users.list().catch((e: unknown) => e)
+      const byCall = client.call('users', 'list', [], { timeout: 50 }).catch((e: unknown) => e)
+      const call = settled(byCall)
+      const both = settled(byClient)
+      await vi.advanceTimersByTimeAsync(50)
+      expect(call.done).toBe(true)
+      expect(both.done).toBe(false)
+      await vi.advanceTimersByTimeAsync(50)
+      expect(await byCall).toMatchObject({ name: 'TimeoutError', timeout: 50 })
+      expect(await byClient).toMatchObject({ name: 'TimeoutError', timeout: 100 })
+    })
+
+    it('covers a header function that never settles', async () => {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+      const fetch = vi.fn<typeof globalThis.fetch>()
+      const client = createManagementClient({
+        baseUrl: BASE_URL,
+        fetch,
+        timeout: 1000,
+        headers: () => new Promise<HeadersInit>(() => {}),
+      })
+      const pending = client.users.list().catch((e: unknown) => e)
+      await vi.advanceTimersByTimeAsync(1000)
+      expect(await pending).toMatchObject({ name: 'TimeoutError', timeout: 1000 })
+      expect(fetch).not.toHaveBeenCalled()
+    })
+
+    it('clears its timer once the answer is read', async () => {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+      const fetch = vi.fn<typeof globalThis.fetch>(async () => Response.json({ data: [] }))
+      const client = createManagementClient({ baseUrl: BASE_URL, fetch })
+      expect(await client.users.list()).toEqual([])
+      expect(vi.getTimerCount()).toBe(0)
+    })
   })
 
   it('rebuilds a RateLimitError with resetAt from the envelope', async () => {
@@ -153,8 +280,26 @@ describe('createManagementClient', () => {
     expect(await Promise.resolve(client)).toBe(client)
     expect((client.users as unknown as Record<string, unknown>)['then']).toBeUndefined()
     expect((client as unknown as Record<string, unknown>)['constructor']).toBeUndefined()
-    expect(() => createManagementClient({ baseUrl: '', fetch: 1 as never })).toThrow(
-      /baseUrl[\s\S]*fetch/,
-    )
+    const bad = { baseUrl: '', fetch: 1, timeout: 0, retries: 2 }
+    const error = (() => {
+      try {
+        createManagementClient(bad as never)
+      } catch (e) {
+        return e
+      }
+    })()
+    expect(isOptionsError(error)).toBe(true)
+    expect(error).toBeInstanceOf(TypeError)
+    expect(error).toMatchObject({
+      code: 'invalid_options',
+      problems: [
+        'retries: unknown option',
+        'baseUrl: expected a URL or a path',
+        'fetch: expected a function',
+        'timeout: expected a number of ms > 0 and <= 2147483647',
+      ],
+    })
+    expect((error as Error).message).toMatch(/^Invalid management client options:\n {2}- retries/)
+    expect(() => createManagementClient(undefined as never)).toThrow(OptionsError)
   })
 })

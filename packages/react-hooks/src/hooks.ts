@@ -2,7 +2,7 @@ import type { Auth0Error } from '@auth0-ts/core'
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react'
 import { Mutation, type MutationOptions } from './mutation.js'
 import { useManagementStore } from './provider.js'
-import type { AccessorName, CallArgs, CallData, CallItem, ManagerMethod } from './types.js'
+import type { AccessorName, ProxyArgs, CallData, CallItem, ManagerMethod } from './types.js'
 
 /** Options of {@link useManagementQuery}. */
 export interface QueryOptions {
@@ -36,7 +36,7 @@ export interface QueryResult<TData> {
 export function useManagementQuery<A extends AccessorName, M extends ManagerMethod<A>>(
   accessor: A,
   method: M,
-  args: CallArgs<A, M>,
+  args: ProxyArgs<A, M>,
   options: QueryOptions = {},
 ): QueryResult<CallData<A, M>> {
   const store = useManagementStore()
@@ -80,7 +80,7 @@ export interface ListOptions<
    * Builds the method's arguments for a page.
    * @default `({ page, perPage, search }) => [{ page, perPage, includeTotals: true, q: search || undefined }]`
    */
-  args?: (params: ListParams) => [...CallArgs<A, M>]
+  args?: (params: ListParams) => [...ProxyArgs<A, M>]
 }
 
 /** What {@link useManagementList} returns. */
@@ -140,7 +140,7 @@ export function useManagementList<A extends AccessorName, M extends ManagerMetho
     options.args?.(params) ??
     ([
       { page: params.page, perPage, includeTotals: true, q: params.search || undefined },
-    ] as CallArgs<A, M>)
+    ] as unknown as ProxyArgs<A, M>)
   const result = useManagementQuery(accessor, method, args, options)
   const raw = (result.data as { total?: unknown } | undefined)?.total
   const total = typeof raw === 'number' ? raw : undefined
@@ -194,7 +194,7 @@ export function useManagementMutation<A extends AccessorName, M extends ManagerM
   accessor: A,
   method: M,
   options: MutationOptions = {},
-): MutationResult<CallArgs<A, M>, CallData<A, M>> {
+): MutationResult<ProxyArgs<A, M>, CallData<A, M>> {
   const store = useManagementStore()
   // By value, so an inline `invalidates: [...]` does not make a new Mutation (and drop its state) on every render.
   const key = (options.invalidates ?? [accessor]).join('\n')
@@ -204,11 +204,11 @@ export function useManagementMutation<A extends AccessorName, M extends ManagerM
   )
   const state = useSyncExternalStore(mutation.subscribe, mutation.getState, mutation.getState)
   const mutateAsync = useCallback(
-    (...args: CallArgs<A, M>) => mutation.mutate(args) as Promise<CallData<A, M>>,
+    (...args: ProxyArgs<A, M>) => mutation.mutate(args) as Promise<CallData<A, M>>,
     [mutation],
   )
   const mutate = useCallback(
-    (...args: CallArgs<A, M>) => void mutateAsync(...args).catch(() => {}),
+    (...args: ProxyArgs<A, M>) => void mutateAsync(...args).catch(() => {}),
     [mutateAsync],
   )
   return {

@@ -31,6 +31,7 @@ export type {
   AccessorName,
   ManagerMethod,
   CallArgs,
+  ProxyArgs,
   CallData,
   CallItem,
   CallName,

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { Auth0Error } from '@auth0-ts/core'
+import { Auth0Error, OptionsError } from '@auth0-ts/core'
 import { HttpResponse } from 'msw'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { createManagementProxy, type ManagementProxyOptions } from './server.js'
@@ -180,6 +180,40 @@ describe('createManagementProxy: refusals', () => {
     // the client's transport would send any request with the token
     expect(make(['rest.request'])).toThrow(/allow\[0\]: rest.request is not a method/)
     expect(() => createManagementProxy({} as ManagementProxyOptions)).toThrow(TypeError)
+  })
+
+  it('lists every bad option in one OptionsError', () => {
+    const bad = {
+      management: 'token',
+      allow: 'users.list',
+      basePath: 'api',
+      maxBodyBytes: 1.5,
+      onError: true,
+      cors: '*',
+    }
+    let error: unknown
+    try {
+      createManagementProxy(bad as unknown as ManagementProxyOptions)
+    } catch (e) {
+      error = e
+    }
+    expect(error).toBeInstanceOf(OptionsError)
+    expect(error).toMatchObject({
+      code: 'invalid_options',
+      where: 'management proxy options',
+      problems: [
+        'cors: unknown option',
+        'management: expected an Auth0 client or a function that returns one',
+        'allow: expected an array of "accessor.method" names',
+        'authorize: is required',
+        'basePath: expected a path starting with "/"',
+        'maxBodyBytes: expected a positive integer',
+        'onError: expected a function',
+      ],
+    })
+    expect(() => createManagementProxy(undefined as never)).toThrow(
+      /^Invalid management proxy options:\n {2}- \(root\): expected an object$/,
+    )
   })
 
   it('answers 401 and 403 from authorize, which sees the parsed call', async () => {
@@ -400,5 +434,5 @@ it('the server entry never loads React, directly or through its imports', () => 
   }
   const external = visit('./server.ts')
   expect([...seen].sort()).toEqual(['./protocol.ts', './server.ts'])
-  expect(external).toEqual(['@auth0-ts/core'])
+  expect([...new Set(external)].sort()).toEqual(['@auth0-ts/core', '@auth0-ts/core/internal'])
 })

@@ -1,10 +1,12 @@
-import { isAuth0Error, isRateLimitError, RestClient } from '@auth0-ts/core'
+import { isAuth0Error, OptionsError, RestClient } from '@auth0-ts/core'
+import { fn, isRecord, optionProblems, rule, type Rules } from '@auth0-ts/core/internal'
 import {
   carriesRequestOptions,
+  encodeError,
+  encodeRefusal,
   parseCallName,
-  RATE_LIMIT_HEADERS,
-  type ErrorEnvelope,
-  type ErrorName,
+  scrub,
+  type EncodedError,
 } from './protocol.js'
 import type { CallName, Management } from './types.js'
 
@@ -45,15 +47,32 @@ export interface ManagementProxyOptions {
 
 type Method = (...args: readonly unknown[]) => unknown
 
+const PROXY_RULES: Rules = {
+  management: rule(
+    'an Auth0 client or a function that returns one',
+    (v) => typeof v === 'function' || (typeof v === 'object' && v !== null),
+  ),
+  allow: rule('an array of "accessor.method" names', Array.isArray),
+  authorize: fn,
+  basePath: rule(
+    'a path starting with "/"',
+    (v) => typeof v === 'string' && (v === '' || v.startsWith('/')),
+  ),
+  maxBodyBytes: rule('a positive integer', (v) => Number.isInteger(v) && (v as number) > 0),
+  onError: fn,
+}
+
 const JSON_HEADERS = {
   'content-type': 'application/json; charset=utf-8',
   'cache-control': 'no-store',
 }
-const JWT = /\beyJ[\w-]{4,}\.[\w-]{4,}\.[\w-]*/g
-const BEARER = /\bBearer\s+[^\s"',;]+/gi
 
 function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), { status, headers: { ...JSON_HEADERS, ...headers } })
+}
+
+function send({ status, body, headers }: EncodedError): Response {
+  return json(status, body, headers)
 }
 
 function refuse(
@@ -62,27 +81,7 @@ function refuse(
   message: string,
   headers?: Record<string, string>,
 ): Response {
-  const error: ErrorEnvelope = {
-    name: 'Auth0Error',
-    source: 'proxy',
-    statusCode: status,
-    errorCode,
-    message,
-  }
-  return json(status, { error }, headers)
-}
-
-/** Strips anything token-shaped from a message before it leaves the server. */
-function scrub(text: string): string {
-  return text.replace(BEARER, 'Bearer [REDACTED]').replace(JWT, '[REDACTED]').slice(0, 2000)
-}
-
-function upstreamStatus(name: ErrorName, statusCode: number): number {
-  if (name === 'TimeoutError') return 504
-  // The server's own credentials were refused: not the browser session's 401, which the app may act on.
-  if (statusCode === 401) return 502
-  if (statusCode >= 400 && statusCode <= 599) return statusCode
-  return 502
+  return send(encodeRefusal(status, errorCode, message, headers))
 }
 
 /** Turns what the management call threw into a browser-safe response: no token, no upstream headers, no stack. */
@@ -91,33 +90,7 @@ function errorResponse(
   call: ProxyCall,
   onError: ManagementProxyOptions['onError'],
 ): Response {
-  if (isAuth0Error(error)) {
-    const name: ErrorName =
-      (['RateLimitError', 'TimeoutError', 'NetworkError'] as const).find((n) => n === error.name) ??
-      'Auth0Error'
-    const envelope: ErrorEnvelope = {
-      name,
-      source: 'upstream',
-      statusCode: error.statusCode,
-      errorCode: scrub(error.errorCode),
-      message: scrub(error.message),
-      ...(error.requestId === undefined ? {} : { requestId: scrub(error.requestId) }),
-    }
-    const headers: Record<string, string> = {}
-    if (isRateLimitError(error)) {
-      Object.assign(envelope, {
-        resetAt: error.resetAt,
-        retryAfter: error.retryAfter,
-        limit: error.limit,
-        remaining: error.remaining,
-      })
-      for (const h of RATE_LIMIT_HEADERS) {
-        const v = error.headers[h]
-        if (v !== undefined && /^[\w :,-]{1,64}$/.test(v)) headers[h] = v
-      }
-    }
-    return json(upstreamStatus(name, error.statusCode), { error: envelope }, headers)
-  }
+  if (isAuth0Error(error)) return send(encodeError(error))
   // Argument checks inside the management client throw these before anything is sent.
   if (error instanceof TypeError || error instanceof RangeError)
     return refuse(400, 'invalid_arguments', scrub(error.message))
@@ -153,7 +126,8 @@ function lookup(
  * It answers `POST {basePath}/{accessor}.{method}` with a JSON body `{ "args": [...] }`: 200 `{ data }`, or an error
  * envelope `{ error: { name, statusCode, errorCode, message, requestId, resetAt, retryAfter } }`.
  *
- * @throws TypeError when an option is invalid or an allowed name is not a method of the given client
+ * @throws OptionsError (a `TypeError`) listing every invalid option, and every allowed name that is not a method of
+ * the given client
  * @example
  * ```ts
  * const handler = createManagementProxy({
@@ -166,19 +140,11 @@ function lookup(
 export function createManagementProxy(
   options: ManagementProxyOptions,
 ): (request: Request) => Promise<Response> {
+  const problems = optionProblems(options, PROXY_RULES, {
+    required: ['management', 'allow', 'authorize'],
+  })
+  if (!isRecord(options)) throw new OptionsError('management proxy options', problems)
   const { management, authorize, onError } = options
-  const basePath = (options.basePath ?? '/api/management').replace(/\/+$/, '')
-  const maxBodyBytes = options.maxBodyBytes ?? 1_000_000
-  const problems: string[] = []
-  if (management === null || (typeof management !== 'object' && typeof management !== 'function'))
-    problems.push('management: expected an Auth0 client or a function that returns one')
-  if (typeof authorize !== 'function') problems.push('authorize: expected a function')
-  if (!Array.isArray(options.allow))
-    problems.push('allow: expected an array of "accessor.method" names')
-  if (!basePath.startsWith('/') && basePath !== '')
-    problems.push('basePath: expected a path starting with "/"')
-  if (!Number.isInteger(maxBodyBytes) || maxBodyBytes <= 0)
-    problems.push('maxBodyBytes: expected a positive integer')
   const allowed = new Set<string>()
   for (const [i, name] of (Array.isArray(options.allow) ? options.allow : []).entries()) {
     const parsed = typeof name === 'string' ? parseCallName(name) : undefined
@@ -192,8 +158,9 @@ export function createManagementProxy(
       problems.push(`allow[${i}]: ${name} is not a method of the management client`)
     else allowed.add(name)
   }
-  if (problems.length > 0)
-    throw new TypeError(`Invalid management proxy options:\n  - ${problems.join('\n  - ')}`)
+  if (problems.length > 0) throw new OptionsError('management proxy options', problems)
+  const basePath = (options.basePath ?? '/api/management').replace(/\/+$/, '')
+  const maxBodyBytes = options.maxBodyBytes ?? 1_000_000
 
   return async function handleManagementRequest(request: Request): Promise<Response> {
     const path = new URL(request.url).pathname

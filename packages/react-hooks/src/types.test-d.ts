@@ -1,9 +1,9 @@
 import type { RequestOptions } from '@auth0-ts/core'
-import type { Connection, ListBody, User } from '@auth0-ts/management'
+import type { Auth0, Connection, FieldsOptions, ListBody, User } from '@auth0-ts/management'
 import { describe, expectTypeOf, it } from 'vitest'
-import type { ManagementClient } from './client.js'
+import type { CallInit, ManagementClient } from './client.js'
 import type { useManagementList, useManagementMutation, useManagementQuery } from './hooks.js'
-import type { AccessorName, CallArgs, CallData, CallItem, CallName } from './types.js'
+import type { AccessorName, CallArgs, CallData, CallItem, CallName, ProxyArgs } from './types.js'
 
 describe('types from the management client', () => {
   it('takes a method’s data from what awaiting it gives (one page for a list)', () => {
@@ -27,7 +27,7 @@ describe('types from the management client', () => {
   it('types the browser client and the hooks like the management client', () => {
     expectTypeOf<ManagementClient['users']['get']>().returns.toEqualTypeOf<Promise<User>>()
     expectTypeOf<ManagementClient['connections']['update']>().parameters.toEqualTypeOf<
-      CallArgs<'connections', 'update'>
+      ProxyArgs<'connections', 'update'>
     >()
     expectTypeOf<ReturnType<typeof useManagementQuery<'users', 'get'>>['data']>().toEqualTypeOf<
       User | undefined
@@ -37,6 +37,29 @@ describe('types from the management client', () => {
     >()
     expectTypeOf<
       ReturnType<typeof useManagementMutation<'connections', 'update'>>['mutate']
-    >().parameters.toEqualTypeOf<CallArgs<'connections', 'update'>>()
+    >().parameters.toEqualTypeOf<ProxyArgs<'connections', 'update'>>()
+  })
+
+  it('leaves the management method’s RequestOptions out of what the browser sends', () => {
+    expectTypeOf<ProxyArgs<'connections', 'update'>>().toEqualTypeOf<
+      [id: string, body: Partial<Connection>]
+    >()
+    expectTypeOf<ProxyArgs<'users', 'get'>>().toEqualTypeOf<[id: string, options?: FieldsOptions]>()
+    expectTypeOf<ProxyArgs<'connections', 'all'>>().toEqualTypeOf<
+      [options?: Parameters<Auth0['connections']['all']>[0]]
+    >()
+    expectTypeOf<ManagementClient['users']['get']>().parameters.toEqualTypeOf<
+      [id: string, options?: FieldsOptions]
+    >()
+  })
+
+  it('takes per-call options in call()’s init only, and only those the browser honours', () => {
+    expectTypeOf<keyof CallInit>().toEqualTypeOf<'signal' | 'timeout'>()
+    expectTypeOf<Parameters<ManagementClient['call']>[3]>().toEqualTypeOf<CallInit | undefined>()
+    const client = {} as ManagementClient
+    // @ts-expect-error upstream request options are the server's
+    void client.call('users', 'get', ['id'], { retries: 1 })
+    // @ts-expect-error a manager method takes no per-call options
+    void client.users.get('id', {}, { signal: AbortSignal.abort() })
   })
 })

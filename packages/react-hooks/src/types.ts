@@ -1,5 +1,5 @@
 import type { Auth0, Auth0Managers } from '@auth0-ts/management'
-import type { ListPromise } from '@auth0-ts/core'
+import type { ListPromise, RequestOptions } from '@auth0-ts/core'
 
 type AnyFunction = (...args: never[]) => unknown
 
@@ -34,6 +34,42 @@ export type CallArgs<
   M extends ManagerMethod<A, T>,
   T = Managers,
 > = T[A][M] extends (...args: infer P) => unknown ? P : never
+
+/** The part of tuple `T` that `[...Rest]` follows, labels kept. */
+type Before<T extends readonly unknown[], Rest extends readonly unknown[]> = T extends readonly [
+  ...infer Head,
+  ...Rest,
+]
+  ? Head
+  : never
+
+/** Tuple `T` without its last element, optional or not, with labels and optional marks kept. */
+type DropLast<T extends readonly unknown[], Done extends readonly unknown[] = []> = T extends
+  readonly [unknown] | readonly [unknown?]
+  ? Done
+  : T extends readonly [unknown, ...infer Rest]
+    ? DropLast<Rest, [...Done, ...Before<T, Rest>]>
+    : T extends readonly [unknown?, ...infer Rest]
+      ? DropLast<Rest, [...Done, ...Before<T, Rest>]>
+      : Done
+
+/** The last element of tuple `T`, optional or not. */
+type Last<T extends readonly unknown[]> =
+  Required<T> extends readonly [...unknown[], infer L] ? L : never
+
+/**
+ * The arguments a call through the proxy takes: the management method's own, without its trailing `RequestOptions`.
+ * The browser never sets upstream request options (the proxy refuses them); per-call options of the browser side go
+ * in the `init` of `client.call(accessor, method, args, init)`.
+ */
+export type ProxyArgs<A extends AccessorName<T>, M extends ManagerMethod<A, T>, T = Managers> =
+  CallArgs<A, M, T> extends infer P extends readonly unknown[]
+    ? [Last<P>] extends [RequestOptions]
+      ? RequestOptions extends Last<P>
+        ? DropLast<P>
+        : P
+      : P
+    : never
 
 /** What awaiting a management method gives: the parsed body (for a list, one page). */
 export type CallData<
