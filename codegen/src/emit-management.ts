@@ -1,0 +1,152 @@
+// packages/management/src/generated/operations/<group>.ts and generated/index.ts: one plain const object per
+// top-level group, operations keyed by name, subgroups nested. Each operation is an object literal of facts typed
+// with `as Operation<Args, Req, Res, Item>`; there is no request code and no function call, so unused groups
+// tree-shake away.
+import type { ModelOperation } from './model.js'
+import { propertyKey, renderType } from './render.js'
+
+export interface GroupNode {
+  operations: Map<string, ModelOperation>
+  groups: Map<string, GroupNode>
+}
+
+const newNode = (): GroupNode => ({ operations: new Map(), groups: new Map() })
+
+/** The operations as a tree of groups. Throws when a name is both an operation and a subgroup. */
+export function groupTree(ops: readonly ModelOperation[]): Map<string, GroupNode> {
+  const root = newNode()
+  for (const op of ops) {
+    let node = root
+    for (const segment of op.group) {
+      let child = node.groups.get(segment)
+      if (child === undefined) {
+        child = newNode()
+        node.groups.set(segment, child)
+      }
+      node = child
+    }
+    node.operations.set(op.name, op)
+  }
+  const check = (node: GroupNode, path: string[]): void => {
+    for (const [name, child] of node.groups) {
+      if (node.operations.has(name)) {
+        const where = [...path, name].join('.')
+        throw new Error(`${where} is both an operation and a group of operations`)
+      }
+      check(child, [...path, name])
+    }
+  }
+  check(root, [])
+  if (root.operations.size > 0)
+    throw new Error(`operations without a group: ${[...root.operations.keys()].join(', ')}`)
+  return root.groups
+}
+
+/** `attackProtection` → `attack-protection`. */
+export function kebab(name: string): string {
+  return name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)
+}
+
+const typeRef = (name: string): string => `T.${name}`
+
+function tsOf(op: ModelOperation, which: 'args' | 'request' | 'response' | 'item'): string {
+  const render = (s: Parameters<typeof renderType>[0]): string => renderType(s, { nameOf: typeRef })
+  switch (which) {
+    case 'args':
+      return `[${op.pathParams.map((p) => `${argLabel(p.name)}: ${render(p.schema)}`).join(', ')}]`
+    case 'request':
+      if (op.request === 'query') return typeRef(op.requestName as string)
+      return op.body === undefined ? 'void' : render(op.body.schema)
+    case 'response': {
+      if (op.response === 'none' || op.responseSchema === undefined) return 'void'
+      const t = render(op.responseSchema)
+      return op.response === 'optional' ? `${t} | undefined` : t
+    }
+    case 'item':
+      return op.list === undefined ? 'never' : render(op.list.item)
+  }
+}
+
+/** The request and response types of an operation as its descriptor writes them. */
+export function operationTypes(op: ModelOperation): { request: string; response: string } {
+  return { request: tsOf(op, 'request'), response: tsOf(op, 'response') }
+}
+
+/** A tuple label: the wire name when it is an identifier, else camelCase. */
+function argLabel(name: string): string {
+  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name)
+    ? name
+    : name.replace(/[^A-Za-z0-9]+(.)/g, (_, c: string) => c.toUpperCase())
+}
+
+/** The TSDoc of an operation: facts only. */
+export function operationDoc(op: ModelOperation): string[] {
+  const lines = [`\`${op.method} ${op.path}\``]
+  if (op.scopes.length > 0)
+    lines.push('', `Scopes (any one): ${op.scopes.map((s) => `\`${s}\``).join(', ')}.`)
+  if (op.lifecycle === 'EA' || op.lifecycle === 'beta')
+    lines.push('', `Lifecycle: ${op.lifecycle}.`)
+  if (op.source === 'node-auth0')
+    lines.push('', "Not in Auth0's definition: declared from node-auth0 v7.1.")
+  return lines
+}
+
+function descriptor(op: ModelOperation): string {
+  const fields = [`method: '${op.method}'`, `path: ${JSON.stringify(op.path)}`]
+  if (op.request !== undefined) fields.push(`request: '${op.request}'`)
+  if (op.response !== 'json') fields.push(`response: '${op.response}'`)
+  if (op.list !== undefined) {
+    const items = op.list.items === undefined ? '' : `items: ${JSON.stringify(op.list.items)}, `
+    fields.push(`list: { ${items}paging: '${op.list.paging}' }`)
+  }
+  if (op.defaults !== undefined)
+    fields.push(
+      `defaults: { ${Object.entries(op.defaults)
+        .map(([k, v]) => `${propertyKey(k)}: ${JSON.stringify(v)}`)
+        .join(', ')} }`,
+    )
+  if (op.customDomain) fields.push('customDomain: true')
+  const type = ['args', 'request', 'response', 'item'].map((w) =>
+    tsOf(op, w as 'args' | 'request' | 'response' | 'item'),
+  )
+  if (type[3] === 'never') type.pop()
+  return `{ ${fields.join(', ')} } as Operation<${type.join(', ')}>`
+}
+
+function doc(lines: string[]): string {
+  return `/**\n${lines.map((l) => (l === '' ? ' *' : ` * ${l}`)).join('\n')}\n */`
+}
+
+function objectLiteral(node: GroupNode): string {
+  const entries: string[] = []
+  for (const name of [...node.operations.keys()].sort()) {
+    const op = node.operations.get(name) as ModelOperation
+    entries.push(`${doc(operationDoc(op))}\n${propertyKey(name)}: ${descriptor(op)},`)
+  }
+  for (const name of [...node.groups.keys()].sort())
+    entries.push(`${propertyKey(name)}: ${objectLiteral(node.groups.get(name) as GroupNode)},`)
+  return `{\n${entries.join('\n')}\n}`
+}
+
+/** The unformatted source of each group file by file name, and of index.ts. */
+export function emitManagement(ops: readonly ModelOperation[]): Map<string, string> {
+  const groups = groupTree(ops)
+  const files = new Map<string, string>()
+  const names = [...groups.keys()].sort()
+  for (const name of names) {
+    const node = groups.get(name) as GroupNode
+    const body = objectLiteral(node)
+    const operationTypes = /\bUpload\b/.test(body) ? 'Operation, Upload' : 'Operation'
+    const source = [
+      `import type { ${operationTypes} } from '../../operation.js'`,
+      "import type * as T from '../types.js'",
+      '',
+      `/** The \`${name}\` operations: each a typed descriptor that \`ManagementClient\` interprets. */`,
+      `export const ${name} = ${body}`,
+    ].join('\n')
+    files.set(`operations/${kebab(name)}.ts`, `${source}\n`)
+  }
+  const index = names.map((n) => `export { ${n} } from './operations/${kebab(n)}.js'`)
+  files.set('index.ts', `${index.join('\n')}\n`)
+  return files
+}
