@@ -163,6 +163,7 @@ export class BearerTokenVerifier<K> {
    * Verifies a bearer access token (RFC 9068) and returns its claims.
    *
    * @throws TokenValidationError with the `code` of the first check that failed
+   * @throws JwksFetchError when the key set cannot be fetched: an outage, not an invalid token
    * @throws OptionsError when `options` is invalid
    */
   async verify(

@@ -1,4 +1,5 @@
 const BRAND = Symbol.for('auth0-ts.TokenValidationError')
+const JWKS_BRAND = Symbol.for('auth0-ts.JwksFetchError')
 
 /** Every check's stable code, in the order the checks run. */
 export const TOKEN_VALIDATION_ERROR_CODES = [
@@ -8,8 +9,6 @@ export const TOKEN_VALIDATION_ERROR_CODES = [
   'alg_mismatch',
   'crit_unsupported',
   'typ_invalid',
-  'jwks_fetch_failed',
-  'jwks_invalid',
   'key_not_found',
   'key_invalid',
   'signature_invalid',
@@ -41,11 +40,8 @@ export const TOKEN_VALIDATION_ERROR_CODES = [
 /** The code of a {@link TokenValidationError}: one per check, stable across releases. */
 export type TokenValidationErrorCode = (typeof TOKEN_VALIDATION_ERROR_CODES)[number]
 
-/** The codes a {@link JwksFetchError} can carry. */
-export type JwksFetchErrorCode = Extract<
-  TokenValidationErrorCode,
-  'jwks_fetch_failed' | 'jwks_invalid'
->
+/** The codes a {@link JwksFetchError} can carry: the fetch failed, or the key set was malformed. */
+export type JwksFetchErrorCode = 'jwks_fetch_failed' | 'jwks_invalid'
 
 /**
  * A token failed verification: it must not be trusted. `code` says which check failed.
@@ -76,13 +72,24 @@ export class TokenValidationError extends Error {
 }
 
 /**
- * The JSON Web Key Set could not be fetched (network error, timeout, HTTP error) or was malformed. The
- * underlying error, if any, is in `cause`.
+ * The JSON Web Key Set could not be fetched (network error, timeout, HTTP error) or was malformed: an outage of the
+ * key server, which says nothing about the token. It is not a {@link TokenValidationError}; answer it with 503, not
+ * 401. The underlying error, if any, is in `cause`.
+ *
+ * @example
+ * ```ts
+ * try { claims = await atv.verify(token) } catch (e) {
+ *   if (isJwksFetchError(e)) return new Response(null, { status: 503, headers: { 'retry-after': '30' } })
+ *   if (isTokenValidationError(e)) return new Response(null, { status: 401 })
+ *   throw e
+ * }
+ * ```
  */
-export class JwksFetchError extends TokenValidationError {
+export class JwksFetchError extends Error {
   override name = 'JwksFetchError'
-  declare readonly code: JwksFetchErrorCode
-  /** The JWKS URL that failed. */
+  /** `jwks_fetch_failed` (network error, timeout, HTTP error) or `jwks_invalid` (a malformed key set). */
+  readonly code: JwksFetchErrorCode
+  /** The JWKS URL that failed, without credentials or query. */
   readonly url: string
 
   constructor(
@@ -91,19 +98,26 @@ export class JwksFetchError extends TokenValidationError {
     message: string,
     options?: { cause?: unknown },
   ) {
-    super(code, message, options)
+    super(message, options)
+    this.code = code
     this.url = url
+    Object.defineProperty(this, JWKS_BRAND, { value: true, enumerable: false })
+  }
+
+  /** A log-safe summary. */
+  toJSON(): { name: string; code: JwksFetchErrorCode; message: string; url: string } {
+    return { name: this.name, code: this.code, message: this.message, url: this.url }
   }
 }
 
-/** True for any {@link TokenValidationError}, across bundles and entry points. */
+/** True for any {@link TokenValidationError}, across bundles and entry points: the token must not be trusted. */
 export function isTokenValidationError(e: unknown): e is TokenValidationError {
   return typeof e === 'object' && e !== null && (e as Record<symbol, unknown>)[BRAND] === true
 }
 
-/** True for a {@link JwksFetchError}. */
+/** True for a {@link JwksFetchError}, across bundles and entry points: the key server is out, not the token bad. */
 export function isJwksFetchError(e: unknown): e is JwksFetchError {
-  return isTokenValidationError(e) && (e.code === 'jwks_fetch_failed' || e.code === 'jwks_invalid')
+  return typeof e === 'object' && e !== null && (e as Record<symbol, unknown>)[JWKS_BRAND] === true
 }
 
 /** A value quoted for an error message: control characters removed, at most 100 characters. */

@@ -24,6 +24,7 @@ describe.each(ENTRIES)('JWKS handling (%s entry)', (_name, entry) => {
     AsymmetricSignatureVerifier,
     TokenVerifier,
     JwksFetchError,
+    TokenValidationError,
     isJwksFetchError,
     isTokenValidationError,
   } = entry
@@ -122,23 +123,6 @@ describe.each(ENTRIES)('JWKS handling (%s entry)', (_name, entry) => {
     })
   })
 
-  it('keeps the last good key set when a refresh fails', async () => {
-    jwks.reset({ keys: [key.jwk] })
-    const { tv, advance } = setup()
-    const token = signToken(key, { iss: ISSUER, sub: 's', aud: CLIENT_ID, iat: 0, exp: 4e9 })
-    await tv.verify(token)
-    jwks.status = 503
-    jwks.body = 'unavailable'
-    advance(601)
-    await expect(tv.verify(token)).resolves.toBeDefined()
-    await expect(tv.verify(token)).resolves.toBeDefined()
-    expect(jwks.requests).toBe(2) // the failed refresh is retried only after the cooldown
-    jwks.reset({ keys: [key.jwk] })
-    advance(30)
-    await tv.verify(token)
-    expect(jwks.requests).toBe(1)
-  })
-
   const badResponses: [string, number, unknown, string, string][] = [
     ['HTTP 500', 500, { error: 'boom' }, 'jwks_fetch_failed', 'HTTP 500'],
     ['HTTP 404', 404, 'not found', 'jwks_fetch_failed', 'HTTP 404'],
@@ -186,7 +170,7 @@ describe.each(ENTRIES)('JWKS handling (%s entry)', (_name, entry) => {
       200,
       JSON.stringify({ keys: [], pad: 'x'.repeat(600_000) }),
       'jwks_invalid',
-      'the response is larger than 524288 characters',
+      'the response is larger than 524288 bytes',
     ],
   ]
   it.each(badResponses)(
@@ -197,7 +181,9 @@ describe.each(ENTRIES)('JWKS handling (%s entry)', (_name, entry) => {
       const { tv } = setup()
       const error = await rejection(tv.verify(signToken(key)))
       expect(error).toBeInstanceOf(JwksFetchError)
-      expect(isJwksFetchError(error) && isTokenValidationError(error)).toBe(true)
+      expect(isJwksFetchError(error)).toBe(true)
+      expect(isTokenValidationError(error)).toBe(false)
+      expect(error).not.toBeInstanceOf(TokenValidationError)
       expect(error).toMatchObject({
         code,
         url: JWKS_URL,
@@ -206,7 +192,7 @@ describe.each(ENTRIES)('JWKS handling (%s entry)', (_name, entry) => {
     },
   )
 
-  it('keeps the network error in cause and retries a cold fetch on the next call', async () => {
+  it('keeps the network error in cause, and retries a failed cold fetch only after the cooldown', async () => {
     const networkError = new TypeError('fetch failed')
     let calls = 0
     const fetchFn: typeof fetch = async (input, init) => {
@@ -215,7 +201,7 @@ describe.each(ENTRIES)('JWKS handling (%s entry)', (_name, entry) => {
       return globalThis.fetch(input, init)
     }
     jwks.reset({ keys: [key.jwk] })
-    const { tv } = setup({ fetch: fetchFn })
+    const { tv, advance } = setup({ fetch: fetchFn })
     const token = signToken(key, { iss: ISSUER, sub: 's', aud: CLIENT_ID, iat: 0, exp: 4e9 })
     const error = await rejection(tv.verify(token))
     expect(error).toMatchObject({
@@ -224,8 +210,40 @@ describe.each(ENTRIES)('JWKS handling (%s entry)', (_name, entry) => {
       cause: networkError,
     })
     expect(JSON.stringify(error)).not.toContain('fetch failed')
+    advance(29.999)
+    expect(await rejection(tv.verify(token))).toMatchObject({ code: 'jwks_fetch_failed' })
+    expect(calls).toBe(1)
+    advance(0.001)
     await expect(tv.verify(token)).resolves.toBeDefined()
     expect([calls, jwks.requests]).toEqual([2, 1])
+  })
+
+  it('fails fast with the outage error while the cooldown after a failed cold fetch runs', async () => {
+    jwks.reset('unavailable')
+    jwks.status = 503
+    const { tv, advance } = setup({ cooldown: 10 })
+    const token = signToken(key, { iss: ISSUER, sub: 's', aud: CLIENT_ID, iat: 0, exp: 4e9 })
+    const first = await rejection(tv.verify(token))
+    const message = `The JSON Web Key Set could not be fetched from ${JWKS_URL}: HTTP 503.`
+    expect(first).toMatchObject({ name: 'JwksFetchError', code: 'jwks_fetch_failed', message })
+    const errors: Error[] = []
+    for (let i = 0; i < 10; i++) {
+      errors.push(await rejection(tv.verify(token)))
+      advance(0.5)
+    }
+    expect(jwks.requests).toBe(1) // ten verifications, no request: each failed at once
+    for (const e of errors) {
+      expect(isJwksFetchError(e)).toBe(true)
+      expect(e.message).toMatch(
+        /^The JSON Web Key Set could not be fetched from .*: HTTP 503\. Not retried until the cooldown ends, in \d+ s\.$/,
+      )
+      expect(e.cause).toBe(first)
+    }
+    expect(errors[0]?.message).toContain('in 10 s.')
+    advance(5) // 10 s after the failure
+    jwks.reset({ keys: [key.jwk] })
+    await expect(tv.verify(token)).resolves.toMatchObject({ sub: 's' })
+    expect(jwks.requests).toBe(1)
   })
 
   it('times the fetch out after 5000 ms by default', async () => {
@@ -281,5 +299,178 @@ describe.each(ENTRIES)('JWKS handling (%s entry)', (_name, entry) => {
     expect(
       seen.map((r) => [r.method, r.url, r.headers.get('accept'), r.headers.get('authorization')]),
     ).toEqual([['GET', JWKS_URL, 'application/json', null]])
+  })
+
+  /** A fetch whose responses wait for `release()`; honours the abort signal as a real fetch does. */
+  const gatedFetch = () => {
+    const gate = {
+      calls: 0,
+      pending: 0,
+      held: false,
+      responses: [] as Promise<Response>[],
+      waiters: [] as (() => void)[],
+      release() {
+        gate.held = false
+        for (const go of gate.waiters.splice(0)) go()
+      },
+      fetch: (async (input, init) => {
+        gate.calls++
+        if (gate.held) {
+          gate.pending++
+          await new Promise<void>((resolve, reject) => {
+            gate.waiters.push(resolve)
+            init?.signal?.addEventListener('abort', () => reject(init.signal?.reason))
+          }).finally(() => gate.pending--)
+        }
+        const response = globalThis.fetch(input, init)
+        gate.responses.push(response)
+        return response
+      }) as typeof fetch,
+    }
+    return gate
+  }
+  const claims = { iss: ISSUER, sub: 's', aud: CLIENT_ID, iat: 0, exp: 4e9 }
+
+  it('keeps verifying with a stale key set while one background refresh runs', async () => {
+    jwks.reset({ keys: [key.jwk] })
+    const gate = gatedFetch()
+    const { tv, advance } = setup({ fetch: gate.fetch })
+    await tv.verify(signToken(key, claims))
+    advance(600) // stale
+    gate.held = true
+    jwks.body = { keys: [key.jwk, rotated.jwk] }
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => tv.verify(signToken(key, claims))),
+    )
+    await tv.verify(signToken(key, claims))
+    expect(results).toHaveLength(20)
+    // every verification answered from the stale set while the one refresh is still waiting
+    expect([gate.calls, gate.pending]).toEqual([2, 1])
+    gate.release()
+    // a token signed with the rotated key waits for the running refresh instead of starting another
+    await expect(tv.verify(signToken(rotated, claims))).resolves.toMatchObject({ sub: 's' })
+    expect([gate.calls, jwks.requests]).toEqual([2, 2])
+    advance(599)
+    await tv.verify(signToken(rotated, claims))
+    expect(gate.calls).toBe(2) // the background refresh reset the TTL
+  })
+
+  it("waits for the refresh when the token's kid is not in the stale set", async () => {
+    jwks.reset({ keys: [key.jwk] })
+    const gate = gatedFetch()
+    const { tv, advance } = setup({ fetch: gate.fetch })
+    await tv.verify(signToken(key, claims))
+    advance(600)
+    gate.held = true
+    jwks.body = { keys: [rotated.jwk] }
+    let settled = false
+    const pending = tv.verify(signToken(rotated, claims)).finally(() => (settled = true))
+    await tv.verify(signToken(key, claims)) // the known kid is still served from the stale set
+    expect(settled).toBe(false)
+    expect(gate.pending).toBe(1)
+    gate.release()
+    await expect(pending).resolves.toMatchObject({ sub: 's' })
+    expect(gate.calls).toBe(2)
+  })
+
+  it('keeps the last good key set when a background refresh fails, and retries after the cooldown', async () => {
+    jwks.reset({ keys: [key.jwk] })
+    const gate = gatedFetch()
+    const { tv, advance } = setup({ fetch: gate.fetch })
+    const token = signToken(key, claims)
+    await tv.verify(token)
+    jwks.status = 503
+    jwks.body = 'unavailable'
+    advance(601)
+    gate.held = true
+    await expect(tv.verify(token)).resolves.toBeDefined() // the stale set; the refresh waits at the gate
+    const unknownKid = rejection(tv.verify(signToken(rotated, claims))) // waits for that refresh
+    gate.release()
+    // the refresh failed: an outage, not an invalid token, for the one lookup that needed it
+    expect(await unknownKid).toMatchObject({ name: 'JwksFetchError', code: 'jwks_fetch_failed' })
+    await expect(tv.verify(token)).resolves.toBeDefined()
+    expect((await rejection(tv.verify(signToken(rotated, claims)))).code).toBe('key_not_found')
+    expect(jwks.requests).toBe(2) // inside the cooldown: neither lookup fetched again
+    jwks.reset({ keys: [key.jwk, rotated.jwk] })
+    advance(30)
+    gate.held = true
+    await tv.verify(token) // starts the retry in the background
+    const rotatedToken = tv.verify(signToken(rotated, claims))
+    gate.release()
+    await expect(rotatedToken).resolves.toMatchObject({ sub: 's' })
+    expect(jwks.requests).toBe(1)
+  })
+
+  it('lets a background refresh fail with no one waiting, without an unhandled rejection', async () => {
+    jwks.reset({ keys: [key.jwk] })
+    const gate = gatedFetch()
+    const { tv, advance } = setup({ fetch: gate.fetch })
+    const token = signToken(key, claims)
+    await tv.verify(token)
+    advance(600)
+    jwks.status = 500
+    jwks.body = 'down'
+    gate.held = true
+    await tv.verify(token)
+    gate.release()
+    await gate.responses.at(-1)
+    // one event-loop turn: the refresh has failed by then, and Node has reported any unhandled rejection
+    await new Promise((resolve) => setImmediate(resolve))
+    await expect(tv.verify(token)).resolves.toBeDefined()
+    expect([gate.calls, jwks.requests]).toEqual([2, 2])
+  })
+
+  it('stops reading a JWKS response at 512 KiB instead of buffering it whole', async () => {
+    const CHUNK = 64 * 1024
+    const stats = { bytes: 0, cancelled: false }
+    const endless: typeof fetch = async () =>
+      new Response(
+        new ReadableStream<Uint8Array>(
+          {
+            pull(controller) {
+              if (stats.bytes >= 64 * 1024 * 1024) return controller.close()
+              stats.bytes += CHUNK
+              controller.enqueue(new Uint8Array(CHUNK).fill(0x20))
+            },
+            cancel() {
+              stats.cancelled = true
+            },
+          },
+          { highWaterMark: 0 },
+        ),
+        { status: 200, headers: { 'content-type': 'application/json' } },
+      )
+    const { tv } = setup({ fetch: endless })
+    const error = await rejection(tv.verify(signToken(key)))
+    expect(error).toMatchObject({
+      name: 'JwksFetchError',
+      code: 'jwks_invalid',
+      message: `The JSON Web Key Set could not be fetched from ${JWKS_URL}: the response is larger than 524288 bytes.`,
+    })
+    expect(stats.bytes).toBeLessThanOrEqual(512 * 1024 + CHUNK)
+    expect(stats.cancelled).toBe(true)
+  })
+
+  it('refuses a JWKS response whose content-length is over the limit before reading it', async () => {
+    const stats = { pulls: 0, cancelled: false }
+    const big: typeof fetch = async () =>
+      new Response(
+        new ReadableStream<Uint8Array>(
+          {
+            pull() {
+              stats.pulls++
+            },
+            cancel() {
+              stats.cancelled = true
+            },
+          },
+          { highWaterMark: 0 },
+        ),
+        { status: 200, headers: { 'content-length': String(600 * 1024) } },
+      )
+    const error = await rejection(setup({ fetch: big }).tv.verify(signToken(key)))
+    expect(error).toMatchObject({ code: 'jwks_invalid' })
+    expect(error.message).toContain('the response is larger than 524288 bytes')
+    expect(stats).toEqual({ pulls: 0, cancelled: true })
   })
 })

@@ -16,12 +16,15 @@ interface CachedKey<K> extends JwksKey {
   readonly imported: Map<AsymmetricAlgorithm, Promise<K>>
 }
 
-const MAX_JWKS_CHARS = 512 * 1024
+/** The largest key set read, in bytes; reading stops there. */
+const MAX_JWKS_BYTES = 512 * 1024
 
 /**
- * A remote JSON Web Key Set with a TTL cache. Concurrent lookups share one fetch; an unknown `kid` triggers
- * at most one refetch per cooldown; a failed refresh keeps the last good set; every fetch has a timeout and its
- * response is validated.
+ * A remote JSON Web Key Set with a TTL cache. Concurrent lookups share one fetch. A stale set keeps serving while one
+ * refresh runs in the background (stale-while-revalidate); only a cold cache or an unknown `kid` waits for a fetch.
+ * An unknown `kid` triggers at most one refetch per cooldown, and a failed fetch is not retried before the cooldown
+ * ends (with no good set yet, lookups fail fast with the outage error). A failed refresh keeps the last good set. Every
+ * fetch has a timeout, its body is read up to a size limit, and the response is validated.
  */
 export class JwksCache<K> {
   readonly #url: string
@@ -31,6 +34,7 @@ export class JwksCache<K> {
   #fetchedAt = 0
   #attemptedAt = Number.NEGATIVE_INFINITY
   #failedAt = Number.NEGATIVE_INFINITY
+  #failure: JwksFetchError | undefined
   #inflight: Promise<readonly CachedKey<K>[]> | undefined
 
   constructor(url: string, settings: JwksCacheSettings, backend: CryptoBackend<K>) {
@@ -46,30 +50,29 @@ export class JwksCache<K> {
    * @throws TokenValidationError `key_not_found` or `key_invalid`
    */
   getKey(kid: string | undefined, alg: AsymmetricAlgorithm): Promise<K> {
-    const { cacheTtl, now } = this.#settings
     const keys = this.#keys
-    // The warm path stays synchronous up to the cached import: no extra promise per verification.
-    if (keys !== undefined && now() - this.#fetchedAt < cacheTtl) {
+    // The warm path stays synchronous up to the cached import: no extra promise per verification, stale or not.
+    if (keys !== undefined) {
       const key = select(keys, kid, alg)
-      if (key !== undefined && keyFits(key, alg)) return this.#import(key, alg)
+      if (key !== undefined && keyFits(key, alg)) {
+        this.#revalidate()
+        return this.#import(key, alg)
+      }
     }
     return this.#getKeySlow(kid, alg)
   }
 
   async #getKeySlow(kid: string | undefined, alg: AsymmetricAlgorithm): Promise<K> {
-    const { cacheTtl, cooldown, now } = this.#settings
+    const { cooldown, now } = this.#settings
     let keys = this.#keys
-    if (keys === undefined) {
-      keys = await this.#refresh()
-    } else if (now() - this.#fetchedAt >= cacheTtl && now() - this.#failedAt >= cooldown) {
-      // Stale: refresh, but keep serving the last good set if that fails, and retry only after the cooldown.
-      keys = await this.#refresh().catch(() => keys as readonly CachedKey<K>[])
-    }
+    if (keys === undefined) keys = await this.#coldKeys()
+    else this.#revalidate()
     let key = select(keys, kid, alg)
-    if (
-      key === undefined &&
-      (this.#inflight !== undefined || now() - this.#attemptedAt >= cooldown)
-    ) {
+    // An unknown kid may be a rotated key: wait for a running refresh, or start one once per cooldown.
+    if (key === undefined && this.#inflight !== undefined) {
+      keys = await this.#inflight
+      key = select(keys, kid, alg)
+    } else if (key === undefined && now() - this.#attemptedAt >= cooldown) {
       keys = await this.#refresh()
       key = select(keys, kid, alg)
     }
@@ -88,6 +91,35 @@ export class JwksCache<K> {
       )
     }
     return this.#import(key, alg)
+  }
+
+  /** With no good set yet: share a running fetch, fail fast inside the cooldown after a failure, or fetch. */
+  #coldKeys(): Promise<readonly CachedKey<K>[]> {
+    if (this.#inflight !== undefined) return this.#inflight
+    const { cooldown, now } = this.#settings
+    const failure = this.#failure
+    const wait = this.#failedAt + cooldown - now()
+    if (failure !== undefined && wait > 0) {
+      return Promise.reject(
+        new JwksFetchError(
+          failure.code,
+          failure.url,
+          `${failure.message} Not retried until the cooldown ends, in ${Math.ceil(wait / 1000)} s.`,
+          { cause: failure },
+        ),
+      )
+    }
+    return this.#refresh()
+  }
+
+  /** Starts a background refresh of a stale set, unless one runs or the last one failed inside the cooldown. */
+  #revalidate(): void {
+    if (this.#inflight !== undefined) return
+    const { cacheTtl, cooldown, now } = this.#settings
+    const time = now()
+    if (time - this.#fetchedAt < cacheTtl || time - this.#failedAt < cooldown) return
+    // The last good set keeps serving; a failure is recorded in #refresh and surfaces to no one.
+    this.#refresh().catch(() => undefined)
   }
 
   #import(key: CachedKey<K>, alg: AsymmetricAlgorithm): Promise<K> {
@@ -109,10 +141,17 @@ export class JwksCache<K> {
   /** One fetch at a time: callers that arrive while it runs share its result. */
   #refresh(): Promise<readonly CachedKey<K>[]> {
     this.#inflight ??= this.#fetchKeys()
-      .catch((error: unknown) => {
-        this.#failedAt = this.#settings.now()
-        throw error
-      })
+      .then(
+        (keys) => {
+          this.#failure = undefined
+          return keys
+        },
+        (error: unknown) => {
+          this.#failedAt = this.#settings.now()
+          if (error instanceof JwksFetchError) this.#failure = error
+          throw error
+        },
+      )
       .finally(() => {
         this.#inflight = undefined
       })
@@ -133,6 +172,8 @@ export class JwksCache<K> {
         `The JSON Web Key Set could not be fetched from ${shown}: ${why}.`,
         cause === undefined ? undefined : { cause },
       )
+    const tooLarge = () =>
+      fail('jwks_invalid', `the response is larger than ${MAX_JWKS_BYTES} bytes`)
     const controller = new AbortController()
     const timer = setTimeout(() => controller.abort(), timeout)
     let text: string
@@ -146,7 +187,14 @@ export class JwksCache<K> {
         response.body?.cancel().catch(() => undefined)
         throw fail('jwks_fetch_failed', `HTTP ${response.status}`)
       }
-      text = await response.text()
+      if (Number(response.headers.get('content-length')) > MAX_JWKS_BYTES) {
+        response.body?.cancel().catch(() => undefined)
+        throw tooLarge()
+      }
+      const body = await readCapped(response, MAX_JWKS_BYTES, controller.signal)
+      if (body === undefined) throw tooLarge()
+      if (controller.signal.aborted) throw controller.signal.reason
+      text = body
     } catch (cause) {
       if (cause instanceof JwksFetchError) throw cause
       throw controller.signal.aborted
@@ -155,8 +203,6 @@ export class JwksCache<K> {
     } finally {
       clearTimeout(timer)
     }
-    if (text.length > MAX_JWKS_CHARS)
-      throw fail('jwks_invalid', `the response is larger than ${MAX_JWKS_CHARS} characters`)
     let body: unknown
     try {
       body = JSON.parse(text)
@@ -176,6 +222,45 @@ export class JwksCache<K> {
     this.#fetchedAt = now()
     return keys
   }
+}
+
+/**
+ * Reads a response body as UTF-8 text, stopping (and cancelling the stream) as soon as it passes `limit` bytes:
+ * `undefined` then. An abort of `signal` cancels the read.
+ */
+async function readCapped(
+  response: Response,
+  limit: number,
+  signal: AbortSignal,
+): Promise<string | undefined> {
+  const stream = response.body
+  if (stream === null) return ''
+  const reader = stream.getReader()
+  const cancel = (): void => void reader.cancel().catch(() => undefined)
+  signal.addEventListener('abort', cancel, { once: true })
+  const chunks: Uint8Array[] = []
+  let size = 0
+  try {
+    for (;;) {
+      const { done, value } = await reader.read()
+      if (done) break
+      size += value.byteLength
+      if (size > limit) {
+        cancel()
+        return undefined
+      }
+      chunks.push(value)
+    }
+  } finally {
+    signal.removeEventListener('abort', cancel)
+  }
+  const bytes = new Uint8Array(size)
+  let offset = 0
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset)
+    offset += chunk.byteLength
+  }
+  return new TextDecoder().decode(bytes)
 }
 
 function select<K>(

@@ -97,7 +97,8 @@ export class TokenVerifier {
   /**
    * Verifies an ID token's structure, algorithm, signature and claims, and returns its claims.
    *
-   * @throws TokenValidationError with the `code` of the first check that failed (a `JwksFetchError` when the key set cannot be fetched)
+   * @throws TokenValidationError with the `code` of the first check that failed
+   * @throws JwksFetchError when the key set cannot be fetched: an outage, not an invalid token
    * @throws OptionsError when `options` is invalid
    */
   async verify(
