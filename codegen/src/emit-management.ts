@@ -80,7 +80,7 @@ function argLabel(name: string): string {
 }
 
 /** The TSDoc of an operation: facts only. */
-export function operationDoc(op: ModelOperation): string[] {
+function operationDoc(op: ModelOperation): string[] {
   const lines = [`\`${op.method} ${op.path}\``]
   if (op.scopes.length > 0)
     lines.push('', `Scopes (any one): ${op.scopes.map((s) => `\`${s}\``).join(', ')}.`)

@@ -31,7 +31,7 @@ export interface TypeTable {
 }
 
 /** Every `$ref` inside a schema, in document order. */
-export function refsOf(s: unknown, out: string[] = [], names = false): string[] {
+function refsOf(s: unknown, out: string[] = [], names = false): string[] {
   if (Array.isArray(s)) for (const x of s) refsOf(x, out)
   else if (typeof s === 'object' && s !== null)
     for (const [k, v] of Object.entries(s)) {
@@ -52,7 +52,7 @@ export function refsOf(s: unknown, out: string[] = [], names = false): string[] 
 }
 
 /** The schema of a query operation's request object: its parameters as properties. */
-export function querySchema(op: ModelOperation): JsonSchema {
+function querySchema(op: ModelOperation): JsonSchema {
   const properties: Record<string, JsonSchema> = {}
   for (const p of op.query) properties[p.name] = p.schema
   return {
@@ -64,7 +64,7 @@ export function querySchema(op: ModelOperation): JsonSchema {
 }
 
 /** The schemas an operation's types are built from. */
-export function operationSchemas(op: ModelOperation): JsonSchema[] {
+function operationSchemas(op: ModelOperation): JsonSchema[] {
   const out = op.pathParams.map((p) => p.schema)
   out.push(...op.query.map((p) => p.schema))
   if (op.body !== undefined) out.push(op.body.schema)
