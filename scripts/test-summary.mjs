@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Sums the vitest JSON reports (packages/*/test-results/vitest.json, apps/*/...) plus extra result files given as
-// arguments ({"passed":N,"failed":N,"skipped"?:N}); STEP_FAILURES adds failed non-test steps.
+// Sums the vitest JSON reports (packages/*/test-results/vitest.json, apps/*/..., codegen/...) plus extra result files
+// given as arguments ({"passed":N,"failed":N,"skipped"?:N}); STEP_FAILURES adds failed non-test steps.
 // Prints "N passed, N failed" (", N skipped" when any) as its only stdout line. Exit 0 only if none failed and some passed.
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -14,6 +14,8 @@ for (const root of ['packages', 'apps']) {
     if (existsSync(file)) reports.push(file)
   }
 }
+// the private generator package sits at the root
+if (existsSync('codegen/test-results/vitest.json')) reports.push('codegen/test-results/vitest.json')
 let passed = 0
 let failed = 0
 let skipped = 0

@@ -11,7 +11,7 @@ ensure_pnpm || { echo "pnpm could not be installed"; echo "0 passed, 1 failed"; 
 step install pnpm install --frozen-lockfile
 if [[ " ${failures[*]} " == *" install "* ]]; then echo "0 passed, 1 failed"; exit 1; fi
 
-rm -rf packages/*/test-results apps/*/test-results
+rm -rf packages/*/test-results apps/*/test-results codegen/test-results
 step build pnpm exec turbo run build --output-logs=errors-only
 step typecheck pnpm exec turbo run typecheck --output-logs=errors-only
 step test pnpm exec turbo run test --continue --output-logs=new-only
