@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   }
   try {
     const tenant = await startMockTenant({ port, host: values.host ?? '127.0.0.1', rateLimit })
-    process.stdout.write(`${JSON.stringify(tenant.info)}\n`)
+    process.stdout.write(`${JSON.stringify({ mockTenant: tenant.info })}\n`)
     const stop = () => {
       tenant.close().then(
         () => process.exit(0),

@@ -1,4 +1,4 @@
-// Fetch-API building blocks shared by every route: responses, Auth0-shaped errors, body parsing, routing.
+// Fetch-API building blocks shared by every route: responses, Auth0-shaped errors, body parsing.
 
 /** A JSON object as it travels on the wire. */
 export type Json = Record<string, unknown>
@@ -94,65 +94,6 @@ export async function readBody(request: Request): Promise<Json> {
     /* reported below */
   }
   throw apiError(400, 'Invalid request payload JSON format', 'invalid_body')
-}
-
-/** What a route handler receives. */
-export interface RouteRequest<Auth = undefined> {
-  request: Request
-  url: URL
-  params: Readonly<Record<string, string>>
-  query: URLSearchParams
-  body: Json
-  auth: Auth
-}
-
-export type Handler<Auth> = (req: RouteRequest<Auth>) => Response | Promise<Response>
-
-/** One line of a route table. */
-export interface Route<Auth> {
-  method: string
-  path: string
-  scopes?: readonly string[]
-  handle: Handler<Auth>
-}
-
-export interface RouteMatch<Auth> {
-  route: Route<Auth>
-  params: Record<string, string>
-}
-
-/** Finds the route for a method and a raw (still percent-encoded) path; path parameters come back decoded. */
-export function matchRoute<Auth>(
-  routes: readonly Route<Auth>[],
-  method: string,
-  pathname: string,
-): RouteMatch<Auth> | undefined {
-  const segments = pathname.replace(/\/+$/, '').split('/')
-  for (const route of routes) {
-    if (route.method !== method) continue
-    const pattern = route.path.split('/')
-    if (pattern.length !== segments.length) continue
-    const params: Record<string, string> = {}
-    let ok = true
-    for (let i = 0; i < pattern.length && ok; i++) {
-      const p = pattern[i] as string
-      const s = segments[i] as string
-      if (p.startsWith(':')) {
-        if (s === '') ok = false
-        else params[p.slice(1)] = safeDecode(s)
-      } else ok = p === s
-    }
-    if (ok) return { route, params }
-  }
-  return undefined
-}
-
-function safeDecode(segment: string): string {
-  try {
-    return decodeURIComponent(segment)
-  } catch {
-    throw apiError(400, 'Bad Request: malformed path parameter', 'invalid_uri')
-  }
 }
 
 /** A string field of a body, or undefined. */

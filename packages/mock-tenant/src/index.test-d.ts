@@ -4,6 +4,8 @@ import {
   createMockTenant,
   startMockTenant,
   type MockTenant,
+  type MockTenantInfo,
+  type MockTenantOptionsError,
   type RunningMockTenant,
 } from './index.js'
 
@@ -21,9 +23,19 @@ describe('public types', () => {
     expectTypeOf<RunningMockTenant['managementToken']>().returns.toEqualTypeOf<Promise<string>>()
   })
 
-  it('createMockTenant gives msw handlers and takes only known options', () => {
+  it('info holds the fields themselves', () => {
+    expectTypeOf<MockTenant['info']>().toEqualTypeOf<MockTenantInfo>()
+    expectTypeOf<MockTenantInfo['url']>().toEqualTypeOf<string>()
+    expectTypeOf<MockTenantInfo['clients']>().toEqualTypeOf<MockTenant['clients']>()
+    expectTypeOf<MockTenantInfo>().not.toHaveProperty('mockTenant')
+  })
+
+  it('createMockTenant gives msw handlers', () => {
     expectTypeOf(createMockTenant).returns.toEqualTypeOf<MockTenant>()
     expectTypeOf<MockTenant['handlers']>().toEqualTypeOf<HttpHandler[]>()
+  })
+
+  it('takes only known options', () => {
     expectTypeOf(createMockTenant).toBeCallableWith({
       baseUrl: 'https://x.test',
       rateLimit: { burst: 1, perSecond: 1 },
@@ -31,7 +43,16 @@ describe('public types', () => {
     })
     // @ts-expect-error port belongs to startMockTenant
     createMockTenant({ port: 1 })
+    // @ts-expect-error a server is named after its port
+    void startMockTenant({ baseUrl: 'https://x.test' })
     // @ts-expect-error a rate limit needs both fields
     void startMockTenant({ rateLimit: { burst: 1 } })
+  })
+
+  it('a bad option is a TypeError with the shape of core OptionsError', () => {
+    expectTypeOf<MockTenantOptionsError>().toExtend<TypeError>()
+    expectTypeOf<MockTenantOptionsError['code']>().toEqualTypeOf<'invalid_options'>()
+    expectTypeOf<MockTenantOptionsError['problems']>().toEqualTypeOf<readonly string[]>()
+    expectTypeOf<MockTenantOptionsError['where']>().toEqualTypeOf<string>()
   })
 })

@@ -9,4 +9,5 @@ export {
   type SeedOptions,
 } from './tenant.js'
 export { startMockTenant, type StartMockTenantOptions, type RunningMockTenant } from './server.js'
+export { MockTenantOptionsError } from './options.js'
 export { MANAGEMENT_SCOPES } from './seed.js'

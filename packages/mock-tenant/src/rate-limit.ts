@@ -1,3 +1,5 @@
+import { rateLimitSetting } from './options.js'
+
 /** A token bucket: `burst` requests at once, refilled at `perSecond` tokens a second. */
 export interface RateLimitConfig {
   /** Bucket capacity: how many requests may be sent at once. */
@@ -15,23 +17,6 @@ export interface RateLimitDecision {
 /** Reported when no limit is set: a generous, never-exhausted bucket, so clients never throttle. */
 const UNLIMITED = 1000
 
-export function validateRateLimit(
-  config: RateLimitConfig | null | undefined,
-  path = 'rateLimit',
-): string[] {
-  if (config === null || config === undefined) return []
-  const problems: string[] = []
-  if (!Number.isInteger(config.burst) || config.burst < 1)
-    problems.push(`${path}.burst: expected an integer ≥ 1`)
-  if (
-    typeof config.perSecond !== 'number' ||
-    !(config.perSecond > 0) ||
-    !Number.isFinite(config.perSecond)
-  )
-    problems.push(`${path}.perSecond: expected a number > 0`)
-  return problems
-}
-
 /** A global token bucket with an injectable clock (epoch ms). */
 export class TokenBucket {
   private config: RateLimitConfig | null = null
@@ -40,11 +25,10 @@ export class TokenBucket {
 
   constructor(private readonly now: () => number) {}
 
+  /** Sets or clears the limit; the bucket starts full. @throws MockTenantOptionsError on a bad config */
   set(config: RateLimitConfig | null): void {
-    const problems = validateRateLimit(config)
-    if (problems.length > 0) throw new TypeError(`Invalid rate limit:\n  ${problems.join('\n  ')}`)
-    this.config = config === null ? null : { burst: config.burst, perSecond: config.perSecond }
-    this.tokens = config?.burst ?? 0
+    this.config = rateLimitSetting(config)
+    this.tokens = this.config?.burst ?? 0
     this.updatedAt = this.now()
   }
 

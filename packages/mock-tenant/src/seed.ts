@@ -1,5 +1,5 @@
 import type { KeyObject } from 'node:crypto'
-import type { Json } from './http.js'
+import type { ClientRecord } from './records.js'
 import { emptyState, memberKey, type State } from './state.js'
 
 /** Every Management API scope this tenant checks; the m2m clients are granted all of them. */
@@ -156,7 +156,12 @@ export function buildSeed(ctx: SeedContext, options: SeedOptions = {}): State {
     grant(2 * i + 2, clientId, MOCK_API.identifier, MOCK_API.scopes)
   }
   grant(5, web.clientId, MOCK_API.identifier, MOCK_API.scopes)
-  const client = (clientId: string, name: string, extra: Json): Json => ({
+  const client = (
+    clientId: string,
+    name: string,
+    extra: Pick<ClientRecord, 'app_type' | 'grant_types' | 'token_endpoint_auth_method'> &
+      Partial<Pick<ClientRecord, 'client_secret' | 'callbacks'>>,
+  ): ClientRecord => ({
     client_id: clientId,
     name,
     tenant: 'mock-tenant',
@@ -315,8 +320,8 @@ export function buildSeed(ctx: SeedContext, options: SeedOptions = {}): State {
       client_name: isClient ? 'Mock M2M' : 'Mock Web App',
       ...(u && !isClient
         ? {
-            user_id: u['user_id'],
-            user_name: u['email'],
+            user_id: u.user_id,
+            ...(u.email === undefined ? {} : { user_name: u.email }),
             connection: DATABASE_CONNECTION,
             connection_id: DATABASE_CONNECTION_ID,
           }

@@ -1,12 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { generateRsaKeyAsync } from './keys.js'
-import {
-  assertTenantOptions,
-  buildMockTenant,
-  type MockTenant,
-  type MockTenantOptions,
-} from './tenant.js'
+import { serverSettings } from './options.js'
+import { buildMockTenant, type MockTenant, type MockTenantOptions } from './tenant.js'
 
 /** Options of {@link startMockTenant}. */
 export interface StartMockTenantOptions extends Omit<MockTenantOptions, 'baseUrl'> {
@@ -51,7 +47,8 @@ async function send(response: Response, res: ServerResponse): Promise<void> {
 /**
  * Starts the tenant emulator as an HTTP server (127.0.0.1 by default) and resolves once it listens.
  *
- * @throws TypeError when an option is invalid; rejects when the port cannot be bound.
+ * @throws MockTenantOptionsError (a TypeError) when an option is invalid, listing every problem; rejects when the
+ *   port cannot be bound.
  * @example
  * ```ts
  * const tenant = await startMockTenant({ port: 0 })
@@ -62,14 +59,7 @@ async function send(response: Response, res: ServerResponse): Promise<void> {
 export async function startMockTenant(
   options: StartMockTenantOptions = {},
 ): Promise<RunningMockTenant> {
-  const { port = 0, host = '127.0.0.1', ...rest } = options
-  if (!Number.isInteger(port) || port < 0 || port > 65_535)
-    throw new TypeError(
-      'Invalid mock tenant options:\n  port: expected an integer between 0 and 65535',
-    )
-  if (typeof host !== 'string' || host === '')
-    throw new TypeError('Invalid mock tenant options:\n  host: expected a host name or address')
-  assertTenantOptions(rest)
+  const { port, host, tenant: settings } = serverSettings(options)
   const keys = Promise.all([generateRsaKeyAsync(), generateRsaKeyAsync()])
   keys.catch(() => undefined) // awaited below; this only keeps a failed listen from leaving it unhandled
   let tenant: MockTenant | undefined
@@ -106,7 +96,7 @@ export async function startMockTenant(
   try {
     const [signing, client] = await keys
     tenant = buildMockTenant(
-      { ...rest, baseUrl: `http://${hostForUrl}:${address.port}` },
+      { ...settings, origin: new URL(`http://${hostForUrl}:${address.port}`) },
       { signing, client },
     )
   } catch (e) {

@@ -1,5 +1,16 @@
 import type { KeyObject } from 'node:crypto'
-import type { Json } from './http.js'
+import type {
+  ClientGrantRecord,
+  ClientRecord,
+  ConnectionRecord,
+  EnabledConnectionRecord,
+  LogRecord,
+  OrganizationRecord,
+  PermissionRecord,
+  ResourceServerRecord,
+  RoleRecord,
+  UserRecord,
+} from './records.js'
 
 /** An authorization code waiting to be exchanged at `/oauth/token`. */
 export interface CodeGrant {
@@ -48,23 +59,23 @@ export interface ClientAuth {
 
 /** Everything the tenant holds in memory. Wire records are kept in their Management API shape. */
 export interface State {
-  users: Map<string, Json>
+  users: Map<string, UserRecord>
   passwords: Map<string, string>
-  connections: Map<string, Json>
-  clients: Map<string, Json>
+  connections: Map<string, ConnectionRecord>
+  clients: Map<string, ClientRecord>
   clientAuth: Map<string, ClientAuth>
-  resourceServers: Map<string, Json>
-  /** Client grants (`/api/v2/client-grants` records): which client may get tokens for which API. */
-  clientGrants: Map<string, Json>
-  roles: Map<string, Json>
-  rolePermissions: Map<string, Json[]>
+  /** By identifier (the audience). */
+  resourceServers: Map<string, ResourceServerRecord>
+  clientGrants: Map<string, ClientGrantRecord>
+  roles: Map<string, RoleRecord>
+  rolePermissions: Map<string, PermissionRecord[]>
   userRoles: Map<string, Set<string>>
-  userPermissions: Map<string, Json[]>
-  organizations: Map<string, Json>
+  userPermissions: Map<string, PermissionRecord[]>
+  organizations: Map<string, OrganizationRecord>
   orgMembers: Map<string, Set<string>>
   orgMemberRoles: Map<string, Set<string>>
-  orgConnections: Map<string, Map<string, Json>>
-  logs: Json[]
+  orgConnections: Map<string, Map<string, EnabledConnectionRecord>>
+  logs: LogRecord[]
   codes: Map<string, CodeGrant>
   refreshTokens: Map<string, RefreshGrant>
   otps: Map<string, OtpRecord>
@@ -114,11 +125,6 @@ export function clone<T>(value: T): T {
 }
 
 /** The connection a user lives in (their first identity's). */
-export function userConnection(user: Json): string | undefined {
-  const identities = user['identities']
-  if (!Array.isArray(identities)) return undefined
-  const first: unknown = identities[0]
-  return first !== null && typeof first === 'object'
-    ? ((first as Json)['connection'] as string | undefined)
-    : undefined
+export function userConnection(user: UserRecord): string | undefined {
+  return user.identities[0]?.connection
 }

@@ -148,7 +148,7 @@ describe('the tenant', () => {
 
   it('prints info with the addresses and fake credentials', () => {
     const tenant = createMockTenant({ baseUrl: 'https://tenant.mock.test' })
-    const info = tenant.info.mockTenant
+    const info = tenant.info
     expect(info).toMatchObject({
       url: 'https://tenant.mock.test',
       domain: 'tenant.mock.test',

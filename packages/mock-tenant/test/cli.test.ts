@@ -1,23 +1,13 @@
-import { execFileSync, spawn } from 'node:child_process'
-import { existsSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import { dirname, join } from 'node:path'
+import { spawn } from 'node:child_process'
+import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { ensureBuilt, root } from './built.js'
 
-const root = join(import.meta.dirname, '..')
 const cli = join(root, 'dist', 'cli.js')
 
-beforeAll(() => {
-  // the CLI test runs the built file; build it when a fresh checkout has not yet
-  if (existsSync(cli)) return
-  const tsup = join(
-    dirname(createRequire(join(root, 'package.json')).resolve('tsup/package.json')),
-    'dist',
-    'cli-default.js',
-  )
-  execFileSync(process.execPath, [tsup], { cwd: root, stdio: 'ignore' })
-}, 120_000)
+// the CLI test runs the built file
+beforeAll(ensureBuilt, 120_000)
 
 const run = (args: string[]) =>
   spawn(process.execPath, [cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })

@@ -14,7 +14,7 @@ describe('startMockTenant', () => {
     expect(tenant.domain).toBe(`127.0.0.1:${tenant.port}`)
     expect(tenant.issuer).toBe(`http://127.0.0.1:${tenant.port}/`)
     expect(tenant.managementAudience).toBe(`http://127.0.0.1:${tenant.port}/api/v2/`)
-    expect(tenant.info.mockTenant.url).toBe(tenant.url)
+    expect(tenant.info.url).toBe(tenant.url)
   })
 
   it('serves real HTTP: discovery, a token, and a Management API call with a percent-encoded id', async () => {

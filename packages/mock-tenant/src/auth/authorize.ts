@@ -1,16 +1,9 @@
 // /authorize with its login page, and pushed authorization requests (PAR).
 import { randomBytes } from 'node:crypto'
 import type { TenantContext } from '../context.js'
-import {
-  HttpError,
-  isObject,
-  json,
-  oauthError,
-  redirect,
-  text,
-  type Json,
-  type RouteRequest,
-} from '../http.js'
+import { HttpError, isObject, json, oauthError, redirect, text } from '../http.js'
+import type { UserRecord } from '../records.js'
+import type { RouteRequest } from '../router/route.js'
 import { DATABASE_CONNECTION } from '../seed.js'
 import {
   CODE_TTL_MS,
@@ -44,7 +37,7 @@ function withPushedRequest(ctx: TenantContext, given: URLSearchParams): URLSearc
 /** Stores the authorization request a client pushed (RFC 9126). */
 export async function pushAuthorizationRequest(
   ctx: TenantContext,
-  req: RouteRequest<unknown>,
+  req: RouteRequest,
 ): Promise<Response> {
   const client = await authenticateClient(ctx, req)
   const params: Record<string, string> = {}
@@ -59,10 +52,9 @@ export async function pushAuthorizationRequest(
       continue
     params[k] = typeof v === 'string' ? v : JSON.stringify(v)
   }
-  params['client_id'] = String(client['client_id'])
+  params['client_id'] = client.client_id
   required(req.body, 'response_type')
-  const callbacks = Array.isArray(client['callbacks']) ? (client['callbacks'] as string[]) : []
-  if (!callbacks.includes(required(req.body, 'redirect_uri')))
+  if (!client.callbacks.includes(required(req.body, 'redirect_uri')))
     throw oauthError(400, 'invalid_request', 'The redirect_uri is not an allowed callback URL')
   const uri = `${PAR_PREFIX}${randomBytes(18).toString('base64url')}`
   ctx.state.pending.set(uri, {
@@ -114,14 +106,14 @@ function loginPage(params: URLSearchParams, error?: string): Response {
 export async function authorize(
   ctx: TenantContext,
   given: URLSearchParams,
-  req: RouteRequest<unknown>,
+  req: RouteRequest,
   interactive: boolean,
 ): Promise<Response> {
   const params = withPushedRequest(ctx, given)
   const clientId = params.get('client_id')
   const client = clientId === null ? undefined : ctx.state.clients.get(clientId)
   if (!client) return text('Unknown client: the client_id is missing or invalid.', 400)
-  const callbacks = Array.isArray(client['callbacks']) ? (client['callbacks'] as string[]) : []
+  const callbacks = client.callbacks
   const redirectUri = params.get('redirect_uri') ?? callbacks[0]
   if (redirectUri === undefined || !callbacks.includes(redirectUri))
     return text(
@@ -151,18 +143,18 @@ export async function authorize(
   const password = params.get('password')
   if (username === null || password === null) return loginPage(params)
   const realm = params.get('connection') ?? DATABASE_CONNECTION
-  let user: Json
+  let user: UserRecord
   let orgId: string | undefined
   try {
     user = login(ctx, client, realm, username, password, req)
     const org = resolveOrganization(ctx, params.get('organization') ?? undefined)
     if (org) {
-      orgId = String(org['id'])
-      if (!ctx.state.orgMembers.get(orgId)?.has(String(user['user_id'])))
+      orgId = org.id
+      if (!ctx.state.orgMembers.get(orgId)?.has(user.user_id))
         throw oauthError(
           403,
           'access_denied',
-          `User is not a member of the organization ${String(org['name'])}`,
+          `User is not a member of the organization ${org.name}`,
         )
     }
   } catch (e) {
@@ -174,8 +166,8 @@ export async function authorize(
   }
   const code = token('mock-code-')
   ctx.state.codes.set(code, {
-    clientId: String(client['client_id']),
-    userId: String(user['user_id']),
+    clientId: client.client_id,
+    userId: user.user_id,
     redirectUri: params.get('redirect_uri') ?? undefined,
     scope: params.get('scope') ?? 'openid',
     audience: params.get('audience') ?? undefined,
@@ -187,4 +179,11 @@ export async function authorize(
     expiresAt: ctx.now() + CODE_TTL_MS,
   })
   return back({ code })
+}
+
+/** `POST /authorize`: the login form posting back, its fields in the body. */
+export function authorizeForm(ctx: TenantContext, req: RouteRequest): Promise<Response> {
+  const params = new URLSearchParams()
+  for (const [k, v] of Object.entries(req.body)) if (typeof v === 'string') params.set(k, v)
+  return authorize(ctx, params, req, true)
 }

@@ -1,15 +1,17 @@
 // Client authentication at the token endpoint: client_secret (post or basic) and private_key_jwt.
 import { decodeJwt, errors as joseErrors, jwtVerify } from 'jose'
 import type { TenantContext } from '../context.js'
-import { HttpError, oauthError, str, type Json, type RouteRequest } from '../http.js'
+import { HttpError, oauthError, str, type Json } from '../http.js'
+import type { ClientRecord } from '../records.js'
+import type { RouteRequest } from '../router/route.js'
 import { JWT_BEARER, unauthorized, missing, sameSecret } from './common.js'
 
 /** Authenticates the client by secret (body or Basic) or private_key_jwt; `allowPublic` lets PKCE go without. */
 export async function authenticateClient(
   ctx: TenantContext,
-  req: RouteRequest<unknown>,
+  req: RouteRequest,
   allowPublic = false,
-): Promise<Json> {
+): Promise<ClientRecord> {
   const { body } = req
   const basic = /^Basic\s+(.+)$/i.exec(req.request.headers.get('authorization') ?? '')
   let clientId = str(body, 'client_id')
@@ -31,8 +33,8 @@ export async function authenticateClient(
   const client = ctx.state.clients.get(clientId)
   if (!client) throw unauthorized()
   if (secret !== undefined) {
-    const expected = client['client_secret']
-    if (typeof expected !== 'string' || !sameSecret(secret, expected)) throw unauthorized()
+    const expected = client.client_secret
+    if (expected === undefined || !sameSecret(secret, expected)) throw unauthorized()
     return client
   }
   if (allowPublic) return client
@@ -44,7 +46,7 @@ async function verifyClientAssertion(
   body: Json,
   assertion: string,
   bodyClientId: string | undefined,
-): Promise<Json> {
+): Promise<ClientRecord> {
   if (str(body, 'client_assertion_type') !== JWT_BEARER)
     throw oauthError(400, 'invalid_request', `client_assertion_type must be ${JWT_BEARER}`)
   const invalid = (why: string) => oauthError(401, 'invalid_client', why)

@@ -2,6 +2,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import type { TenantContext } from '../context.js'
 import { oauthError, str, type Json } from '../http.js'
+import type { ClientRecord, OrganizationRecord, ResourceServerRecord } from '../records.js'
 
 export const ACCESS_TOKEN_TTL = 86_400
 export const ID_TOKEN_TTL = 36_000
@@ -28,9 +29,8 @@ export function sameSecret(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y)
 }
 
-export function assertGrantAllowed(client: Json, grant: string): void {
-  const grants = client['grant_types']
-  if (!Array.isArray(grants) || !grants.includes(grant))
+export function assertGrantAllowed(client: ClientRecord, grant: string): void {
+  if (!client.grant_types.includes(grant))
     throw oauthError(
       403,
       'unauthorized_client',
@@ -40,7 +40,7 @@ export function assertGrantAllowed(client: Json, grant: string): void {
 
 export const scopesOf = (scope: string | undefined) => (scope ?? '').split(/\s+/).filter(Boolean)
 
-export function findResourceServer(ctx: TenantContext, audience: string): Json {
+export function findResourceServer(ctx: TenantContext, audience: string): ResourceServerRecord {
   const rs = ctx.state.resourceServers.get(audience)
   if (!rs) throw oauthError(403, 'access_denied', `Service not found: ${audience}`)
   return rs
@@ -49,15 +49,18 @@ export function findResourceServer(ctx: TenantContext, audience: string): Json {
 export function resolveOrganization(
   ctx: TenantContext,
   organization: string | undefined,
-): Json | undefined {
+): OrganizationRecord | undefined {
   if (organization === undefined) return undefined
   const org =
     ctx.state.organizations.get(organization) ??
-    [...ctx.state.organizations.values()].find((o) => o['name'] === organization)
+    [...ctx.state.organizations.values()].find((o) => o.name === organization)
   if (!org) throw oauthError(400, 'invalid_request', `Organization ${organization} does not exist`)
   return org
 }
 
-export function pick(record: Json, keys: readonly string[]): Json {
-  return Object.fromEntries(keys.filter((k) => record[k] !== undefined).map((k) => [k, record[k]]))
+/** The listed fields of a record that are set. */
+export function pick<T extends Json>(record: T, keys: readonly (keyof T & string)[]): Partial<T> {
+  const out: Partial<T> = {}
+  for (const k of keys) if (record[k] !== undefined) out[k] = record[k]
+  return out
 }

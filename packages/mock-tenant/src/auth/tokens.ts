@@ -1,9 +1,11 @@
 // POST /oauth/token: the grants and the tokens they mint.
 import { createHash } from 'node:crypto'
 import { addLog, type TenantContext } from '../context.js'
-import { oauthError, str, type Json, type RouteRequest } from '../http.js'
+import { json, oauthError, str, type Json } from '../http.js'
+import type { ClientRecord, UserRecord } from '../records.js'
+import type { RouteRequest } from '../router/route.js'
 import { CIBA_GRANT, DATABASE_CONNECTION, OTP_GRANT, PASSWORD_REALM_GRANT } from '../seed.js'
-import { nextId, userConnection } from '../state.js'
+import { userConnection } from '../state.js'
 import {
   ACCESS_TOKEN_TTL,
   ID_TOKEN_TTL,
@@ -19,10 +21,11 @@ import {
   pick,
 } from './common.js'
 import { authenticateClient } from './client-auth.js'
+import { passwordlessUser } from './passwordless.js'
 
 export interface UserTokenInput {
-  client: Json
-  user: Json
+  client: ClientRecord
+  user: UserRecord
   scope: string
   audience: string | undefined
   nonce?: string | undefined
@@ -34,8 +37,8 @@ export interface UserTokenInput {
 /** Mints the access token, ID token (with `openid`) and refresh token (with `offline_access`) of a user login. */
 export async function issueUserTokens(ctx: TenantContext, input: UserTokenInput): Promise<Json> {
   const { client, user, audience } = input
-  const clientId = String(client['client_id'])
-  const sub = String(user['user_id'])
+  const clientId = client.client_id
+  const sub = user.user_id
   const scopes = scopesOf(input.scope)
   if (audience !== undefined) findResourceServer(ctx, audience)
   const now = ctx.now()
@@ -81,12 +84,10 @@ export async function issueUserTokens(ctx: TenantContext, input: UserTokenInput)
       ID_TOKEN_TTL,
     )
   }
-  const grants = client['grant_types']
   if (
     input.issueRefresh &&
     scopes.includes('offline_access') &&
-    Array.isArray(grants) &&
-    grants.includes('refresh_token')
+    client.grant_types.includes('refresh_token')
   ) {
     const refresh = token('mock-rt-')
     ctx.state.refreshTokens.set(refresh, {
@@ -108,15 +109,12 @@ function checkPassword(
   realm: string,
   username: string,
   password: string,
-): Json | undefined {
+): UserRecord | undefined {
   const wanted = username.toLowerCase()
   for (const user of ctx.state.users.values()) {
     if (userConnection(user) !== realm) continue
-    const names = [user['email'], user['username']].map((v) =>
-      typeof v === 'string' ? v.toLowerCase() : undefined,
-    )
-    if (!names.includes(wanted)) continue
-    const stored = ctx.state.passwords.get(String(user['user_id']))
+    if (user.email?.toLowerCase() !== wanted && user.username?.toLowerCase() !== wanted) continue
+    const stored = ctx.state.passwords.get(user.user_id)
     return stored !== undefined && sameSecret(stored, password) ? user : undefined
   }
   return undefined
@@ -124,21 +122,21 @@ function checkPassword(
 
 function recordLogin(
   ctx: TenantContext,
-  user: Json,
-  client: Json,
+  user: UserRecord,
+  client: ClientRecord,
   realm: string,
-  req: RouteRequest<unknown>,
+  req: RouteRequest,
 ): void {
-  const now = new Date(ctx.now()).toISOString()
-  user['last_login'] = now
-  user['logins_count'] = Number(user['logins_count'] ?? 0) + 1
+  user.last_login = new Date(ctx.now()).toISOString()
+  user.logins_count += 1
+  const userName = user.email ?? user.phone_number
   addLog(ctx, {
     type: 's',
     description: 'Success Login',
-    client_id: client['client_id'],
-    client_name: client['name'],
-    user_id: user['user_id'],
-    user_name: user['email'] ?? user['phone_number'],
+    client_id: client.client_id,
+    client_name: client.name,
+    user_id: user.user_id,
+    ...(userName === undefined ? {} : { user_name: userName }),
     connection: realm,
     ip: req.request.headers.get('auth0-forwarded-for') ?? '127.0.0.1',
   })
@@ -146,30 +144,35 @@ function recordLogin(
 
 export function login(
   ctx: TenantContext,
-  client: Json,
+  client: ClientRecord,
   realm: string,
   username: string,
   password: string,
-  req: RouteRequest<unknown>,
-): Json {
+  req: RouteRequest,
+): UserRecord {
   const user = checkPassword(ctx, realm, username, password)
   if (!user) {
     addLog(ctx, {
       type: 'fp',
       description: 'Wrong email or password.',
-      client_id: client['client_id'],
+      client_id: client.client_id,
       user_name: username,
       connection: realm,
     })
     throw invalidGrant('Wrong email or password.')
   }
-  if (user['blocked'] === true) throw oauthError(401, 'unauthorized', 'user is blocked')
+  if (user.blocked === true) throw oauthError(401, 'unauthorized', 'user is blocked')
   recordLogin(ctx, user, client, realm, req)
   return user
 }
 
 /** The tokens of a login that just happened, for the scope and audience the request asked for. */
-function loginTokens(ctx: TenantContext, client: Json, user: Json, body: Json): Promise<Json> {
+function loginTokens(
+  ctx: TenantContext,
+  client: ClientRecord,
+  user: UserRecord,
+  body: Json,
+): Promise<Json> {
   return issueUserTokens(ctx, {
     client,
     user,
@@ -180,9 +183,9 @@ function loginTokens(ctx: TenantContext, client: Json, user: Json, body: Json): 
   })
 }
 
-type Grant = (ctx: TenantContext, req: RouteRequest<unknown>) => Promise<Json>
+type Grant = (ctx: TenantContext, req: RouteRequest) => Promise<Json>
 
-export const GRANTS: Record<string, Grant> = {
+const GRANTS: Record<string, Grant> = {
   async client_credentials(ctx, req) {
     const client = await authenticateClient(ctx, req)
     assertGrantAllowed(client, 'client_credentials')
@@ -194,36 +197,30 @@ export const GRANTS: Record<string, Grant> = {
         'No audience parameter was provided, and no default audience has been configured',
       )
     findResourceServer(ctx, audience)
-    const clientId = String(client['client_id'])
+    const clientId = client.client_id
     const grant = [...ctx.state.clientGrants.values()].find(
-      (g) => g['client_id'] === clientId && g['audience'] === audience,
+      (g) => g.client_id === clientId && g.audience === audience,
     )
-    const granted = Array.isArray(grant?.['scope']) ? (grant['scope'] as string[]) : undefined
-    if (!granted)
+    if (!grant)
       throw oauthError(
         403,
         'access_denied',
         `Client is not authorized to access "${audience}". You need to create a "client-grant" associated to this API.`,
       )
     const requested = scopesOf(str(req.body, 'scope'))
-    const scopes = requested.length > 0 ? granted.filter((s) => requested.includes(s)) : granted
+    const scopes =
+      requested.length > 0 ? grant.scope.filter((s) => requested.includes(s)) : grant.scope
     const org = resolveOrganization(ctx, str(req.body, 'organization'))
     addLog(ctx, {
       type: 'seccft',
       description: 'Client Credentials for Access Token',
       client_id: clientId,
-      client_name: client['name'],
+      client_name: client.name,
       audience,
       scope: scopes.join(' '),
     })
     return {
-      access_token: await mintClientToken(
-        ctx,
-        clientId,
-        audience,
-        scopes,
-        org === undefined ? undefined : String(org['id']),
-      ),
+      access_token: await mintClientToken(ctx, clientId, audience, scopes, org?.id),
       scope: scopes.join(' '),
       expires_in: ACCESS_TOKEN_TTL,
       token_type: 'Bearer',
@@ -236,7 +233,7 @@ export const GRANTS: Record<string, Grant> = {
     const username = required(req.body, 'username')
     const password = required(req.body, 'password')
     const realm = str(req.body, 'realm') ?? DATABASE_CONNECTION
-    if (![...ctx.state.connections.values()].some((c) => c['name'] === realm))
+    if (![...ctx.state.connections.values()].some((c) => c.name === realm))
       throw oauthError(400, 'invalid_request', `Connection ${realm} does not exist`)
     const user = login(ctx, client, realm, username, password, req)
     return loginTokens(ctx, client, user, req.body)
@@ -247,7 +244,7 @@ export const GRANTS: Record<string, Grant> = {
     assertGrantAllowed(client, 'refresh_token')
     const grant = ctx.state.refreshTokens.get(required(req.body, 'refresh_token'))
     const user = grant ? ctx.state.users.get(grant.userId) : undefined
-    if (!grant || !user || grant.clientId !== client['client_id'])
+    if (!grant || !user || grant.clientId !== client.client_id)
       throw invalidGrant('Unknown or invalid refresh token.')
     const requested = scopesOf(str(req.body, 'scope'))
     const original = scopesOf(grant.scope)
@@ -271,7 +268,7 @@ export const GRANTS: Record<string, Grant> = {
     const code = required(req.body, 'code')
     const grant = ctx.state.codes.get(code)
     ctx.state.codes.delete(code)
-    if (!grant || grant.clientId !== client['client_id'] || grant.expiresAt < ctx.now())
+    if (!grant || grant.clientId !== client.client_id || grant.expiresAt < ctx.now())
       throw invalidGrant('Invalid authorization code')
     if (grant.redirectUri !== undefined && str(req.body, 'redirect_uri') !== grant.redirectUri)
       throw invalidGrant('The redirect_uri does not match the one used in /authorize')
@@ -305,12 +302,7 @@ export const GRANTS: Record<string, Grant> = {
     const pending = ctx.state.pending.get(id)
     ctx.state.pending.delete(id)
     const user = pending?.userId === undefined ? undefined : ctx.state.users.get(pending.userId)
-    if (
-      !pending ||
-      !user ||
-      pending.clientId !== client['client_id'] ||
-      pending.expiresAt < ctx.now()
-    )
+    if (!pending || !user || pending.clientId !== client.client_id || pending.expiresAt < ctx.now())
       throw oauthError(400, 'expired_token', 'The auth_req_id is unknown or has expired')
     return issueUserTokens(ctx, {
       client,
@@ -332,7 +324,7 @@ export const GRANTS: Record<string, Grant> = {
     if (
       !record ||
       record.connection !== realm ||
-      record.clientId !== client['client_id'] ||
+      record.clientId !== client.client_id ||
       !sameSecret(record.otp, otp)
     )
       throw invalidGrant(
@@ -345,6 +337,24 @@ export const GRANTS: Record<string, Grant> = {
     recordLogin(ctx, user, client, realm, req)
     return loginTokens(ctx, client, user, req.body)
   },
+}
+
+/** `POST /oauth/token`: runs the grant the request names. */
+export async function tokenEndpoint(ctx: TenantContext, req: RouteRequest): Promise<Response> {
+  const grantType = required(req.body, 'grant_type')
+  const grant = Object.hasOwn(GRANTS, grantType) ? GRANTS[grantType] : undefined
+  if (!grant)
+    throw oauthError(400, 'unsupported_grant_type', `Unsupported grant type: ${grantType}`)
+  return json(await grant(ctx, req), 200, { 'cache-control': 'no-store', pragma: 'no-cache' })
+}
+
+/** `POST /oauth/revoke`: public clients may revoke without a secret; a secret that is given must be right. */
+export async function revoke(ctx: TenantContext, req: RouteRequest): Promise<Response> {
+  const client = await authenticateClient(ctx, req, true)
+  const refresh = required(req.body, 'token')
+  const grant = ctx.state.refreshTokens.get(refresh)
+  if (grant && grant.clientId === client.client_id) ctx.state.refreshTokens.delete(refresh)
+  return new Response(null, { status: 200 })
 }
 
 /** Mints a client-credentials access token (the Management API's bearer tokens). */
@@ -368,31 +378,4 @@ export function mintClientToken(
     ctx.now(),
     ACCESS_TOKEN_TTL,
   )
-}
-
-/** The user behind a passwordless login, created on first use as Auth0 does. */
-function passwordlessUser(ctx: TenantContext, realm: string, username: string): Json {
-  const field = realm === 'sms' ? 'phone_number' : 'email'
-  const found = [...ctx.state.users.values()].find(
-    (u) => userConnection(u) === realm && String(u[field]).toLowerCase() === username.toLowerCase(),
-  )
-  if (found) return found
-  const id = nextId(ctx.state, '', 24)
-  const now = new Date(ctx.now()).toISOString()
-  const user: Json = {
-    user_id: `${realm}|${id}`,
-    [field]: username,
-    [`${realm === 'sms' ? 'phone' : 'email'}_verified`]: true,
-    name: username,
-    nickname: username.split('@')[0],
-    picture: 'https://avatars.mock.test/passwordless.png',
-    created_at: now,
-    updated_at: now,
-    logins_count: 0,
-    identities: [{ connection: realm, provider: realm, user_id: id, isSocial: false }],
-    app_metadata: {},
-    user_metadata: {},
-  }
-  ctx.state.users.set(String(user['user_id']), user)
-  return user
 }

@@ -1,23 +1,25 @@
 import type { TenantContext } from '../context.js'
-import { conflict, empty, json, notFound, type Json } from '../http.js'
+import { conflict, empty, json, notFound } from '../http.js'
+import type { ClientGrantRecord } from '../records.js'
+import type { ProtectedRoute } from '../router/route.js'
 import { nextId } from '../state.js'
-import {
-  NOT_FOUND,
-  allowOnly,
-  getOr404,
-  requireString,
-  route,
-  stringArray,
-  type ApiRoute,
-} from './common.js'
+import { checkBody } from './body.js'
+import { NOT_FOUND, getOr404, route } from './common.js'
 import { paginate } from './query.js'
 
 const grantNotFound = () => notFound('The client grant does not exist', 'inexistent_client_grant')
 const serverNotFound = () =>
   notFound('The resource server does not exist', 'inexistent_resource_server')
 
+const UPDATE_FIELDS = {
+  scope: 'string[]',
+  organization_usage: 'string',
+  allow_any_organization: 'boolean',
+} as const
+const CREATE_FIELDS = { ...UPDATE_FIELDS, client_id: 'string', audience: 'string' } as const
+
 /** Client grants decide which client may use client_credentials for which API, and with which scopes. */
-export function clientGrantRoutes(ctx: TenantContext): ApiRoute[] {
+export function clientGrantRoutes(ctx: TenantContext): ProtectedRoute[] {
   const grant = (id: string) => getOr404(ctx.state.clientGrants, id, grantNotFound)
   return [
     route('GET', '/client-grants', ['read:client_grants'], ({ query }) => {
@@ -25,27 +27,21 @@ export function clientGrantRoutes(ctx: TenantContext): ApiRoute[] {
       const clientId = query.get('client_id')
       const found = [...ctx.state.clientGrants.values()].filter(
         (g) =>
-          (audience === null || g['audience'] === audience) &&
-          (clientId === null || g['client_id'] === clientId),
+          (audience === null || g.audience === audience) &&
+          (clientId === null || g.client_id === clientId),
       )
       return json(paginate(found, query, { key: 'client_grants' }))
     }),
     route('POST', '/client-grants', ['create:client_grants'], ({ body }) => {
-      allowOnly(body, [
-        'client_id',
-        'audience',
-        'scope',
-        'organization_usage',
-        'allow_any_organization',
-      ])
-      const clientId = requireString(body, 'client_id')
-      const audience = requireString(body, 'audience')
-      const scope = stringArray(body, 'scope')
+      const input = checkBody(body, CREATE_FIELDS, {
+        required: ['client_id', 'audience', 'scope'],
+      })
+      const { client_id: clientId = '', audience = '', scope = [] } = input
       getOr404(ctx.state.clients, clientId, NOT_FOUND.client)
       getOr404(ctx.state.resourceServers, audience, serverNotFound)
       if (
         [...ctx.state.clientGrants.values()].some(
-          (g) => g['client_id'] === clientId && g['audience'] === audience,
+          (g) => g.client_id === clientId && g.audience === audience,
         )
       )
         throw conflict(
@@ -53,30 +49,25 @@ export function clientGrantRoutes(ctx: TenantContext): ApiRoute[] {
           'client_grant_conflict',
         )
       const id = nextId(ctx.state, 'cgr_')
-      const record: Json = { ...body, id, client_id: clientId, audience, scope }
+      const record: ClientGrantRecord = { ...input, id, client_id: clientId, audience, scope }
       ctx.state.clientGrants.set(id, record)
       return json(record, 201)
     }),
-    route('PATCH', '/client-grants/:id', ['update:client_grants'], ({ params, body }) => {
+    route('PATCH', '/client-grants/{id}', ['update:client_grants'], ({ params, body }) => {
       const record = grant(params['id'] as string)
-      allowOnly(body, ['scope', 'organization_usage', 'allow_any_organization'])
-      if (body['scope'] !== undefined) record['scope'] = stringArray(body, 'scope')
-      for (const key of ['organization_usage', 'allow_any_organization'])
-        if (body[key] !== undefined) record[key] = body[key]
-      return json(record)
+      return json(Object.assign(record, checkBody(body, UPDATE_FIELDS)))
     }),
-    route('DELETE', '/client-grants/:id', ['delete:client_grants'], ({ params }) => {
-      grant(params['id'] as string)
-      ctx.state.clientGrants.delete(params['id'] as string)
+    route('DELETE', '/client-grants/{id}', ['delete:client_grants'], ({ params }) => {
+      ctx.state.clientGrants.delete(grant(params['id'] as string).id)
       return empty(204)
     }),
     route('GET', '/resource-servers', ['read:resource_servers'], ({ query }) =>
       json(paginate([...ctx.state.resourceServers.values()], query, { key: 'resource_servers' })),
     ),
-    route('GET', '/resource-servers/:id', ['read:resource_servers'], ({ params }) => {
+    route('GET', '/resource-servers/{id}', ['read:resource_servers'], ({ params }) => {
       const id = params['id'] as string
       const found = [...ctx.state.resourceServers.values()].find(
-        (r) => r['id'] === id || r['identifier'] === id,
+        (r) => r.id === id || r.identifier === id,
       )
       if (!found) throw serverNotFound()
       return json(found)

@@ -1,28 +1,23 @@
 import type { TenantContext } from '../context.js'
-import { badBody, conflict, empty, json, type Json } from '../http.js'
+import { badBody, conflict, empty, json } from '../http.js'
+import type { ConnectionRecord } from '../records.js'
+import type { ProtectedRoute } from '../router/route.js'
 import { nextId, userConnection } from '../state.js'
-import {
-  NOT_FOUND,
-  allowOnly,
-  getOr404,
-  patch,
-  requireString,
-  route,
-  type ApiRoute,
-} from './common.js'
+import { checkBody } from './body.js'
+import { NOT_FOUND, getOr404, route } from './common.js'
 import { paginate, project } from './query.js'
 
-const UPDATE_FIELDS = [
-  'name',
-  'display_name',
-  'options',
-  'enabled_clients',
-  'metadata',
-  'realms',
-  'is_domain_connection',
-  'show_as_button',
-]
-const CREATE_FIELDS = [...UPDATE_FIELDS, 'strategy']
+const UPDATE_FIELDS = {
+  name: 'string',
+  display_name: 'string',
+  options: 'object',
+  enabled_clients: 'string[]',
+  metadata: 'object',
+  realms: 'string[]',
+  is_domain_connection: 'boolean',
+  show_as_button: 'boolean',
+} as const
+const CREATE_FIELDS = { ...UPDATE_FIELDS, strategy: 'string' } as const
 const NAME = /^[a-zA-Z0-9](-?[a-zA-Z0-9])*$/
 
 function checkName(ctx: TenantContext, name: string, except?: string): void {
@@ -30,11 +25,11 @@ function checkName(ctx: TenantContext, name: string, except?: string): void {
     throw badBody(
       `String does not match pattern ^[a-zA-Z0-9](-?[a-zA-Z0-9])*$: ${name} on property name`,
     )
-  if ([...ctx.state.connections.values()].some((c) => c['name'] === name && c['id'] !== except))
+  if ([...ctx.state.connections.values()].some((c) => c.name === name && c.id !== except))
     throw conflict('A connection with the same name already exists', 'connection_conflict')
 }
 
-export function connectionRoutes(ctx: TenantContext): ApiRoute[] {
+export function connectionRoutes(ctx: TenantContext): ProtectedRoute[] {
   const connection = (id: string) => getOr404(ctx.state.connections, id, NOT_FOUND.connection)
 
   return [
@@ -46,8 +41,8 @@ export function connectionRoutes(ctx: TenantContext): ApiRoute[] {
       const name = query.get('name')
       const found = [...ctx.state.connections.values()].filter(
         (c) =>
-          (strategies.length === 0 || strategies.includes(String(c['strategy']))) &&
-          (name === null || c['name'] === name),
+          (strategies.length === 0 || strategies.includes(c.strategy)) &&
+          (name === null || c.name === name),
       )
       return json(
         paginate(
@@ -58,49 +53,54 @@ export function connectionRoutes(ctx: TenantContext): ApiRoute[] {
       )
     }),
 
-    route('GET', '/connections/:id', ['read:connections'], ({ params, query }) =>
+    route('GET', '/connections/{id}', ['read:connections'], ({ params, query }) =>
       json(project(connection(params['id'] as string), query)),
     ),
 
     route('POST', '/connections', ['create:connections'], ({ body }) => {
-      allowOnly(body, CREATE_FIELDS)
-      const name = requireString(body, 'name')
-      requireString(body, 'strategy')
+      const input = checkBody(body, CREATE_FIELDS, { required: ['name', 'strategy'] })
+      const name = input.name as string
       checkName(ctx, name)
       const id = nextId(ctx.state, 'con_')
-      const record: Json = {
+      const record: ConnectionRecord = {
         id,
         options: {},
         enabled_clients: [],
         realms: [name],
         is_domain_connection: false,
-        ...body,
+        ...input,
+        name,
+        strategy: input.strategy as string,
       }
       ctx.state.connections.set(id, record)
       return json(record, 201)
     }),
 
-    // Unlike a real tenant, `name` may change: the SDK's seed example renames a connection.
-    route('PATCH', '/connections/:id', ['update:connections'], ({ params, body }) => {
+    // Unlike a real tenant, `name` may change: auth0-python's connections example renames one.
+    route('PATCH', '/connections/{id}', ['update:connections'], ({ params, body }) => {
       const record = connection(params['id'] as string)
-      allowOnly(body, UPDATE_FIELDS)
-      if (body['name'] !== undefined)
-        checkName(ctx, requireString(body, 'name'), String(record['id']))
-      return json(patch(record, body))
+      const input = checkBody(body, UPDATE_FIELDS)
+      if (input.name !== undefined) checkName(ctx, input.name, record.id)
+      return json(Object.assign(record, input))
     }),
 
-    route('DELETE', '/connections/:id', ['delete:connections'], ({ params }) => {
+    route('DELETE', '/connections/{id}', ['delete:connections'], ({ params }) => {
       const record = connection(params['id'] as string)
-      ctx.state.connections.delete(params['id'] as string)
-      for (const map of ctx.state.orgConnections.values()) map.delete(String(record['id']))
+      ctx.state.connections.delete(record.id)
+      for (const map of ctx.state.orgConnections.values()) map.delete(record.id)
       return empty(204)
     }),
 
-    route('DELETE', '/connections/:id/users', ['delete:users'], ({ params, query }) => {
-      const realm = String(connection(params['id'] as string)['name'])
-      const email = requireString(Object.fromEntries(query), 'email').toLowerCase()
+    route('DELETE', '/connections/{id}/users', ['delete:users'], ({ params, query }) => {
+      const realm = connection(params['id'] as string).name
+      const { email } = checkBody(
+        Object.fromEntries(query),
+        { email: 'string' },
+        { required: ['email'], open: true },
+      )
+      const wanted = (email as string).toLowerCase()
       for (const [id, user] of ctx.state.users)
-        if (userConnection(user) === realm && String(user['email']).toLowerCase() === email)
+        if (userConnection(user) === realm && user.email?.toLowerCase() === wanted)
           ctx.state.users.delete(id)
       return empty(204)
     }),

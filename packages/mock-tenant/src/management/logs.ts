@@ -1,10 +1,11 @@
 import type { TenantContext } from '../context.js'
 import { json } from '../http.js'
-import { NOT_FOUND, route, type ApiRoute } from './common.js'
+import type { ProtectedRoute } from '../router/route.js'
+import { NOT_FOUND, route } from './common.js'
 import { checkpoint, paginate, sortBy } from './query.js'
 import { compileQuery } from './search.js'
 
-export function logRoutes(ctx: TenantContext): ApiRoute[] {
+export function logRoutes(ctx: TenantContext): ProtectedRoute[] {
   return [
     route('GET', '/logs', ['read:logs'], ({ query }) => {
       // Checkpoint paging: oldest first after `from`, a plain array; the next `from` is the last `log_id`.
@@ -15,8 +16,8 @@ export function logRoutes(ctx: TenantContext): ApiRoute[] {
       const sorted = query.has('sort') ? sortBy(found, query) : [...found].reverse()
       return json(paginate(sorted, query, { key: 'logs' }))
     }),
-    route('GET', '/logs/:id', ['read:logs'], ({ params }) => {
-      const log = ctx.state.logs.find((l) => l['log_id'] === params['id'])
+    route('GET', '/logs/{id}', ['read:logs'], ({ params }) => {
+      const log = ctx.state.logs.find((l) => l.log_id === params['id'])
       if (!log) throw NOT_FOUND.log()
       return json(log)
     }),

@@ -201,6 +201,41 @@ describe('users', () => {
     expect(await bad.json()).toMatchObject({ statusCode: 400, errorCode: 'invalid_body' })
   })
 
+  it('checks the kind of every field it stores, and files a given user_id under its provider', async () => {
+    const first = `/users/${encodeURIComponent('auth0|65a000000000000000000001')}`
+    expect(await api('PATCH', first, { blocked: 'yes' })).toMatchObject({
+      status: 400,
+      body: {
+        errorCode: 'invalid_body',
+        message:
+          "Payload validation error: 'Expected type boolean but found type string on property blocked'.",
+      },
+    })
+    expect(await api('PATCH', first, { user_metadata: ['x'] })).toMatchObject({ status: 400 })
+    expect(
+      await api('PATCH', '/connections/con_ErZf9LpXQDE0cNBr', { enabled_clients: 'x' }),
+    ).toMatchObject({ status: 400, body: { errorCode: 'invalid_body' } })
+    expect(await api('POST', '/clients', { name: 'x', callbacks: 'https://a.test' })).toMatchObject(
+      { status: 400 },
+    )
+    expect(
+      await api('POST', '/client-grants', {
+        client_id: tenant.clients.web.clientId,
+        audience: tenant.managementAudience,
+        scope: 'read:users',
+      }),
+    ).toMatchObject({ status: 400 })
+    const social = await api('POST', '/users', {
+      connection: 'Amazon-Connection',
+      user_id: 'given-id',
+      email: 'social@example.com',
+    })
+    expect(social).toMatchObject({ status: 201, body: { user_id: 'amazon|given-id' } })
+    expect(
+      (await api('GET', `/users/${encodeURIComponent('amazon|given-id')}`)).body,
+    ).toMatchObject({ user_id: 'amazon|given-id', identities: [{ user_id: 'given-id' }] })
+  })
+
   it('assigns and removes roles, both ways round', async () => {
     const id = 'auth0|65a000000000000000000030'
     const path = `/users/${encodeURIComponent(id)}/roles`
@@ -221,7 +256,7 @@ describe('users', () => {
 })
 
 describe('connections', () => {
-  it("the seed's flow: all, rename, get", async () => {
+  it("auth0-python's connections example: all, rename, get", async () => {
     const all = arr((await api('GET', '/connections')).body)
     expect(all.map((c) => [c['id'], c['name'], c['strategy']])).toEqual([
       ['con_ErZf9LpXQDE0cNBr', 'Amazon-Connection', 'amazon'],
@@ -302,6 +337,15 @@ describe('clients, roles, organizations', () => {
     expect(without.every((c) => !('client_secret' in c))).toBe(true)
     const created = obj((await api('POST', '/clients', { name: 'Another' })).body)
     expect(created['client_secret']).toMatch(/^mock-secret-/)
+    const clientPath = `/clients/${String(created['client_id'])}`
+    await api('PATCH', clientPath, { client_metadata: { a: '1' }, custom_setting: { x: 1 } })
+    expect(
+      (await api('PATCH', clientPath, { client_metadata: { b: '2' }, client_id: 'ignored' })).body,
+    ).toMatchObject({
+      client_id: created['client_id'],
+      client_metadata: { a: '1', b: '2' },
+      custom_setting: { x: 1 },
+    })
     const rotated = obj(
       (await api('POST', `/clients/${String(created['client_id'])}/rotate-secret`)).body,
     )

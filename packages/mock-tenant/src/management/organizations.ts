@@ -1,24 +1,27 @@
 import type { TenantContext } from '../context.js'
 import { badBody, conflict, empty, json, notFound, type Json } from '../http.js'
+import type { EnabledConnectionRecord, OrganizationRecord } from '../records.js'
+import type { ProtectedRoute } from '../router/route.js'
 import { memberKey, nextId } from '../state.js'
-import {
-  NOT_FOUND,
-  allowOnly,
-  getOr404,
-  lookup,
-  memberView,
-  patch,
-  requireString,
-  route,
-  stringArray,
-  type ApiRoute,
-} from './common.js'
+import { checkBody } from './body.js'
+import { NOT_FOUND, getOr404, lookup, memberView, route } from './common.js'
 import { paginate, pagedOrCheckpoint } from './query.js'
 
-const FIELDS = ['name', 'display_name', 'branding', 'metadata', 'enabled_connections']
+const UPDATE_FIELDS = {
+  name: 'string',
+  display_name: 'string',
+  branding: 'object',
+  metadata: 'object',
+} as const
+const CREATE_FIELDS = { ...UPDATE_FIELDS, enabled_connections: 'object[]' } as const
+const ENABLED_FIELDS = {
+  assign_membership_on_login: 'boolean',
+  show_as_button: 'boolean',
+  is_signup_enabled: 'boolean',
+} as const
 const NAME = /^[a-z0-9](?:[a-z0-9_-]*[a-z0-9])?$/
 
-export function organizationRoutes(ctx: TenantContext): ApiRoute[] {
+export function organizationRoutes(ctx: TenantContext): ProtectedRoute[] {
   const s = () => ctx.state
   const org = (id: string) => getOr404(s().organizations, id, NOT_FOUND.organization)
   const checkName = (name: string, except?: string) => {
@@ -26,7 +29,7 @@ export function organizationRoutes(ctx: TenantContext): ApiRoute[] {
       throw badBody(
         `String does not match pattern ^[a-z0-9](?:[a-z0-9_-]*[a-z0-9])?$: ${name} on property name`,
       )
-    if ([...s().organizations.values()].some((o) => o['name'] === name && o['id'] !== except))
+    if ([...s().organizations.values()].some((o) => o.name === name && o.id !== except))
       throw conflict('An organization with this name already exists.', 'conflict')
   }
   const members = (id: string) => {
@@ -42,55 +45,61 @@ export function organizationRoutes(ctx: TenantContext): ApiRoute[] {
   }
   const connectionsOf = (id: string) => {
     org(id)
-    const map = s().orgConnections.get(id) ?? new Map<string, Json>()
+    const map = s().orgConnections.get(id) ?? new Map<string, EnabledConnectionRecord>()
     s().orgConnections.set(id, map)
     return map
   }
-  const enabledView = (entry: Json): Json => {
-    const c = s().connections.get(String(entry['connection_id']))
-    return { ...entry, connection: c ? { name: c['name'], strategy: c['strategy'] } : {} }
+  const enabledView = (entry: EnabledConnectionRecord): Json => {
+    const c = s().connections.get(entry.connection_id)
+    return { ...entry, connection: c ? { name: c.name, strategy: c.strategy } : {} }
+  }
+  const enabledEntry = (body: Json): EnabledConnectionRecord => {
+    const input = checkBody(
+      body,
+      { connection_id: 'string', ...ENABLED_FIELDS },
+      { required: ['connection_id'] },
+    )
+    return {
+      ...input,
+      connection_id: input.connection_id as string,
+      assign_membership_on_login: input.assign_membership_on_login === true,
+    }
   }
 
   return [
     route('GET', '/organizations', ['read:organizations'], ({ query }) =>
       pagedOrCheckpoint([...s().organizations.values()], query, 'organizations', 'id'),
     ),
-    route('GET', '/organizations/name/:name', ['read:organizations'], ({ params }) => {
-      const found = [...s().organizations.values()].find((o) => o['name'] === params['name'])
+    route('GET', '/organizations/name/{name}', ['read:organizations'], ({ params }) => {
+      const found = [...s().organizations.values()].find((o) => o.name === params['name'])
       if (!found) throw NOT_FOUND.organization()
       return json(found)
     }),
-    route('GET', '/organizations/:id', ['read:organizations'], ({ params }) =>
+    route('GET', '/organizations/{id}', ['read:organizations'], ({ params }) =>
       json(org(params['id'] as string)),
     ),
     route('POST', '/organizations', ['create:organizations'], ({ body }) => {
-      allowOnly(body, FIELDS)
-      const name = requireString(body, 'name')
+      const { enabled_connections: enabled = [], ...input } = checkBody(body, CREATE_FIELDS, {
+        required: ['name'],
+      })
+      const name = input.name as string
       checkName(name)
+      const entries = enabled.map(enabledEntry)
       const id = nextId(ctx.state, 'org_')
-      const { enabled_connections: enabled, ...rest } = body
-      const record: Json = { id, ...rest }
+      const record: OrganizationRecord = { id, ...input, name }
       s().organizations.set(id, record)
       s().orgMembers.set(id, new Set())
-      const map = new Map<string, Json>()
-      if (Array.isArray(enabled))
-        for (const e of enabled as Json[])
-          map.set(String(e['connection_id']), { assign_membership_on_login: false, ...e })
-      s().orgConnections.set(id, map)
+      s().orgConnections.set(id, new Map(entries.map((e) => [e.connection_id, e])))
       return json(record, 201)
     }),
-    route('PATCH', '/organizations/:id', ['update:organizations'], ({ params, body }) => {
+    route('PATCH', '/organizations/{id}', ['update:organizations'], ({ params, body }) => {
       const record = org(params['id'] as string)
-      allowOnly(
-        body,
-        FIELDS.filter((f) => f !== 'enabled_connections'),
-      )
-      if (body['name'] !== undefined) checkName(requireString(body, 'name'), String(record['id']))
-      return json(patch(record, body))
+      const input = checkBody(body, UPDATE_FIELDS)
+      if (input.name !== undefined) checkName(input.name, record.id)
+      return json(Object.assign(record, input))
     }),
-    route('DELETE', '/organizations/:id', ['delete:organizations'], ({ params }) => {
-      const id = params['id'] as string
-      org(id)
+    route('DELETE', '/organizations/{id}', ['delete:organizations'], ({ params }) => {
+      const id = org(params['id'] as string).id
       s().organizations.delete(id)
       s().orgMembers.delete(id)
       s().orgConnections.delete(id)
@@ -99,7 +108,7 @@ export function organizationRoutes(ctx: TenantContext): ApiRoute[] {
 
     route(
       'GET',
-      '/organizations/:id/members',
+      '/organizations/{id}/members',
       ['read:organization_members'],
       ({ params, query }) => {
         const list = lookup(s().users, members(params['id'] as string)).map(memberView)
@@ -108,11 +117,15 @@ export function organizationRoutes(ctx: TenantContext): ApiRoute[] {
     ),
     route(
       'POST',
-      '/organizations/:id/members',
+      '/organizations/{id}/members',
       ['create:organization_members'],
       ({ params, body }) => {
         const set = members(params['id'] as string)
-        const ids = stringArray(body, 'members')
+        const { members: ids = [] } = checkBody(
+          body,
+          { members: 'string[]' },
+          { required: ['members'] },
+        )
         for (const id of ids) getOr404(s().users, id, NOT_FOUND.user)
         for (const id of ids) set.add(id)
         return empty(204)
@@ -120,13 +133,19 @@ export function organizationRoutes(ctx: TenantContext): ApiRoute[] {
     ),
     route(
       'DELETE',
-      '/organizations/:id/members',
+      '/organizations/{id}/members',
       ['delete:organization_members'],
       ({ params, body }) => {
-        const set = members(params['id'] as string)
-        for (const id of stringArray(body, 'members')) {
+        const orgId = params['id'] as string
+        const set = members(orgId)
+        const { members: ids = [] } = checkBody(
+          body,
+          { members: 'string[]' },
+          { required: ['members'] },
+        )
+        for (const id of ids) {
           set.delete(id)
-          s().orgMemberRoles.delete(memberKey(params['id'] as string, id))
+          s().orgMemberRoles.delete(memberKey(orgId, id))
         }
         return empty(204)
       },
@@ -134,7 +153,7 @@ export function organizationRoutes(ctx: TenantContext): ApiRoute[] {
 
     route(
       'GET',
-      '/organizations/:id/members/:userId/roles',
+      '/organizations/{id}/members/{userId}/roles',
       ['read:organization_member_roles'],
       ({ params, query }) => {
         const key = member(params['id'] as string, params['userId'] as string)
@@ -144,32 +163,33 @@ export function organizationRoutes(ctx: TenantContext): ApiRoute[] {
     ),
     route(
       'POST',
-      '/organizations/:id/members/:userId/roles',
+      '/organizations/{id}/members/{userId}/roles',
       ['create:organization_member_roles'],
       ({ params, body }) => {
         const key = member(params['id'] as string, params['userId'] as string)
-        const ids = stringArray(body, 'roles')
-        for (const id of ids) getOr404(s().roles, id, NOT_FOUND.role)
+        const { roles = [] } = checkBody(body, { roles: 'string[]' }, { required: ['roles'] })
+        for (const id of roles) getOr404(s().roles, id, NOT_FOUND.role)
         const set = s().orgMemberRoles.get(key) ?? new Set<string>()
-        for (const id of ids) set.add(id)
+        for (const id of roles) set.add(id)
         s().orgMemberRoles.set(key, set)
         return empty(204)
       },
     ),
     route(
       'DELETE',
-      '/organizations/:id/members/:userId/roles',
+      '/organizations/{id}/members/{userId}/roles',
       ['delete:organization_member_roles'],
       ({ params, body }) => {
         const key = member(params['id'] as string, params['userId'] as string)
-        for (const id of stringArray(body, 'roles')) s().orgMemberRoles.get(key)?.delete(id)
+        const { roles = [] } = checkBody(body, { roles: 'string[]' }, { required: ['roles'] })
+        for (const id of roles) s().orgMemberRoles.get(key)?.delete(id)
         return empty(204)
       },
     ),
 
     route(
       'GET',
-      '/organizations/:id/enabled_connections',
+      '/organizations/{id}/enabled_connections',
       ['read:organization_connections'],
       ({ params, query }) =>
         json(
@@ -180,25 +200,21 @@ export function organizationRoutes(ctx: TenantContext): ApiRoute[] {
     ),
     route(
       'POST',
-      '/organizations/:id/enabled_connections',
+      '/organizations/{id}/enabled_connections',
       ['create:organization_connections'],
       ({ params, body }) => {
         const map = connectionsOf(params['id'] as string)
-        const connectionId = requireString(body, 'connection_id')
-        getOr404(s().connections, connectionId, NOT_FOUND.connection)
-        if (map.has(connectionId))
+        const entry = enabledEntry(body)
+        getOr404(s().connections, entry.connection_id, NOT_FOUND.connection)
+        if (map.has(entry.connection_id))
           throw conflict('The connection is already enabled for the organization')
-        const entry: Json = {
-          connection_id: connectionId,
-          assign_membership_on_login: body['assign_membership_on_login'] === true,
-        }
-        map.set(connectionId, entry)
+        map.set(entry.connection_id, entry)
         return json(enabledView(entry), 201)
       },
     ),
     route(
       'GET',
-      '/organizations/:id/enabled_connections/:connectionId',
+      '/organizations/{id}/enabled_connections/{connectionId}',
       ['read:organization_connections'],
       ({ params }) =>
         json(
@@ -213,7 +229,7 @@ export function organizationRoutes(ctx: TenantContext): ApiRoute[] {
     ),
     route(
       'PATCH',
-      '/organizations/:id/enabled_connections/:connectionId',
+      '/organizations/{id}/enabled_connections/{connectionId}',
       ['update:organization_connections'],
       ({ params, body }) => {
         const entry = getOr404(
@@ -221,18 +237,21 @@ export function organizationRoutes(ctx: TenantContext): ApiRoute[] {
           params['connectionId'] as string,
           NOT_FOUND.enabledConnection,
         )
-        allowOnly(body, ['assign_membership_on_login', 'show_as_button', 'is_signup_enabled'])
-        return json(enabledView(patch(entry, body)))
+        return json(enabledView(Object.assign(entry, checkBody(body, ENABLED_FIELDS))))
       },
     ),
     route(
       'DELETE',
-      '/organizations/:id/enabled_connections/:connectionId',
+      '/organizations/{id}/enabled_connections/{connectionId}',
       ['delete:organization_connections'],
       ({ params }) => {
         const map = connectionsOf(params['id'] as string)
-        getOr404(map, params['connectionId'] as string, NOT_FOUND.enabledConnection)
-        map.delete(params['connectionId'] as string)
+        const id = getOr404(
+          map,
+          params['connectionId'] as string,
+          NOT_FOUND.enabledConnection,
+        ).connection_id
+        map.delete(id)
         return empty(204)
       },
     ),

@@ -57,7 +57,11 @@ export function paginate(
 }
 
 /** Checkpoint paging (`from` + `take`): the items after the one whose key is `from`, at most `take`. */
-export function checkpoint(items: readonly Json[], query: URLSearchParams, idKey: string): Json[] {
+export function checkpoint<T extends Json>(
+  items: readonly T[],
+  query: URLSearchParams,
+  idKey: keyof T & string,
+): T[] {
   const take = intParam(query, 'take', 50, 1, 100)
   const from = query.get('from')
   const start =
@@ -77,7 +81,7 @@ export function project(record: Json, query: URLSearchParams): Json {
 }
 
 /** Sorts by `sort=field:1` (ascending) or `field:-1` (descending); leaves the order alone without one. */
-export function sortBy(items: Json[], query: URLSearchParams): Json[] {
+export function sortBy<T extends Json>(items: T[], query: URLSearchParams): T[] {
   const raw = query.get('sort')
   if (raw === null || raw === '') return items
   const match = /^([\w.]+):(1|-1)$/.exec(raw)
@@ -85,7 +89,7 @@ export function sortBy(items: Json[], query: URLSearchParams): Json[] {
     throw badQuery(`Object didn't pass validation for format sort: ${raw} on property sort`)
   const field = match[1] as string
   const dir = match[2] === '1' ? 1 : -1
-  const value = (item: Json) => item[field]
+  const value = (item: T) => item[field]
   return [...items].sort((a, b) => {
     const x = value(a)
     const y = value(b)
@@ -101,14 +105,14 @@ export function sortBy(items: Json[], query: URLSearchParams): Json[] {
 }
 
 /** A list with checkpoint paging (`from`/`take` → `{<key>, next}`) or page paging. */
-export function pagedOrCheckpoint(
-  items: Json[],
+export function pagedOrCheckpoint<T extends Json>(
+  items: T[],
   query: URLSearchParams,
   key: string,
-  idKey: string,
+  idKey: keyof T & string,
 ): Response {
   if (!query.has('from') && !query.has('take')) return json(paginate(items, query, { key }))
-  const id = (item: Json) => String(item[idKey])
+  const id = (item: T) => String(item[idKey])
   // code-unit order, the same order `checkpoint` compares `from` in
   const sorted = [...items].sort((a, b) => (id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : 0))
   const page = checkpoint(sorted, query, idKey)
