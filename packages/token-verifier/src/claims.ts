@@ -1,4 +1,4 @@
-import { show, TokenValidationError, type TokenValidationErrorCode } from './errors.js'
+import { renderAlike, show, TokenValidationError, type TokenValidationErrorCode } from './errors.js'
 import type { JsonObject, TokenLabel } from './jwt.js'
 
 /** The claim checks shared by ID and access tokens, with auth0-python's messages. */
@@ -28,13 +28,15 @@ export class Claims {
     return value
   }
 
-  /** The claim as a finite number; fails with `<claim>_missing` when absent or not a number. */
+  /** The claim as a finite number; fails with `<claim>_missing` when absent, not a number, or not finite. */
   number(claim: string, title: string, when = ''): number {
     const value = this.#payload[claim]
     if (typeof value !== 'number' || !Number.isFinite(value)) {
       this.fail(
         `${claim}_missing` as TokenValidationErrorCode,
-        `${title} (${claim}) claim must be a number present in {token}${when}`,
+        typeof value === 'number'
+          ? `${title} (${claim}) claim must be a finite number in {token}${when}`
+          : `${title} (${claim}) claim must be a number present in {token}${when}`,
       )
     }
     return value
@@ -43,9 +45,10 @@ export class Claims {
   /** A string claim that must equal `expected`. */
   equal(claim: string, title: string, expected: string, actual = this.string(claim, title)): void {
     if (actual !== expected) {
+      const escape = renderAlike(expected, actual)
       this.fail(
         `${claim}_mismatch` as TokenValidationErrorCode,
-        `${title} (${claim}) claim mismatch in {token}; expected "${show(expected)}", found "${show(actual)}"`,
+        `${title} (${claim}) claim mismatch in {token}; expected "${show(expected, escape)}", found "${show(actual, escape)}"`,
       )
     }
   }
@@ -60,20 +63,17 @@ export class Claims {
         'Audience (aud) claim must be a string or array of strings present in {token}',
       )
     }
-    const expected = audiences.map(show).join('" or "')
-    if (typeof aud === 'string') {
-      if (!audiences.includes(aud))
-        this.fail(
-          'aud_mismatch',
-          `Audience (aud) claim mismatch in {token}; expected "${expected}" but found "${show(aud)}"`,
-        )
-    } else if (!aud.some((a: string) => audiences.includes(a))) {
-      this.fail(
-        'aud_mismatch',
-        `Audience (aud) claim mismatch in {token}; expected "${expected}" but was not one of "${show(aud.join(', '))}"`,
-      )
-    }
-    return aud as string | readonly string[]
+    if (typeof aud === 'string' ? audiences.includes(aud) : aud.some((a) => audiences.includes(a)))
+      return aud as string | readonly string[]
+    const found = (typeof aud === 'string' ? [aud] : aud) as readonly string[]
+    const escape = audiences.some((e) => found.some((a) => renderAlike(e, a)))
+    const expected = audiences.map((a) => show(a, escape)).join('" or "')
+    return this.fail(
+      'aud_mismatch',
+      typeof aud === 'string'
+        ? `Audience (aud) claim mismatch in {token}; expected "${expected}" but found "${show(aud, escape)}"`
+        : `Audience (aud) claim mismatch in {token}; expected "${expected}" but was not one of "${show(found.join(', '), escape)}"`,
+    )
   }
 
   /** `exp` is present and not past; `nbf`, when present, is not in the future; both with `leeway` seconds. */
@@ -87,8 +87,10 @@ export class Claims {
     }
     const nbf = this.#payload.nbf
     if (nbf === undefined) return
-    if (typeof nbf !== 'number' || !Number.isFinite(nbf))
+    if (typeof nbf !== 'number')
       this.fail('nbf_invalid', 'Not Before (nbf) claim must be a number in {token}')
+    if (!Number.isFinite(nbf))
+      this.fail('nbf_invalid', 'Not Before (nbf) claim must be a finite number in {token}')
     if (now < nbf - leeway) {
       this.fail(
         'nbf_future',

@@ -120,12 +120,50 @@ export function isJwksFetchError(e: unknown): e is JwksFetchError {
   return typeof e === 'object' && e !== null && (e as Record<symbol, unknown>)[JWKS_BRAND] === true
 }
 
-/** A value quoted for an error message: control characters removed, at most 100 characters. */
-export function show(value: unknown): string {
+/**
+ * A value quoted for an error message: control characters removed, at most 100 characters. With `escape`, every
+ * character outside printable ASCII is written as a `\\u` escape instead (see {@link renderAlike}).
+ */
+export function show(value: unknown, escape = false): string {
   const text = typeof value === 'string' ? value : (safeJson(value) ?? String(typeof value))
-  // eslint-disable-next-line no-control-regex
-  const clean = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '')
+  const clean = escape
+    ? text.replace(/[^\x20-\x7e]/gu, escapeChar)
+    : // eslint-disable-next-line no-control-regex
+      text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '')
   return clean.length > 100 ? `${clean.slice(0, 100)}…` : clean
+}
+
+const escapeChar = (char: string): string => {
+  const code = char.codePointAt(0) ?? 0
+  return code > 0xffff ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16).padStart(4, '0')}`
+}
+
+// Cyrillic and Greek letters drawn like Latin ones. Compatibility forms (fullwidth, math letters) and accents are
+// handled by NFKD.
+const LOOK_ALIKES: ReadonlyMap<string, string> = new Map(
+  (
+    [
+      ['аеорсухіјѕԁԛԝһӏ', 'aeopcyxijsdqwhl'],
+      ['АВЕКМНОРСТХІЈЅУ', 'ABEKMHOPCTXIJSY'],
+      ['ΑΒΕΖΗΙΚΜΝΟΡΤΥΧοινρ', 'ABEZHIKMNOPTYXoivp'],
+    ] as const
+  ).flatMap(([from, to]) => [...from].map((char, i): [string, string] => [char, to.charAt(i)])),
+)
+
+function skeleton(text: string): string {
+  let out = ''
+  for (const char of text.normalize('NFKD'))
+    if (!/[\p{M}\p{Cf}]/u.test(char)) out += LOOK_ALIKES.get(char) ?? char
+  return out
+}
+
+/**
+ * True when two different strings may look the same on screen: canonically equivalent (NFC against NFD), or equal
+ * once accents, invisible format characters and Cyrillic or Greek look-alikes are set aside. A mismatch message then
+ * escapes both, so the difference can be seen.
+ */
+export function renderAlike(a: string, b: string): boolean {
+  return a !== b && skeleton(a) === skeleton(b)
 }
 
 function safeJson(value: unknown): string | undefined {

@@ -13,6 +13,7 @@ import {
   makeClock,
   makeKeys,
   rejection,
+  signRawToken,
   signToken,
   thrown,
   useJwksServer,
@@ -300,6 +301,41 @@ describe.each(ENTRIES)('TokenVerifier (%s entry)', (_name, entry) => {
         `Authorized Party (azp) claim mismatch in the ID token; expected "${CLIENT_ID}", found "other"`,
       ],
       [
+        'an issuer with a Cyrillic е, escaped because it renders like the expected one',
+        { iss: 'https://tenant.\u0435xample.com/' },
+        {},
+        'iss_mismatch',
+        `Issuer (iss) claim mismatch in the ID token; expected "${ISSUER}", found "https://tenant.\\u0435xample.com/"`,
+      ],
+      [
+        'an NFD nonce against an NFC one, escaped',
+        { nonce: 'cafe\u0301' },
+        { nonce: 'caf\u00e9' },
+        'nonce_mismatch',
+        'Nonce (nonce) claim mismatch in the ID token; expected "caf\\u00e9", found "cafe\\u0301"',
+      ],
+      [
+        'an audience with a zero-width space, escaped',
+        { aud: `${CLIENT_ID}\u200b` },
+        {},
+        'aud_mismatch',
+        `Audience (aud) claim mismatch in the ID token; expected "${CLIENT_ID}" but found "${CLIENT_ID}\\u200b"`,
+      ],
+      [
+        'an audience list with a Cyrillic С, escaped',
+        { aud: ['\u0421ID', 'api'] },
+        {},
+        'aud_mismatch',
+        `Audience (aud) claim mismatch in the ID token; expected "${CLIENT_ID}" but was not one of "\\u0421ID, api"`,
+      ],
+      [
+        'an organization name that differs visibly, shown as it is',
+        { org_name: 'thé' },
+        { organization: 'Café' },
+        'org_name_mismatch',
+        'Organization (org_name) claim mismatch in the ID token; expected "café", found "thé"',
+      ],
+      [
         'auth_time missing with maxAge',
         {},
         { maxAge: 300 },
@@ -318,6 +354,57 @@ describe.each(ENTRIES)('TokenVerifier (%s entry)', (_name, entry) => {
       const error = await failure(signToken(rs, idClaims(overrides)), verifyOptions)
       expect({ code: error.code, message: error.message }).toEqual({ code, message })
     })
+
+    const nonFinite: [string, string, object, string, string][] = [
+      [
+        'exp',
+        '1e400',
+        {},
+        'exp_missing',
+        'Expiration Time (exp) claim must be a finite number in the ID token',
+      ],
+      [
+        'exp',
+        '-1e400',
+        {},
+        'exp_missing',
+        'Expiration Time (exp) claim must be a finite number in the ID token',
+      ],
+      [
+        'iat',
+        '1e400',
+        {},
+        'iat_missing',
+        'Issued At (iat) claim must be a finite number in the ID token',
+      ],
+      [
+        'nbf',
+        '-1e400',
+        {},
+        'nbf_invalid',
+        'Not Before (nbf) claim must be a finite number in the ID token',
+      ],
+      [
+        'auth_time',
+        '1e400',
+        { maxAge: 60 },
+        'auth_time_missing',
+        'Authentication Time (auth_time) claim must be a finite number in the ID token when Max Age (max_age) is specified',
+      ],
+    ]
+    it.each(nonFinite)(
+      'says a date claim must be a finite number: %s %s',
+      async (claim, raw, verifyOptions, code, message) => {
+        const fields = Object.entries(idClaims())
+          .filter(([name]) => name !== claim)
+          .map(([name, value]) => `${JSON.stringify(name)}:${JSON.stringify(value)}`)
+        const error = await failure(
+          signRawToken(rs, `{${[...fields, `"${claim}":${raw}`].join(',')}}`),
+          verifyOptions,
+        )
+        expect({ code: error.code, message: error.message }).toEqual({ code, message })
+      },
+    )
 
     const passing: [string, Record<string, unknown>, object][] = [
       ['exp within the 60 s default leeway', { exp: NOW - 59 }, {}],

@@ -120,6 +120,15 @@ export function signToken(
   return `${input}.${b64url(signature)}`
 }
 
+/**
+ * A compact JWS whose payload is the given JSON text, verbatim: for values `JSON.stringify` cannot write, such as
+ * `1e400` (which parses to `Infinity`).
+ */
+export function signRawToken(key: TestKey, payloadJson: string): string {
+  const input = `${encodeJson({ alg: key.alg, typ: 'JWT', kid: key.kid })}.${b64url(payloadJson)}`
+  return `${input}.${b64url(signBytes(key.alg, key.privateKey, input))}`
+}
+
 /** An msw server for {@link JWKS_URL}; `jwks.body` is what it serves and `jwks.requests` counts its hits. */
 export function useJwksServer(): {
   body: unknown
