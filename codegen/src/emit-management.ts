@@ -55,11 +55,11 @@ function tsOf(op: ModelOperation, which: 'args' | 'request' | 'response' | 'item
     case 'args':
       return `[${op.pathParams.map((p) => `${argLabel(p.name)}: ${render(p.schema)}`).join(', ')}]`
     case 'request':
-      if (op.request === 'query') return typeRef(op.requestName as string)
+      if (op.requestName !== undefined) return typeRef(op.requestName)
       return op.body === undefined ? 'void' : render(op.body.schema)
     case 'response': {
       if (op.response === 'none' || op.responseSchema === undefined) return 'void'
-      const t = render(op.responseSchema)
+      const t = op.responseName === undefined ? render(op.responseSchema) : typeRef(op.responseName)
       return op.response === 'optional' ? `${t} | undefined` : t
     }
     case 'item':

@@ -90,9 +90,29 @@ describe('emitTypes', () => {
       schemas: 11,
       reachable: 10,
       requestObjects: 2,
+      operationNames: 0,
       declarations: 10,
       aliases: 2,
     })
+  })
+
+  it('declares the names operations give their body or response, for node-auth0 users to find', () => {
+    const def = smallDefinition()
+    const create = def.paths['/users']?.['post'] as unknown as Record<string, unknown>
+    create['x-operation-request-parameters-name'] = 'CreateUserRequestParameters'
+    const t = emitTypes(
+      buildModel(def, noAdditions, {
+        ...noOverrides,
+        typeNames: { 'users.roles.list': { response: 'UserRolesPage' } },
+      }),
+    )
+    expect(t.source).toContain(
+      '/** The request body of `POST /users`. */\nexport type CreateUserRequestParameters = CreateUserRequestContent',
+    )
+    expect(t.source).toContain(
+      '/** The response of `GET /users/{id}/roles`. */\nexport type UserRolesPage = ListUserRolesResponseContent',
+    )
+    expect(t.stats.operationNames).toBe(2)
   })
 
   it('imports Upload only when a multipart body uses it', () => {

@@ -8,6 +8,8 @@ interface PoolEntry {
   schema: JsonSchema
   /** A synthesized request object of a query operation: optional keys also accept `undefined`. */
   query?: ModelOperation
+  /** A name an operation gives its body or its response, apart from any schema's. */
+  named?: { op: ModelOperation; what: 'body' | 'response' }
   lifecycle?: string
 }
 
@@ -23,6 +25,8 @@ export interface TypeTable {
     reachable: number
     /** Synthesized request objects of query operations. */
     requestObjects: number
+    /** Names operations give their body or response type (node-auth0's names). */
+    operationNames: number
     /** Distinct shapes, each declared once. */
     declarations: number
     /** Names that alias a declaration of the same shape. */
@@ -81,19 +85,28 @@ const RESERVED = new Set(['Record', 'Upload', 'Operation', 'T'])
 function buildPool(model: Model): Map<string, PoolEntry> {
   const pool = new Map<string, PoolEntry>()
   const queue: string[] = []
+  const add = (name: string, entry: PoolEntry, op: ModelOperation): void => {
+    const prior = pool.get(name)
+    if (prior !== undefined) {
+      if (
+        JSON.stringify(prior.schema) !== JSON.stringify(entry.schema) ||
+        (prior.query === undefined) !== (entry.query === undefined)
+      )
+        throw new Error(`two operations give the name ${name} to different types`)
+      return
+    }
+    if (name in model.schemas) throw new Error(`${op.id} names a type ${name}, like a schema`)
+    pool.set(name, entry)
+  }
   for (const op of model.operations) {
     for (const s of operationSchemas(op)) queue.push(...refsOf(s))
-    if (op.requestName === undefined) continue
-    const schema = querySchema(op)
-    const prior = pool.get(op.requestName)
-    if (prior !== undefined) {
-      if (JSON.stringify(prior.schema) !== JSON.stringify(schema))
-        throw new Error(`two query operations name different request objects ${op.requestName}`)
-      continue
+    if (op.requestName !== undefined) {
+      if (op.request === 'query') add(op.requestName, { schema: querySchema(op), query: op }, op)
+      else if (op.body !== undefined)
+        add(op.requestName, { schema: op.body.schema, named: { op, what: 'body' } }, op)
     }
-    if (op.requestName in model.schemas)
-      throw new Error(`the request object of ${op.id} is named ${op.requestName}, like a schema`)
-    pool.set(op.requestName, { schema, query: op })
+    if (op.responseName !== undefined && op.responseSchema !== undefined)
+      add(op.responseName, { schema: op.responseSchema, named: { op, what: 'response' } }, op)
   }
   while (queue.length > 0) {
     const name = queue.pop() as string
@@ -173,8 +186,8 @@ export function emitTypes(model: Model): TypeTable {
   for (const name of [...pool.keys()].sort()) {
     const e = pool.get(name) as PoolEntry
     const target = nameOf(name)
+    const what = doc(name, e)
     if (target !== name) {
-      const what = e.query === undefined ? `From schema \`${name}\`` : queryDoc(e.query)
       out.push(
         `/** ${what}: the same type as {@link ${target}}. */\nexport type ${name} = ${target}`,
       )
@@ -182,7 +195,7 @@ export function emitTypes(model: Model): TypeTable {
     }
     declarations++
     const text = renderType(e.schema, { nameOf, optionalUndefined: e.query !== undefined })
-    const lines = [e.query === undefined ? `From schema \`${name}\`.` : `${queryDoc(e.query)}.`]
+    const lines = [`${what}.`]
     if (e.lifecycle !== undefined) lines.push(`Lifecycle: ${e.lifecycle}.`)
     const tsdoc = lines.length === 1 ? `/** ${lines[0]} */` : `/**\n * ${lines.join('\n * ')}\n */`
     const declaration = isObjectLiteralType(text)
@@ -199,14 +212,22 @@ export function emitTypes(model: Model): TypeTable {
     canonical,
     stats: {
       schemas: Object.keys(model.schemas).length,
-      reachable: [...pool.values()].filter((e) => e.query === undefined).length,
+      reachable: [...pool.values()].filter((e) => e.query === undefined && e.named === undefined)
+        .length,
       requestObjects: [...pool.values()].filter((e) => e.query !== undefined).length,
+      operationNames: [...pool.values()].filter((e) => e.named !== undefined).length,
       declarations,
       aliases: pool.size - declarations,
     },
   }
 }
 
-function queryDoc(op: ModelOperation): string {
-  return `The query parameters of \`${op.method} ${op.path}\``
+/** The first TSDoc sentence of a type, without its full stop. */
+function doc(name: string, e: PoolEntry): string {
+  if (e.query !== undefined) return `The query parameters of \`${e.query.method} ${e.query.path}\``
+  if (e.named !== undefined) {
+    const { op, what } = e.named
+    return `The ${what === 'body' ? 'request body' : 'response'} of \`${op.method} ${op.path}\``
+  }
+  return `From schema \`${name}\``
 }

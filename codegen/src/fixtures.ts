@@ -1,7 +1,7 @@
 // Small synthetic definitions for the tests: a few operations written the way Auth0's definition writes them.
 import type { AddedOperation, JsonSchema, OasDocument, Overrides } from './model.js'
 
-export const noOverrides: Overrides = { queryDefaults: {}, extraQuery: {}, requestNames: {} }
+export const noOverrides: Overrides = { queryDefaults: {}, extraQuery: {}, typeNames: {} }
 export const noAdditions: {
   schemas: Record<string, JsonSchema>
   operations: readonly AddedOperation[]

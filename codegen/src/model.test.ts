@@ -159,7 +159,10 @@ describe('buildModel', () => {
     const model = build(smallDefinition(), {
       queryDefaults: { 'users.list': { page: 0, per_page: 50, include_totals: true } },
       extraQuery: { 'users.list': { sort: { type: 'string' } } },
-      requestNames: { 'users.roles.list': 'UserRolesListRequest' },
+      typeNames: {
+        'users.roles.list': { request: 'UserRolesListRequest' },
+        'users.get': { response: 'UserGetResponse' },
+      },
     })
     const list = model.operations.find((o) => o.id === 'users.list')
     expect(list?.defaults).toEqual({ page: 0, per_page: 50, include_totals: true })

@@ -73,8 +73,13 @@ export interface ModelOperation {
   query: Param[]
   body?: { contentType: 'application/json' | 'multipart/form-data'; schema: JsonSchema }
   request?: RequestKind
-  /** The name of the request object type of a query operation (node-auth0's where known). */
+  /**
+   * The name of the request type: always for a query operation (the synthesized object), and for a body where the
+   * definition or node-auth0 names it apart from its schema. node-auth0's names where known.
+   */
   requestName?: string
+  /** A name for the response type that node-auth0 gives and the definition does not. */
+  responseName?: string
   responses: SuccessResponse[]
   response: ResponseKind
   /** The schema of the success body (of one event for `stream`). */
@@ -118,8 +123,11 @@ export interface Overrides {
   queryDefaults: Record<string, Record<string, QueryDefault>>
   /** Per operation id: query parameters node-auth0 v7.1 sends beyond the definition. */
   extraQuery: Record<string, Record<string, JsonSchema>>
-  /** Per operation id: node-auth0's name for a query operation's request type, where the definition gives another. */
-  requestNames: Record<string, string>
+  /**
+   * Per operation id: node-auth0's names for the request and response types, where the definition gives none or
+   * spells them otherwise. For a query operation the request name replaces the definition's.
+   */
+  typeNames: Record<string, { request?: string; response?: string }>
 }
 
 interface OasParameter {
@@ -354,6 +362,8 @@ function fromDefinition(def: OasDocument, schemas: Record<string, JsonSchema>): 
       if (body !== undefined) {
         o.body = body
         o.request = body.contentType === 'multipart/form-data' ? 'multipart' : 'json'
+        const named = op['x-operation-request-parameters-name']
+        if (named !== undefined) o.requestName = named
       } else if (query.length > 0) {
         o.request = 'query'
         o.requestName = op['x-operation-request-parameters-name'] ?? fallbackRequestName(o.id)
@@ -440,10 +450,16 @@ function applyOverrides(ops: ModelOperation[], overrides: Overrides): void {
         fail(`overrides.queryDefaults: ${id} has no query parameter ${name}`)
     op.defaults = defaults
   }
-  for (const [id, name] of Object.entries(overrides.requestNames)) {
-    const op = get(id, 'requestNames')
-    if (op.request !== 'query') fail(`overrides.requestNames: ${id} is not a query operation`)
-    op.requestName = name
+  for (const [id, names] of Object.entries(overrides.typeNames)) {
+    const op = get(id, 'typeNames')
+    if (names.request !== undefined) {
+      if (op.request === undefined) fail(`overrides.typeNames: ${id} takes no request`)
+      op.requestName = names.request
+    }
+    if (names.response !== undefined) {
+      if (op.responseSchema === undefined) fail(`overrides.typeNames: ${id} has no response body`)
+      op.responseName = names.response
+    }
   }
 }
 

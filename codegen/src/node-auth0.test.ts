@@ -74,9 +74,15 @@ describe('overrides.ts', () => {
       expect(Object.keys(d), id).toEqual(Object.keys(sent[id] ?? {}))
   })
 
-  it('names request types as node-auth0 does', () => {
-    for (const [id, name] of Object.entries(overrides.requestNames))
-      expect(byId.get(id)?.requestType, id).toBe(`Management.${name}`)
+  it('names request and response types as node-auth0 does', () => {
+    for (const [id, names] of Object.entries(overrides.typeNames)) {
+      if (names.request !== undefined)
+        expect(byId.get(id)?.requestType, id).toBe(`Management.${names.request}`)
+      if (names.response !== undefined)
+        expect(byId.get(id)?.responseType2, id).toMatch(
+          new RegExp(`\\bManagement\\.${names.response}\\b`),
+        )
+    }
   })
 })
 

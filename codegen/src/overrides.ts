@@ -92,10 +92,22 @@ export const overrides: Overrides = {
       owner_id: { type: 'string' },
     },
   },
-  // node-auth0's request type names where the definition gives none or spells it otherwise.
-  requestNames: {
-    'clients.connections.get': 'ConnectionsGetRequest',
-    'connections.scimConfiguration.list': 'ListScimConfigurationsRequestParameters',
-    'tokenExchangeProfiles.list': 'TokenExchangeProfilesListRequest',
+  // node-auth0's type names where the definition gives none or spells them otherwise, so migrating code finds them.
+  typeNames: {
+    'attackProtection.suspiciousIpThrottling.get': {
+      response: 'GetSuspiciousIpThrottlingSettingsResponseContent',
+    },
+    'attackProtection.suspiciousIpThrottling.update': {
+      request: 'UpdateSuspiciousIpThrottlingSettingsRequestContent',
+      response: 'UpdateSuspiciousIpThrottlingSettingsResponseContent',
+    },
+    'clients.connections.get': { request: 'ConnectionsGetRequest' },
+    'connections.scimConfiguration.list': {
+      request: 'ListScimConfigurationsRequestParameters',
+      response: 'ListScimConfigurationsResponseContent',
+    },
+    'eventStreams.create': { request: 'EventStreamsCreateRequest' },
+    'eventStreams.deliveries.list': { response: 'ListEventStreamDeliveriesResponseContent' },
+    'tokenExchangeProfiles.list': { request: 'TokenExchangeProfilesListRequest' },
   },
 }

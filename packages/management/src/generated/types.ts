@@ -2978,6 +2978,9 @@ export interface CreateFormRequestContent {
 /** From schema `CreateFormResponseContent`: the same type as {@link GetFormResponseContent}. */
 export type CreateFormResponseContent = GetFormResponseContent
 
+/** The request body of `POST /groups/{id}/roles`. */
+export type CreateGroupRolesRequestParameters = AssignGroupRolesRequestContent
+
 /** From schema `CreateGuardianEnrollmentTicketRequestContent`. */
 export interface CreateGuardianEnrollmentTicketRequestContent {
   user_id: string
@@ -3157,6 +3160,10 @@ export interface CreateOrganizationAllConnectionRequestContent {
   is_enabled?: boolean
   connection_id: string
 }
+
+/** The request body of `POST /organizations/{id}/connections`. */
+export type CreateOrganizationAllConnectionRequestParameters =
+  CreateOrganizationAllConnectionRequestContent
 
 /** From schema `CreateOrganizationAllConnectionResponseContent`: the same type as {@link OrganizationAllConnectionPost}. */
 export type CreateOrganizationAllConnectionResponseContent = OrganizationAllConnectionPost
@@ -6012,6 +6019,12 @@ export interface EventStreamWebhookResponseContent {
   created_at?: string
   updated_at?: string
 }
+
+/** The request body of `POST /event-streams`. */
+export type EventStreamsCreateRequest =
+  | CreateEventStreamWebHookRequestContent
+  | CreateEventStreamEventBridgeRequestContent
+  | CreateEventStreamActionRequestContent
 
 /** From schema `ExperimentListItem`. */
 export interface ExperimentListItem {
@@ -9525,6 +9538,10 @@ export interface GetSuspiciousIPThrottlingSettingsResponseContent {
   stage?: SuspiciousIPThrottlingStage
 }
 
+/** The response of `GET /attack-protection/suspicious-ip-throttling`. */
+export type GetSuspiciousIpThrottlingSettingsResponseContent =
+  GetSuspiciousIPThrottlingSettingsResponseContent
+
 /** The query parameters of `GET /tenants/settings`. */
 export interface GetTenantSettingsRequestParameters {
   fields?: string | undefined
@@ -10214,6 +10231,9 @@ export interface ListEventStreamDeliveriesRequestParameters {
   take?: number | undefined
 }
 
+/** The response of `GET /event-streams/{id}/deliveries`. */
+export type ListEventStreamDeliveriesResponseContent = EventStreamDelivery[]
+
 /** The query parameters of `GET /event-streams`. */
 export interface ListEventStreamsRequestParameters {
   from?: string | undefined
@@ -10852,6 +10872,9 @@ export interface ListScimConfigurationsRequestParameters {
   from?: string | undefined
   take?: number | undefined
 }
+
+/** The response of `GET /connections-scim-configurations`. */
+export type ListScimConfigurationsResponseContent = ListSCIMConfigurationsResponseContent
 
 /** The query parameters of `GET /experimentation/segments`. */
 export interface ListSegmentsRequestParameters {
@@ -12477,6 +12500,9 @@ export interface RollbackActionModuleRequestContent {
   module_version_id: string
 }
 
+/** The request body of `POST /actions/modules/{id}/rollback`. */
+export type RollbackActionModuleRequestParameters = RollbackActionModuleRequestContent
+
 /** From schema `RollbackActionModuleResponseContent`: the same type as {@link GetActionModuleResponseContent}. */
 export type RollbackActionModuleResponseContent = GetActionModuleResponseContent
 
@@ -13960,6 +13986,9 @@ export interface UpdateExperimentRequestContent {
   allocations?: AllocationRequestItem[]
 }
 
+/** The request body of `PATCH /experimentation/experiments/{id}`. */
+export type UpdateExperimentRequestParameters = UpdateExperimentRequestContent
+
 /** From schema `UpdateExperimentResponseContent`: the same type as {@link ExperimentListItem}. */
 export type UpdateExperimentResponseContent = ExperimentListItem
 
@@ -14168,6 +14197,10 @@ export interface UpdateOrganizationConnectionRequestContent {
   show_as_button?: boolean
 }
 
+/** The request body of `PATCH /organizations/{id}/connections/{connection_id}`. */
+export type UpdateOrganizationConnectionRequestParameters =
+  UpdateOrganizationAllConnectionRequestContent
+
 /** From schema `UpdateOrganizationConnectionResponseContent`: the same type as {@link OrganizationConnection}. */
 export type UpdateOrganizationConnectionResponseContent = OrganizationConnection
 
@@ -14342,6 +14375,14 @@ export type UpdateSuspiciousIPThrottlingSettingsRequestContent =
 /** From schema `UpdateSuspiciousIPThrottlingSettingsResponseContent`: the same type as {@link GetSuspiciousIPThrottlingSettingsResponseContent}. */
 export type UpdateSuspiciousIPThrottlingSettingsResponseContent =
   GetSuspiciousIPThrottlingSettingsResponseContent
+
+/** The request body of `PATCH /attack-protection/suspicious-ip-throttling`: the same type as {@link GetSuspiciousIpThrottlingSettingsResponseContent}. */
+export type UpdateSuspiciousIpThrottlingSettingsRequestContent =
+  GetSuspiciousIpThrottlingSettingsResponseContent
+
+/** The response of `PATCH /attack-protection/suspicious-ip-throttling`: the same type as {@link GetSuspiciousIpThrottlingSettingsResponseContent}. */
+export type UpdateSuspiciousIpThrottlingSettingsResponseContent =
+  GetSuspiciousIpThrottlingSettingsResponseContent
 
 /** From schema `UpdateTenantSettingsRequestContent`. */
 export interface UpdateTenantSettingsRequestContent {

@@ -182,7 +182,7 @@ export const actions = {
       request: 'json',
     } as Operation<
       [id: string],
-      T.RollbackActionModuleRequestContent,
+      T.RollbackActionModuleRequestParameters,
       T.RollbackActionModuleResponseContent
     >,
     /**

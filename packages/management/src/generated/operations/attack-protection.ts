@@ -143,7 +143,7 @@ export const attackProtection = {
     get: { method: 'GET', path: '/attack-protection/suspicious-ip-throttling' } as Operation<
       [],
       void,
-      T.GetSuspiciousIPThrottlingSettingsResponseContent
+      T.GetSuspiciousIpThrottlingSettingsResponseContent
     >,
     /**
      * `PATCH /attack-protection/suspicious-ip-throttling`
@@ -156,8 +156,8 @@ export const attackProtection = {
       request: 'json',
     } as Operation<
       [],
-      T.UpdateSuspiciousIPThrottlingSettingsRequestContent,
-      T.UpdateSuspiciousIPThrottlingSettingsResponseContent
+      T.UpdateSuspiciousIpThrottlingSettingsRequestContent,
+      T.UpdateSuspiciousIpThrottlingSettingsResponseContent
     >,
   },
 }

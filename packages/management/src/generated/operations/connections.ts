@@ -328,7 +328,7 @@ export const connections = {
     } as Operation<
       [],
       T.ListScimConfigurationsRequestParameters,
-      T.ListSCIMConfigurationsResponseContent,
+      T.ListScimConfigurationsResponseContent,
       T.ScimConfiguration
     >,
     /**

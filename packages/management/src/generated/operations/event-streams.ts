@@ -11,9 +11,7 @@ export const eventStreams = {
    */
   create: { method: 'POST', path: '/event-streams', request: 'json' } as Operation<
     [],
-    | T.CreateEventStreamWebHookRequestContent
-    | T.CreateEventStreamEventBridgeRequestContent
-    | T.CreateEventStreamActionRequestContent,
+    T.EventStreamsCreateRequest,
     T.CreateEventStreamResponseContent
   >,
   /**
@@ -98,7 +96,7 @@ export const eventStreams = {
     } as Operation<
       [id: string],
       T.ListEventStreamDeliveriesRequestParameters,
-      T.EventStreamDelivery[],
+      T.ListEventStreamDeliveriesResponseContent,
       T.EventStreamDelivery
     >,
   },

@@ -82,7 +82,7 @@ export const experimentation = {
       request: 'json',
     } as Operation<
       [id: string],
-      T.UpdateExperimentRequestContent,
+      T.UpdateExperimentRequestParameters,
       T.UpdateExperimentResponseContent
     >,
     /**

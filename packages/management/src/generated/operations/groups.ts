@@ -66,7 +66,7 @@ export const groups = {
       path: '/groups/{id}/roles',
       request: 'json',
       response: 'none',
-    } as Operation<[id: string], T.AssignGroupRolesRequestContent, void>,
+    } as Operation<[id: string], T.CreateGroupRolesRequestParameters, void>,
     /**
      * `DELETE /groups/{id}/roles`
      *

@@ -209,7 +209,7 @@ export const organizations = {
       request: 'json',
     } as Operation<
       [id: string],
-      T.CreateOrganizationAllConnectionRequestContent,
+      T.CreateOrganizationAllConnectionRequestParameters,
       T.CreateOrganizationAllConnectionResponseContent
     >,
     /**
@@ -268,7 +268,7 @@ export const organizations = {
       request: 'json',
     } as Operation<
       [id: string, connection_id: string],
-      T.UpdateOrganizationAllConnectionRequestContent,
+      T.UpdateOrganizationConnectionRequestParameters,
       T.UpdateOrganizationAllConnectionResponseContent
     >,
   },
