@@ -2,7 +2,8 @@ import { defineConfig } from 'tsup'
 import { baseConfig } from '../../tooling/tsup.ts'
 
 export default defineConfig([
-  baseConfig(import.meta.dirname, { platform: 'node' }),
+  // `msw` is the only entry that imports msw (an optional peer dependency); `index` and the CLI never do.
+  baseConfig(import.meta.dirname, { entry: ['src/index.ts', 'src/msw.ts'], platform: 'node' }),
   baseConfig(import.meta.dirname, {
     entry: ['src/cli.ts'],
     format: ['esm'],

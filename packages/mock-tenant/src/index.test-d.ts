@@ -8,6 +8,7 @@ import {
   type MockTenantOptionsError,
   type RunningMockTenant,
 } from './index.js'
+import { createMockTenant as createMswTenant, mswHandlers, type MswMockTenant } from './msw.js'
 
 describe('public types', () => {
   it('startMockTenant resolves to a running tenant with the documented fields', () => {
@@ -30,9 +31,13 @@ describe('public types', () => {
     expectTypeOf<MockTenantInfo>().not.toHaveProperty('mockTenant')
   })
 
-  it('createMockTenant gives msw handlers', () => {
+  it('the main entry has no msw types; the msw entry adds handlers', () => {
     expectTypeOf(createMockTenant).returns.toEqualTypeOf<MockTenant>()
-    expectTypeOf<MockTenant['handlers']>().toEqualTypeOf<HttpHandler[]>()
+    expectTypeOf<MockTenant>().not.toHaveProperty('handlers')
+    expectTypeOf<RunningMockTenant>().not.toHaveProperty('handlers')
+    expectTypeOf(createMswTenant).returns.toEqualTypeOf<MswMockTenant>()
+    expectTypeOf<MswMockTenant['handlers']>().toEqualTypeOf<HttpHandler[]>()
+    expectTypeOf(mswHandlers).toBeCallableWith({} as RunningMockTenant)
   })
 
   it('takes only known options', () => {

@@ -1,3 +1,4 @@
+// The main entry: the emulator in process and over HTTP. It needs no msw; `@auth0-ts/mock-tenant/msw` adds handlers.
 export {
   createMockTenant,
   type MockTenant,

@@ -1,5 +1,6 @@
 import { setupServer } from 'msw/node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createMockTenant as createMswTenant } from './msw.js'
 import { createMockTenant } from './tenant.js'
 import { arr, call, obj, setup } from './test-utils/index.js'
 
@@ -164,7 +165,7 @@ describe('the tenant', () => {
 })
 
 describe('msw handlers', () => {
-  const tenant = createMockTenant({ baseUrl: 'https://tenant.mock.test' })
+  const tenant = createMswTenant({ baseUrl: 'https://tenant.mock.test' })
   const server = setupServer(...tenant.handlers)
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
   afterAll(() => server.close())

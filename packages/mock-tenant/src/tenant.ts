@@ -1,5 +1,4 @@
 // The tenant emulator's facade: state, keys and the rate bucket behind one router.
-import { http, type HttpHandler } from 'msw'
 import { authenticationRoutes } from './auth/index.js'
 import { mintClientToken } from './auth/tokens.js'
 import type { TenantContext } from './context.js'
@@ -63,7 +62,7 @@ export interface MockTenantUser {
   connection: 'Username-Password-Authentication'
 }
 
-/** A tenant emulator in this process: serve it with msw (`handlers`) or call `handle`/`fetch` directly. */
+/** A tenant emulator in this process: call `handle`/`fetch` directly, or serve it with msw (`@auth0-ts/mock-tenant/msw`). */
 export interface MockTenant {
   /** `https://tenant.mock.test` or `http://127.0.0.1:PORT`, without a trailing slash. */
   readonly url: string
@@ -77,8 +76,6 @@ export interface MockTenant {
   readonly user: MockTenantUser
   /** The addresses and credentials in one object, as the CLI prints them (wrapped in `{"mockTenant": ...}`). */
   readonly info: MockTenantInfo
-  /** msw handlers serving every route under `url`, for `setupServer(...tenant.handlers)`. */
-  readonly handlers: HttpHandler[]
   /** Serves one request: the emulator itself, as a Fetch API function. Never rejects. */
   handle(request: Request): Promise<Response>
   /** A `fetch` that goes straight to {@link MockTenant.handle}, for an SDK's custom `fetch` option. */
@@ -177,7 +174,6 @@ export function buildMockTenant(settings: TenantSettings, keys: TenantKeys): Moc
     clients,
     user,
     info: { url, domain: ctx.domain, issuer, managementAudience, clients, user },
-    handlers: [http.all(`${url}/*`, ({ request }) => handle(request))],
     handle,
     fetch: (input, init) => handle(new Request(input, init)),
     managementToken: (scopes = MANAGEMENT_SCOPES) =>
