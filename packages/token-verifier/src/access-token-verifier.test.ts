@@ -146,6 +146,14 @@ describe.each(ENTRIES)('AccessTokenVerifier (%s entry)', (_name, entry) => {
     ['iat not a number', () => at({ iat: 'x' }), {}, {}, 'iat_missing'],
     ['sub not a string', () => at({ sub: 1 }), {}, {}, 'sub_missing'],
     [
+      'an empty sub',
+      () => at({ sub: '' }),
+      {},
+      {},
+      'sub_missing',
+      'Subject (sub) claim must be a non-empty string in the access token',
+    ],
+    [
       'an issuer that only renders like the expected one, escaped',
       () => at({ iss: ISSUER.replace('e', '\u0435') }),
       {},

@@ -189,7 +189,7 @@ export class BearerTokenVerifier<K> {
     claims.times(now() / 1000, leeway)
     const required = requireAtJwt ? ' (RFC 9068)' : ''
     if (requireAtJwt || jwt.payload.iat !== undefined) claims.number('iat', 'Issued At')
-    if (requireAtJwt || jwt.payload.sub !== undefined) claims.string('sub', 'Subject')
+    if (requireAtJwt || jwt.payload.sub !== undefined) claims.subject()
     if (requireAtJwt)
       for (const claim of ['client_id', 'jti'])
         claims.string(claim, claim === 'jti' ? 'JWT ID' : 'Client ID', 'claim_missing', required)

@@ -28,6 +28,14 @@ export class Claims {
     return value
   }
 
+  /** `sub` as a non-empty string; fails with `sub_missing` otherwise (auth0-python accepts an empty one). */
+  subject(): string {
+    const sub = this.string('sub', 'Subject')
+    if (sub === '')
+      this.fail('sub_missing', 'Subject (sub) claim must be a non-empty string in {token}')
+    return sub
+  }
+
   /** The claim as a finite number; fails with `<claim>_missing` when absent, not a number, or not finite. */
   number(claim: string, title: string, when = ''): number {
     const value = this.#payload[claim]

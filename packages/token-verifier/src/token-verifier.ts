@@ -113,7 +113,7 @@ export class TokenVerifier {
     const claims = new Claims(jwt.payload, 'ID token')
     const nowSeconds = now() / 1000
     claims.equal('iss', 'Issuer', issuer)
-    claims.string('sub', 'Subject')
+    claims.subject()
     const aud = claims.audience([audience])
     claims.times(nowSeconds, leeway)
     claims.number('iat', 'Issued At')
@@ -123,8 +123,11 @@ export class TokenVerifier {
       if (organization.startsWith('org_')) claims.equal('org_id', 'Organization', organization)
       else claims.equal('org_name', 'Organization', organization.toLowerCase())
     }
-    if (Array.isArray(aud) && aud.length > 1) {
-      const when = ' when Audience (aud) claim has multiple values'
+    // OIDC Core 3.1.3.7: azp, when present, names this client, even with one audience (auth0-python only checks it
+    // with several, where it is required).
+    const several = Array.isArray(aud) && aud.length > 1
+    if (several || jwt.payload.azp !== undefined) {
+      const when = several ? ' when Audience (aud) claim has multiple values' : ''
       claims.equal(
         'azp',
         'Authorized Party',
