@@ -1,13 +1,22 @@
 // How a declared request becomes a query string and a body.
 import type { FileContent, FormValue, QueryValue, RequestSpec } from './rest-client.js'
 
-/** Encodes a query object. Exported for tests and for building URLs outside requests (authorize URLs). */
-export function encodeQuery(query: Readonly<Record<string, QueryValue>> | undefined): string {
+/**
+ * Encodes a query object: `undefined` and `null` are dropped, booleans become `true`/`false`, and arrays are
+ * comma-joined (`comma`) or sent as one `key=value` pair per item (`repeat`). Exported for tests and for building URLs
+ * outside requests (authorize URLs).
+ */
+export function encodeQuery(
+  query: Readonly<Record<string, QueryValue>> | undefined,
+  arrays: 'comma' | 'repeat' = 'comma',
+): string {
   if (!query) return ''
   const params = new URLSearchParams()
   for (const [key, value] of Object.entries(query)) {
     if (value === undefined || value === null) continue
-    params.append(key, Array.isArray(value) ? value.join(',') : String(value))
+    if (!Array.isArray(value)) params.append(key, String(value))
+    else if (arrays === 'comma') params.append(key, value.join(','))
+    else for (const item of value) params.append(key, String(item))
   }
   return params.toString()
 }

@@ -82,6 +82,11 @@ export interface RequestSpec {
   path: string
   params?: Readonly<Record<string, string | number>>
   query?: Readonly<Record<string, QueryValue>> | undefined
+  /**
+   * How an array query value is sent: `comma` joins it (`fields=a,b`, as auth0-python does); `repeat` repeats the
+   * key (`strategy=a&strategy=b`, OpenAPI's default `form` style, as node-auth0 v7 does). @default 'comma'
+   */
+  queryArrays?: 'comma' | 'repeat'
   /** A JSON body. */
   json?: unknown
   /** An `application/x-www-form-urlencoded` body. */
@@ -254,14 +259,14 @@ export class RestClient {
   }
 
   /** Builds the full URL of a spec (path parameters percent-encoded, query serialised). */
-  url(spec: Pick<RequestSpec, 'path' | 'params' | 'query'>): string {
+  url(spec: Pick<RequestSpec, 'path' | 'params' | 'query' | 'queryArrays'>): string {
     const path = spec.path.replace(/\{(\w+)\}/g, (_, name: string) => {
       const value = spec.params?.[name]
       if (value === undefined || value === null || value === '')
         throw new TypeError(`${name} is required: expected a non-empty string`)
       return encodeURIComponent(String(value))
     })
-    const qs = encodeQuery(spec.query)
+    const qs = encodeQuery(spec.query, spec.queryArrays)
     return `${this.baseUrl}${path}${qs ? `?${qs}` : ''}`
   }
 
