@@ -1,6 +1,16 @@
-import { optionsError } from '@auth0-ts/core'
-import { redactText } from '@auth0-ts/core/internal'
-import * as z from 'zod/mini'
+import { OptionsError } from '@auth0-ts/core'
+import {
+  fn,
+  isRecord,
+  nonNegative,
+  optionProblems,
+  positive,
+  redactText,
+  rule,
+  string,
+  withMethods,
+  type Rules,
+} from '@auth0-ts/core/internal'
 import { Redis, type Cluster } from 'ioredis'
 
 /** An ioredis client: a single node or a cluster. */
@@ -25,6 +35,8 @@ export interface ConnectionOptions {
   retryInterval?: number
   /** Receives a warning when Redis becomes unavailable and when it is back. @default console */
   logger?: Logger
+  /** This process's clock in epoch ms, for tests (Redis keeps its own for TTLs and the shared budget). @default Date.now */
+  now?: () => number
 }
 
 function isClient(v: unknown): boolean {
@@ -34,41 +46,39 @@ function isClient(v: unknown): boolean {
   )
 }
 
-/** A positive, finite number (ms or a rate), for option schemas. */
-export const positiveNumber = z
-  .number()
-  .check(z.positive(), z.refine(Number.isFinite, 'must be finite'))
-
-/** The zod/mini shape of {@link ConnectionOptions}; each factory extends it. */
-export const connectionShape = {
+const CONNECTION_RULES: Rules = {
   // Duck-typed rather than instanceof, so a client from the app's own copy of ioredis is accepted.
-  client: z.optional(z.custom<RedisClient>(isClient, 'expected an ioredis client')),
-  url: z.optional(
-    z
-      .string()
-      .check(z.refine((v) => /^rediss?:\/\//.test(v), 'expected a redis:// or rediss:// URL')),
-  ),
-  prefix: z.optional(z.string()),
-  commandTimeout: z.optional(positiveNumber),
-  retryInterval: z.optional(
-    z.number().check(z.gte(0), z.refine(Number.isFinite, 'must be finite')),
-  ),
-  logger: z.optional(
-    z.custom<Logger>(
-      (v) => typeof (v as Logger | null)?.warn === 'function',
-      'expected an object with a warn(message) method',
-    ),
-  ),
+  client: rule('an ioredis client', isClient),
+  url: rule('a redis:// or rediss:// URL', (v) => typeof v === 'string' && /^rediss?:\/\//.test(v)),
+  prefix: string,
+  commandTimeout: positive,
+  retryInterval: nonNegative,
+  logger: withMethods('warn'),
+  now: fn,
 }
 
-/** Opens (or adopts) the client and wraps it in a {@link RedisGuard}. */
-export function connect(
-  options: { readonly [K in keyof ConnectionOptions]?: ConnectionOptions[K] | undefined },
+/**
+ * Checks a factory's options once: the connection options plus the factory's own `rules`, and exactly one of
+ * `client` and `url`, all in one {@link OptionsError}.
+ */
+export function checkConnectionOptions(
   where: string,
+  options: unknown,
+  rules: Rules,
+  required: readonly string[] = [],
+): void {
+  if (!isRecord(options)) throw new OptionsError(where, ['(root): expected an object'])
+  const problems = optionProblems(options, { ...CONNECTION_RULES, ...rules }, { required })
+  if ((options['client'] === undefined) === (options['url'] === undefined))
+    problems.push('client, url: give exactly one of them')
+  if (problems.length > 0) throw new OptionsError(where, problems)
+}
+
+/** Opens (or adopts) the client and wraps it in a {@link RedisGuard}. The options are checked already. */
+export function connect(
+  options: ConnectionOptions,
   what: string,
-): { guard: RedisGuard; prefix: string; logger: Logger } {
-  if ((options.client === undefined) === (options.url === undefined))
-    throw optionsError(where, ['client, url: give exactly one of them'])
+): { guard: RedisGuard; prefix: string; logger: Logger; now: () => number } {
   const logger = options.logger ?? console
   let client: RedisClient
   let owned = false
@@ -80,13 +90,15 @@ export function connect(
     client.on('error', () => {})
     owned = true
   }
+  const now = options.now ?? Date.now
   const guard = new RedisGuard(client, owned, {
     commandTimeout: options.commandTimeout ?? 1000,
     retryInterval: options.retryInterval ?? 1000,
     logger,
     what,
+    now,
   })
-  return { guard, prefix: options.prefix ?? 'auth0-ts:', logger }
+  return { guard, prefix: options.prefix ?? 'auth0-ts:', logger, now }
 }
 
 interface GuardOptions {
@@ -94,6 +106,7 @@ interface GuardOptions {
   retryInterval: number
   logger: Logger
   what: string
+  now: () => number
 }
 
 const USABLE = new Set(['wait', 'connecting', 'connect', 'ready'])
@@ -121,7 +134,7 @@ export class RedisGuard {
     fallback: () => T | Promise<T>,
     secrets: readonly string[] = [],
   ): Promise<T> {
-    if (this.#down && Date.now() < this.#retryAt) return fallback()
+    if (this.#down && this.#options.now() < this.#retryAt) return fallback()
     if (!USABLE.has(this.client.status)) {
       this.#fail(new Error(`connection is ${this.client.status}`), secrets)
       return fallback()
@@ -151,7 +164,7 @@ export class RedisGuard {
   }
 
   #fail(error: unknown, secrets: readonly string[]): void {
-    this.#retryAt = Date.now() + this.#options.retryInterval
+    this.#retryAt = this.#options.now() + this.#options.retryInterval
     if (this.#down) return
     this.#down = true
     const reason = redactText(error instanceof Error ? error.message : String(error), secrets)

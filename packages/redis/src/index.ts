@@ -1,10 +1,10 @@
 export {
   createRedisTokenCache,
-  type CachedToken,
-  type TokenCache,
   type RedisTokenCache,
   type RedisTokenCacheOptions,
 } from './token-cache.js'
+// The contract the token cache implements, defined once in core; re-exported for existing imports.
+export type { CachedToken, TokenCache } from '@auth0-ts/core'
 export {
   createRedisRateLimiter,
   type RedisRateLimiter,

@@ -1,4 +1,4 @@
-import type { RateLimitInfo } from '@auth0-ts/core'
+import { OptionsError, type RateLimitInfo } from '@auth0-ts/core'
 import { describe, expect, it, vi } from 'vitest'
 import { freePort } from '../test/fleet/redis-server.mjs'
 import { useRedisServer } from './test-utils/redis.js'
@@ -113,6 +113,7 @@ describe('createRedisRateLimiter', () => {
   it('falls back to the in-process limiter while Redis is down, with one warning', async () => {
     const logger = { warn: vi.fn() }
     const { sleep, waits, signal } = recordingSleep()
+    const now = 1_900_000_000_000
     const limiter = makeLimiter({
       key: 'down',
       url: `redis://127.0.0.1:${await freePort()}`,
@@ -120,23 +121,47 @@ describe('createRedisRateLimiter', () => {
       retryInterval: 60_000,
       logger,
       sleep,
+      now: () => now,
     })
     await limiter.acquire()
-    limiter.update(
-      info({ limit: 50, remaining: 0, resetAt: Math.ceil(Date.now() / 1000) + 2 }),
-      200,
-    )
+    limiter.update(info({ limit: 50, remaining: 0, resetAt: now / 1000 + 2 }), 200)
 
     await expect(limiter.acquire(signal)).rejects.toThrow('stop waiting') // core's limiter waits for the reset
-    expect(waits[0]).toBeGreaterThan(500)
+    expect(waits[0]).toBeGreaterThanOrEqual(2000) // the reset, 2 s after this process's (injected) clock
+    expect(waits[0]).toBeLessThan(2100)
     expect(logger.warn).toHaveBeenCalledTimes(1)
     expect(logger.warn.mock.calls[0]?.[0]).toMatch(/rate limiter: Redis is unavailable/)
   })
 
-  it('rejects bad options with every problem listed', () => {
-    const bad = { client: {}, perSecond: 0 } as unknown as RedisRateLimiterOptions
-    expect(() => createRedisRateLimiter(bad)).toThrow(
-      /Invalid createRedisRateLimiter options:\n {2}- client: expected an ioredis client\n {2}- key: expected string\n {2}- perSecond: must be > 0/,
+  it('rejects bad options with one OptionsError listing every problem', () => {
+    const bad = {
+      client: {},
+      perSecond: 0,
+      burst: 0.5,
+      now: 1,
+    } as unknown as RedisRateLimiterOptions
+    let error: unknown
+    try {
+      createRedisRateLimiter(bad)
+    } catch (e) {
+      error = e
+    }
+    expect(error).toBeInstanceOf(OptionsError)
+    expect(error).toMatchObject({
+      code: 'invalid_options',
+      where: 'createRedisRateLimiter options',
+      problems: [
+        'client: expected an ioredis client',
+        'now: expected a function',
+        'key: is required',
+        'perSecond: expected a finite number > 0',
+        'burst: expected a finite number >= 1',
+      ],
+    })
+    expect(() =>
+      createRedisRateLimiter({ key: 'k', perSecond: 1 } as RedisRateLimiterOptions),
+    ).toThrow(
+      /^Invalid createRedisRateLimiter options:\n {2}- client, url: give exactly one of them$/,
     )
   })
 })

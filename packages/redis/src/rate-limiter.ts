@@ -1,7 +1,13 @@
-import { createRateLimiter, parseOptions, type RateLimiter } from '@auth0-ts/core'
-import { defaultSleep } from '@auth0-ts/core/internal'
-import * as z from 'zod/mini'
-import { connect, connectionShape, positiveNumber, type ConnectionOptions } from './connection.js'
+import { createRateLimiter, type RateLimiter } from '@auth0-ts/core'
+import {
+  defaultSleep,
+  fn,
+  nonEmptyString,
+  nonNegative,
+  positive,
+  rule,
+} from '@auth0-ts/core/internal'
+import { checkConnectionOptions, connect, type ConnectionOptions } from './connection.js'
 
 /** A {@link RateLimiter} whose budget lives in Redis. */
 export interface RedisRateLimiter extends RateLimiter {
@@ -23,19 +29,13 @@ export interface RedisRateLimiterOptions extends ConnectionOptions {
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>
 }
 
-const schema = z.strictObject({
-  ...connectionShape,
-  key: z.string().check(z.minLength(1)),
-  perSecond: positiveNumber,
-  burst: z.optional(z.number().check(z.gte(1), z.refine(Number.isFinite, 'must be finite'))),
-  maxWait: z.optional(z.number().check(z.gte(0))),
-  sleep: z.optional(
-    z.custom<(ms: number, signal?: AbortSignal) => Promise<void>>(
-      (v) => typeof v === 'function',
-      'expected a function',
-    ),
-  ),
-})
+const RULES = {
+  key: nonEmptyString,
+  perSecond: positive,
+  burst: rule('a finite number >= 1', (v) => typeof v === 'number' && Number.isFinite(v) && v >= 1),
+  maxWait: nonNegative,
+  sleep: fn,
+}
 
 // A token bucket refilled from Redis's own clock, so every process agrees on time. ARGV: initial capacity, tokens
 // per ms, key TTL in ms. Fields: tokens (fractional), ts (last refill, ms), cap (capacity), until (blocked until, ms).
@@ -79,7 +79,7 @@ return 0`
  * kept in step with what Auth0 reports (`x-ratelimit-limit`, `-remaining`, `-reset`, `Retry-After`), so a whole
  * fleet stays under the tenant's limit. While Redis is down, each process falls back to core's in-process limiter.
  *
- * @throws TypeError for invalid options, listing every problem
+ * @throws OptionsError (a `TypeError`) listing every invalid option
  * @example
  * ```ts
  * const rateLimiter = createRedisRateLimiter({ url: process.env.REDIS_URL, key: 'tenant.auth0.com', perSecond: 10, burst: 50 })
@@ -87,8 +87,9 @@ return 0`
  * ```
  */
 export function createRedisRateLimiter(options: RedisRateLimiterOptions): RedisRateLimiter {
-  const o = parseOptions(schema, options, 'createRedisRateLimiter options')
-  const { guard, prefix } = connect(o, 'createRedisRateLimiter options', 'rate limiter')
+  checkConnectionOptions('createRedisRateLimiter options', options, RULES, ['key', 'perSecond'])
+  const o = options
+  const { guard, prefix, now } = connect(o, 'rate limiter')
   const bucket = `${prefix}rate:${o.key}`
   const perMs = o.perSecond / 1000
   const initialCap = o.burst ?? o.perSecond
@@ -96,12 +97,12 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RedisR
   const ttl = Math.max(60_000, Math.ceil((2 * Math.max(initialCap, 1000)) / perMs))
   const maxWait = o.maxWait ?? 60_000
   const sleep = o.sleep ?? defaultSleep
-  const local = createRateLimiter({ maxWait: Math.min(maxWait, 10_000), sleep })
+  const local = createRateLimiter({ maxWait: Math.min(maxWait, 10_000), now, sleep })
   const args = [initialCap, perMs, ttl]
 
   return {
     async acquire(signal) {
-      const started = Date.now()
+      const started = now()
       for (;;) {
         signal?.throwIfAborted()
         const wait = await guard.run(
@@ -110,7 +111,7 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RedisR
         )
         if (wait === -1) return local.acquire(signal)
         if (wait <= 0) return
-        if (Date.now() - started + wait > maxWait) return
+        if (now() - started + wait > maxWait) return
         // a little jitter, so waiting processes do not all ask at the same millisecond
         await sleep(wait + Math.floor(Math.random() * 4), signal)
       }

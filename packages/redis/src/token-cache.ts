@@ -1,28 +1,16 @@
-import { parseOptions } from '@auth0-ts/core'
-import { defaultSleep } from '@auth0-ts/core/internal'
-import * as z from 'zod/mini'
+import type { CachedToken, TokenCache } from '@auth0-ts/core'
+import { defaultSleep, fn, positive } from '@auth0-ts/core/internal'
 import { randomUUID } from 'node:crypto'
-import { connect, connectionShape, positiveNumber, type ConnectionOptions } from './connection.js'
+import { checkConnectionOptions, connect, type ConnectionOptions } from './connection.js'
 
-/** A token as the authentication package's provider caches it. */
-export interface CachedToken {
-  accessToken: string
-  /** Epoch ms. */
-  expiresAt: number
-  tokenType?: string
-  scope?: string
-}
-
-/** The authentication package's pluggable token cache (declared here structurally, so no dependency is needed). */
-export interface TokenCache {
-  get(key: string): Promise<CachedToken | undefined>
-  set(key: string, token: CachedToken): Promise<void>
-  /** Runs `fn` while holding a cross-process lock on `key`, so only one process fetches. */
-  lock<T>(key: string, fn: () => Promise<T>): Promise<T>
-}
-
-/** A {@link TokenCache} backed by Redis. */
+/**
+ * Core's {@link TokenCache} backed by Redis, with the contract's optional `delete` and `lock` both implemented.
+ */
 export interface RedisTokenCache extends TokenCache {
+  /** Drops the token under `key` for every process (the provider calls it when the API refused the token). */
+  delete(key: string): Promise<void>
+  /** Runs `fn` while holding a lock on `key` shared by every process, so that only one of them fetches. */
+  lock<T>(key: string, fn: () => Promise<T>): Promise<T>
   /** Closes the Redis client if it was created from `url`. */
   close(): Promise<void>
 }
@@ -35,14 +23,11 @@ export interface RedisTokenCacheOptions extends ConnectionOptions {
   waitTimeout?: number
   /** How often a waiting process checks the lock, in ms. @default 50 */
   pollInterval?: number
+  /** Sleep used between checks of the lock, for tests. */
+  sleep?: (ms: number) => Promise<void>
 }
 
-const schema = z.strictObject({
-  ...connectionShape,
-  lockTtl: z.optional(positiveNumber),
-  waitTimeout: z.optional(positiveNumber),
-  pollInterval: z.optional(positiveNumber),
-})
+const RULES = { lockTtl: positive, waitTimeout: positive, pollInterval: positive, sleep: fn }
 
 // Deletes or extends the lock only while this process still owns it, so an expired lock taken over by another
 // process is never released or kept alive by the first holder.
@@ -68,29 +53,32 @@ function parseToken(raw: string | null): CachedToken | undefined {
 }
 
 /**
- * A token cache shared by every process that uses the same Redis: tokens are stored until they expire, and `lock`
- * lets one process fetch while the others wait for its result. When Redis is down, calls fall back to this
- * process's own copy, or to fetching directly, with one warning; they never fail because of Redis.
+ * A token cache shared by every process that uses the same Redis: tokens are stored until they expire, `delete`
+ * drops one for the whole fleet, and `lock` lets one process fetch while the others wait for its result. When Redis
+ * is down, calls fall back to this process's own copy, or to fetching directly, with one warning; they never fail
+ * because of Redis.
  *
- * @throws TypeError for invalid options, listing every problem
+ * @throws OptionsError (a `TypeError`) listing every invalid option
  * @example
  * ```ts
  * const cache = createRedisTokenCache({ url: process.env.REDIS_URL })
+ * const token = createClientCredentialsProvider({ domain, clientId, clientSecret, audience, cache })
  * ```
  */
 export function createRedisTokenCache(options: RedisTokenCacheOptions): RedisTokenCache {
-  const o = parseOptions(schema, options, 'createRedisTokenCache options')
-  const { guard, prefix, logger } = connect(o, 'createRedisTokenCache options', 'token cache')
-  const lockTtl = Math.ceil(o.lockTtl ?? 10_000)
-  const waitTimeout = o.waitTimeout ?? 30_000
-  const pollInterval = o.pollInterval ?? 50
+  checkConnectionOptions('createRedisTokenCache options', options, RULES)
+  const { guard, prefix, logger, now } = connect(options, 'token cache')
+  const lockTtl = Math.ceil(options.lockTtl ?? 10_000)
+  const waitTimeout = options.waitTimeout ?? 30_000
+  const pollInterval = options.pollInterval ?? 50
+  const sleep = options.sleep ?? defaultSleep
   const tokenKey = (key: string) => `${prefix}token:${key}`
   const lockKey = (key: string) => `${prefix}lock:${key}`
   // The last token this process saw per key, served only while Redis is unreachable.
   const local = new Map<string, CachedToken>()
   const localGet = (key: string) => {
     const t = local.get(key)
-    return t && t.expiresAt > Date.now() ? t : undefined
+    return t && t.expiresAt > now() ? t : undefined
   }
 
   async function tryLock(key: string, owner: string): Promise<'locked' | 'busy' | 'down'> {
@@ -101,7 +89,7 @@ export function createRedisTokenCache(options: RedisTokenCacheOptions): RedisTok
     )
   }
 
-  async function holding<T>(key: string, owner: string, fn: () => Promise<T>): Promise<T> {
+  async function holding<T>(key: string, owner: string, work: () => Promise<T>): Promise<T> {
     const renew = setInterval(
       () => {
         void guard.run(
@@ -112,7 +100,7 @@ export function createRedisTokenCache(options: RedisTokenCacheOptions): RedisTok
       Math.max(1, Math.floor(lockTtl / 3)),
     )
     try {
-      return await fn()
+      return await work()
     } finally {
       clearInterval(renew)
       await guard.run(
@@ -128,12 +116,12 @@ export function createRedisTokenCache(options: RedisTokenCacheOptions): RedisTok
         async (c) => parseToken(await c.get(tokenKey(key))),
         () => localGet(key),
       )
-      if (!token || token.expiresAt <= Date.now()) return undefined
+      if (!token || token.expiresAt <= now()) return undefined
       local.set(key, token)
       return token
     },
     async set(key, token) {
-      const ttl = Math.floor(token.expiresAt - Date.now())
+      const ttl = Math.floor(token.expiresAt - now())
       if (ttl <= 0) return
       local.set(key, token)
       await guard.run(
@@ -144,21 +132,30 @@ export function createRedisTokenCache(options: RedisTokenCacheOptions): RedisTok
         [token.accessToken],
       )
     },
-    async lock(key, fn) {
+    async delete(key) {
+      local.delete(key)
+      await guard.run(
+        async (c) => {
+          await c.del(tokenKey(key))
+        },
+        () => undefined,
+      )
+    },
+    async lock(key, work) {
       const owner = randomUUID()
-      const deadline = Date.now() + waitTimeout
+      const deadline = now() + waitTimeout
       for (;;) {
         const state = await tryLock(key, owner)
-        if (state === 'locked') return holding(key, owner, fn)
+        if (state === 'locked') return holding(key, owner, work)
         // Redis is down, or the holder is alive but too slow: fetch rather than fail.
-        if (state === 'down') return fn()
-        if (Date.now() >= deadline) {
+        if (state === 'down') return work()
+        if (now() >= deadline) {
           logger.warn(
             `@auth0-ts/redis: token cache: waited ${waitTimeout} ms for another process to fetch; fetching directly`,
           )
-          return fn()
+          return work()
         }
-        await defaultSleep(pollInterval)
+        await sleep(pollInterval)
       }
     },
     close: () => guard.close(),
