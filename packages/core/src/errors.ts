@@ -75,6 +75,31 @@ export class Auth0Error extends Error {
     return undefined
   }
 
+  /** node-auth0 v7's name for {@link Auth0Error.content}. Not enumerable. */
+  get body(): unknown {
+    return this.content
+  }
+
+  /**
+   * node-auth0 v7's `rawResponse`: the response's status and headers without its body (`url` as
+   * {@link Auth0Error.url}), or `undefined` when there was none. Not enumerable.
+   */
+  get rawResponse():
+    | {
+        readonly headers: Headers
+        readonly redirected: boolean
+        readonly status: number
+        readonly statusText: string
+        readonly type: ResponseType
+        readonly url: string
+      }
+    | undefined {
+    const r = this.response
+    if (!r) return undefined
+    const { headers, redirected, status, statusText, type } = r
+    return { headers, redirected, status, statusText, type, url: this.url ?? '' }
+  }
+
   /** A log-safe summary: no raw response, no credentials, no MFA token. */
   toJSON(): Record<string, unknown> {
     return {
