@@ -1,7 +1,8 @@
-// packages/management/src/generated/operations/<group>.ts and generated/index.ts: one plain const object per
-// top-level group, operations keyed by name, subgroups nested. Each operation is an object literal of facts typed
-// with `as Operation<Args, Req, Res, Item>`; there is no request code and no function call, so unused groups
-// tree-shake away.
+// packages/management/src/generated/operations/<group>.ts and generated/index.ts: each operation is its own exported
+// const (`usersRolesList`), an object literal of facts typed with `as Operation<Args, Req, Res, Item>`, and one plain
+// const object per top-level group references them by name, subgroups nested (`users.roles.list`). There is no request
+// code and no function call: a group object that is never used tree-shakes away, and a client that imports single
+// operations (the `Auth0` client) bundles only those, since a bundler cannot drop one property of an object it keeps.
 import type { ModelOperation } from './model.js'
 import { propertyKey, renderType } from './render.js'
 
@@ -117,29 +118,59 @@ function doc(lines: string[]): string {
   return `/**\n${lines.map((l) => (l === '' ? ' *' : ` * ${l}`)).join('\n')}\n */`
 }
 
+/** The const an operation is exported as: its group path and name in camelCase (`users.roles.list` → `usersRolesList`). */
+export function operationConstName(op: Pick<ModelOperation, 'group' | 'name'>): string {
+  const [first = '', ...rest] = [...op.group, op.name]
+  return first + rest.map((s) => s.charAt(0).toUpperCase() + s.slice(1)).join('')
+}
+
+/** Every operation under a node, depth first in the order the group object lists them. */
+function operationsOf(node: GroupNode): ModelOperation[] {
+  const out: ModelOperation[] = []
+  for (const name of [...node.operations.keys()].sort())
+    out.push(node.operations.get(name) as ModelOperation)
+  for (const name of [...node.groups.keys()].sort())
+    out.push(...operationsOf(node.groups.get(name) as GroupNode))
+  return out
+}
+
 function objectLiteral(node: GroupNode): string {
   const entries: string[] = []
   for (const name of [...node.operations.keys()].sort()) {
     const op = node.operations.get(name) as ModelOperation
-    entries.push(`${doc(operationDoc(op))}\n${propertyKey(name)}: ${descriptor(op)},`)
+    entries.push(`${doc(operationDoc(op))}\n${propertyKey(name)}: ${operationConstName(op)},`)
   }
   for (const name of [...node.groups.keys()].sort())
     entries.push(`${propertyKey(name)}: ${objectLiteral(node.groups.get(name) as GroupNode)},`)
   return `{\n${entries.join('\n')}\n}`
 }
 
-/** The unformatted source of each group file by file name, and of index.ts. */
+/** The unformatted source of each group file by file name, and of index.ts. Throws when two consts would share a name. */
 export function emitManagement(ops: readonly ModelOperation[]): Map<string, string> {
   const groups = groupTree(ops)
   const files = new Map<string, string>()
   const names = [...groups.keys()].sort()
+  const taken = new Map<string, string>(names.map((n) => [n, `the group ${n}`]))
   for (const name of names) {
     const node = groups.get(name) as GroupNode
+    const consts = operationsOf(node).map((op) => {
+      const constName = operationConstName(op)
+      const where = [...op.group, op.name].join('.')
+      const other = taken.get(constName)
+      if (other !== undefined)
+        throw new Error(`${where} and ${other} would both be exported as ${constName}`)
+      taken.set(constName, where)
+      return `${doc(operationDoc(op))}\nexport const ${constName} = ${descriptor(op)}`
+    })
     const body = objectLiteral(node)
-    const operationTypes = /\bUpload\b/.test(body) ? 'Operation, Upload' : 'Operation'
+    const operationTypes = consts.some((c) => /\bUpload\b/.test(c))
+      ? 'Operation, Upload'
+      : 'Operation'
     const source = [
       `import type { ${operationTypes} } from '../../operation.js'`,
       "import type * as T from '../types.js'",
+      '',
+      consts.join('\n\n'),
       '',
       `/** The \`${name}\` operations: each a typed descriptor that \`ManagementClient\` interprets. */`,
       `export const ${name} = ${body}`,

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { describeDifference } from './diff.js'
-import { groupTree, kebab } from './emit-management.js'
+import { emitManagement, groupTree, kebab, operationConstName } from './emit-management.js'
 import { definition, noAdditions, noOverrides, op, smallDefinition } from './fixtures.js'
 import { prettierFormatter } from './format.js'
 import { generate, HEADER, MANAGEMENT_DIR, MOCK_TENANT_DIR } from './generate.js'
@@ -51,35 +51,72 @@ describe('generate', () => {
     )
   })
 
-  it('declares each operation as typed data with its facts in TSDoc', async () => {
+  it('declares each operation as its own typed const, with its facts in TSDoc', async () => {
     const users = (await run()).files.get(`${MANAGEMENT_DIR}/operations/users.ts`) as string
-    expect(users).toContain(`  /**
-   * \`GET /users\`
-   *
-   * Scopes (any one): \`read:list\`.
-   */
-  list: {
-    method: 'GET',
-    path: '/users',
-    request: 'query',
-    list: { items: 'users', paging: 'page' },
-  } as Operation<
-    [],
-    T.ListUsersRequestParameters,
-    T.ListUsersResponseContent,
-    T.UserResponseSchema
-  >,`)
+    expect(users).toContain(`/**
+ * \`GET /users\`
+ *
+ * Scopes (any one): \`read:list\`.
+ */
+export const usersList = {
+  method: 'GET',
+  path: '/users',
+  request: 'query',
+  list: { items: 'users', paging: 'page' },
+} as Operation<[], T.ListUsersRequestParameters, T.ListUsersResponseContent, T.UserResponseSchema>`)
     expect(users).toContain(
-      "delete: { method: 'DELETE', path: '/users/{id}', response: 'none' } as Operation<\n    [id: string],\n    void,\n    void\n  >,",
+      "export const usersDelete = { method: 'DELETE', path: '/users/{id}', response: 'none' } as Operation<\n  [id: string],\n  void,\n  void\n>",
     )
     expect(users).toContain(
-      "create: { method: 'POST', path: '/users', request: 'json', customDomain: true }",
+      "export const usersCreate = {\n  method: 'POST',\n  path: '/users',\n  request: 'json',\n  customDomain: true,\n}",
     )
-    expect(users).toMatch(/ {4}\* Lifecycle: EA\.\n/)
-    // Subgroups nest under the next x-operation-group segment.
-    expect(users).toMatch(/\n {2}roles: \{\n {4}\/\*\*\n {5}\* `GET \/users\/\{id\}\/roles`/)
+    expect(users).toMatch(/\n \* Lifecycle: EA\.\n \*\/\nexport const usersRolesList = /)
     const roles = (await run()).files.get(`${MANAGEMENT_DIR}/operations/roles.ts`) as string
     expect(roles).toContain('[role_id: T.RoleIdEnum, user_id: string]')
+  })
+
+  it('groups the consts in one object per group, with the same TSDoc on each property', async () => {
+    const users = (await run()).files.get(`${MANAGEMENT_DIR}/operations/users.ts`) as string
+    expect(users).toContain(`export const users = {
+  /**
+   * \`POST /users\`
+   *
+   * Scopes (any one): \`read:create\`.
+   */
+  create: usersCreate,`)
+    // Subgroups nest under the next x-operation-group segment.
+    expect(users).toContain(`  roles: {
+    /**
+     * \`GET /users/{id}/roles\`
+     *
+     * Scopes (any one): \`read:list\`.
+     *
+     * Lifecycle: EA.
+     */
+    list: usersRolesList,
+  },
+}`)
+    // The group object comes last, after every const it names.
+    expect(users.indexOf('export const users = ')).toBeGreaterThan(
+      users.indexOf('export const usersRolesList = '),
+    )
+  })
+
+  it('names each const by its group path and name in camelCase', () => {
+    expect(operationConstName({ group: ['users', 'roles'], name: 'list' })).toBe('usersRolesList')
+    expect(operationConstName({ group: ['attackProtection'], name: 'getSettings' })).toBe(
+      'attackProtectionGetSettings',
+    )
+  })
+
+  it('fails loudly when two operations would be exported under one name', () => {
+    const def = definition({
+      '/a/b': { get: op(['a', 'b'], 'list') },
+      '/a/c': { get: op('a', 'bList') },
+    })
+    expect(() => emitManagement(buildModel(def, noAdditions, noOverrides).operations)).toThrow(
+      'a.b.list and a.bList would both be exported as aBList',
+    )
   })
 
   it('gives byte-identical output on a second run', async () => {

@@ -2,6 +2,340 @@
 import type { Operation } from '../../operation.js'
 import type * as T from '../types.js'
 
+/**
+ * `POST /actions/actions`
+ *
+ * Scopes (any one): `create:actions`.
+ */
+export const actionsCreate = {
+  method: 'POST',
+  path: '/actions/actions',
+  request: 'json',
+} as Operation<[], T.CreateActionRequestContent, T.CreateActionResponseContent>
+
+/**
+ * `DELETE /actions/actions/{id}`
+ *
+ * Scopes (any one): `delete:actions`.
+ */
+export const actionsDelete = {
+  method: 'DELETE',
+  path: '/actions/actions/{id}',
+  request: 'query',
+  response: 'none',
+} as Operation<[id: string], T.DeleteActionRequestParameters, void>
+
+/**
+ * `POST /actions/actions/{id}/deploy`
+ *
+ * Scopes (any one): `create:actions`.
+ */
+export const actionsDeploy = { method: 'POST', path: '/actions/actions/{id}/deploy' } as Operation<
+  [id: string],
+  void,
+  T.DeployActionResponseContent
+>
+
+/**
+ * `GET /actions/actions/{id}`
+ *
+ * Scopes (any one): `read:actions`.
+ */
+export const actionsGet = { method: 'GET', path: '/actions/actions/{id}' } as Operation<
+  [id: string],
+  void,
+  T.GetActionResponseContent
+>
+
+/**
+ * `GET /actions/actions`
+ *
+ * Scopes (any one): `read:actions`.
+ */
+export const actionsList = {
+  method: 'GET',
+  path: '/actions/actions',
+  request: 'query',
+  list: { items: 'actions', paging: 'page' },
+  defaults: { page: 0, per_page: 50 },
+} as Operation<[], T.ListActionsRequestParameters, T.ListActionsPaginatedResponseContent, T.Action>
+
+/**
+ * `POST /actions/actions/{id}/test`
+ *
+ * Scopes (any one): `create:actions`.
+ */
+export const actionsTest = {
+  method: 'POST',
+  path: '/actions/actions/{id}/test',
+  request: 'json',
+} as Operation<[id: string], T.TestActionRequestContent, T.TestActionResponseContent>
+
+/**
+ * `PATCH /actions/actions/{id}`
+ *
+ * Scopes (any one): `update:actions`.
+ */
+export const actionsUpdate = {
+  method: 'PATCH',
+  path: '/actions/actions/{id}',
+  request: 'json',
+} as Operation<[id: string], T.UpdateActionRequestContent, T.UpdateActionResponseContent>
+
+/**
+ * `GET /actions/executions/{id}`
+ *
+ * Scopes (any one): `read:actions`.
+ */
+export const actionsExecutionsGet = {
+  method: 'GET',
+  path: '/actions/executions/{id}',
+} as Operation<[id: string], void, T.GetActionExecutionResponseContent>
+
+/**
+ * `POST /actions/modules`
+ *
+ * Scopes (any one): `create:actions`.
+ *
+ * Lifecycle: EA.
+ */
+export const actionsModulesCreate = {
+  method: 'POST',
+  path: '/actions/modules',
+  request: 'json',
+} as Operation<[], T.CreateActionModuleRequestContent, T.CreateActionModuleResponseContent>
+
+/**
+ * `DELETE /actions/modules/{id}`
+ *
+ * Scopes (any one): `delete:actions`.
+ *
+ * Lifecycle: EA.
+ */
+export const actionsModulesDelete = {
+  method: 'DELETE',
+  path: '/actions/modules/{id}',
+  response: 'none',
+} as Operation<[id: string], void, void>
+
+/**
+ * `GET /actions/modules/{id}`
+ *
+ * Scopes (any one): `read:actions`.
+ *
+ * Lifecycle: EA.
+ */
+export const actionsModulesGet = { method: 'GET', path: '/actions/modules/{id}' } as Operation<
+  [id: string],
+  void,
+  T.GetActionModuleResponseContent
+>
+
+/**
+ * `GET /actions/modules`
+ *
+ * Scopes (any one): `read:actions`.
+ *
+ * Lifecycle: EA.
+ */
+export const actionsModulesList = {
+  method: 'GET',
+  path: '/actions/modules',
+  request: 'query',
+  list: { items: 'modules', paging: 'page' },
+  defaults: { page: 0, per_page: 50 },
+} as Operation<
+  [],
+  T.GetActionModulesRequestParameters,
+  T.GetActionModulesResponseContent,
+  T.ActionModuleListItem
+>
+
+/**
+ * `GET /actions/modules/{id}/actions`
+ *
+ * Scopes (any one): `read:actions`.
+ *
+ * Lifecycle: EA.
+ */
+export const actionsModulesListActions = {
+  method: 'GET',
+  path: '/actions/modules/{id}/actions',
+  request: 'query',
+  list: { items: 'actions', paging: 'page' },
+  defaults: { page: 0, per_page: 50 },
+} as Operation<
+  [id: string],
+  T.GetActionModuleActionsRequestParameters,
+  T.GetActionModuleActionsResponseContent,
+  T.ActionModuleAction
+>
+
+/**
+ * `POST /actions/modules/{id}/rollback`
+ *
+ * Scopes (any one): `update:actions`.
+ *
+ * Lifecycle: EA.
+ */
+export const actionsModulesRollback = {
+  method: 'POST',
+  path: '/actions/modules/{id}/rollback',
+  request: 'json',
+} as Operation<
+  [id: string],
+  T.RollbackActionModuleRequestParameters,
+  T.RollbackActionModuleResponseContent
+>
+
+/**
+ * `PATCH /actions/modules/{id}`
+ *
+ * Scopes (any one): `update:actions`.
+ *
+ * Lifecycle: EA.
+ */
+export const actionsModulesUpdate = {
+  method: 'PATCH',
+  path: '/actions/modules/{id}',
+  request: 'json',
+} as Operation<
+  [id: string],
+  T.UpdateActionModuleRequestContent,
+  T.UpdateActionModuleResponseContent
+>
+
+/**
+ * `POST /actions/modules/{id}/versions`
+ *
+ * Scopes (any one): `update:actions`.
+ *
+ * Lifecycle: EA.
+ */
+export const actionsModulesVersionsCreate = {
+  method: 'POST',
+  path: '/actions/modules/{id}/versions',
+} as Operation<[id: string], void, T.CreateActionModuleVersionResponseContent>
+
+/**
+ * `GET /actions/modules/{id}/versions/{versionId}`
+ *
+ * Scopes (any one): `read:actions`.
+ *
+ * Lifecycle: EA.
+ */
+export const actionsModulesVersionsGet = {
+  method: 'GET',
+  path: '/actions/modules/{id}/versions/{versionId}',
+} as Operation<[id: string, versionId: string], void, T.GetActionModuleVersionResponseContent>
+
+/**
+ * `GET /actions/modules/{id}/versions`
+ *
+ * Scopes (any one): `read:actions`.
+ *
+ * Lifecycle: EA.
+ */
+export const actionsModulesVersionsList = {
+  method: 'GET',
+  path: '/actions/modules/{id}/versions',
+  request: 'query',
+  list: { items: 'versions', paging: 'page' },
+  defaults: { page: 0, per_page: 50 },
+} as Operation<
+  [id: string],
+  T.GetActionModuleVersionsRequestParameters,
+  T.GetActionModuleVersionsResponseContent,
+  T.ActionModuleVersion
+>
+
+/**
+ * `GET /actions/triggers`
+ *
+ * Scopes (any one): `read:actions`.
+ */
+export const actionsTriggersList = { method: 'GET', path: '/actions/triggers' } as Operation<
+  [],
+  void,
+  T.ListActionTriggersResponseContent
+>
+
+/**
+ * `GET /actions/triggers/{triggerId}/bindings`
+ *
+ * Scopes (any one): `read:actions`.
+ */
+export const actionsTriggersBindingsList = {
+  method: 'GET',
+  path: '/actions/triggers/{triggerId}/bindings',
+  request: 'query',
+  list: { items: 'bindings', paging: 'page' },
+  defaults: { page: 0, per_page: 50 },
+} as Operation<
+  [triggerId: T.ActionTriggerTypeEnum],
+  T.ListActionTriggerBindingsRequestParameters,
+  T.ListActionBindingsPaginatedResponseContent,
+  T.ActionBinding
+>
+
+/**
+ * `PATCH /actions/triggers/{triggerId}/bindings`
+ *
+ * Scopes (any one): `update:actions`.
+ */
+export const actionsTriggersBindingsUpdateMany = {
+  method: 'PATCH',
+  path: '/actions/triggers/{triggerId}/bindings',
+  request: 'json',
+} as Operation<
+  [triggerId: T.ActionTriggerTypeEnum],
+  T.UpdateActionBindingsRequestContent,
+  T.UpdateActionBindingsResponseContent
+>
+
+/**
+ * `POST /actions/actions/{actionId}/versions/{id}/deploy`
+ *
+ * Scopes (any one): `create:actions`.
+ */
+export const actionsVersionsDeploy = {
+  method: 'POST',
+  path: '/actions/actions/{actionId}/versions/{id}/deploy',
+  request: 'json',
+} as Operation<
+  [actionId: string, id: string],
+  T.DeployActionVersionRequestContent,
+  T.DeployActionVersionResponseContent
+>
+
+/**
+ * `GET /actions/actions/{actionId}/versions/{id}`
+ *
+ * Scopes (any one): `read:actions`.
+ */
+export const actionsVersionsGet = {
+  method: 'GET',
+  path: '/actions/actions/{actionId}/versions/{id}',
+} as Operation<[actionId: string, id: string], void, T.GetActionVersionResponseContent>
+
+/**
+ * `GET /actions/actions/{actionId}/versions`
+ *
+ * Scopes (any one): `read:actions`.
+ */
+export const actionsVersionsList = {
+  method: 'GET',
+  path: '/actions/actions/{actionId}/versions',
+  request: 'query',
+  list: { items: 'versions', paging: 'page' },
+  defaults: { page: 0, per_page: 50 },
+} as Operation<
+  [actionId: string],
+  T.ListActionVersionsRequestParameters,
+  T.ListActionVersionsPaginatedResponseContent,
+  T.ActionVersion
+>
+
 /** The `actions` operations: each a typed descriptor that `ManagementClient` interprets. */
 export const actions = {
   /**
@@ -9,90 +343,50 @@ export const actions = {
    *
    * Scopes (any one): `create:actions`.
    */
-  create: { method: 'POST', path: '/actions/actions', request: 'json' } as Operation<
-    [],
-    T.CreateActionRequestContent,
-    T.CreateActionResponseContent
-  >,
+  create: actionsCreate,
   /**
    * `DELETE /actions/actions/{id}`
    *
    * Scopes (any one): `delete:actions`.
    */
-  delete: {
-    method: 'DELETE',
-    path: '/actions/actions/{id}',
-    request: 'query',
-    response: 'none',
-  } as Operation<[id: string], T.DeleteActionRequestParameters, void>,
+  delete: actionsDelete,
   /**
    * `POST /actions/actions/{id}/deploy`
    *
    * Scopes (any one): `create:actions`.
    */
-  deploy: { method: 'POST', path: '/actions/actions/{id}/deploy' } as Operation<
-    [id: string],
-    void,
-    T.DeployActionResponseContent
-  >,
+  deploy: actionsDeploy,
   /**
    * `GET /actions/actions/{id}`
    *
    * Scopes (any one): `read:actions`.
    */
-  get: { method: 'GET', path: '/actions/actions/{id}' } as Operation<
-    [id: string],
-    void,
-    T.GetActionResponseContent
-  >,
+  get: actionsGet,
   /**
    * `GET /actions/actions`
    *
    * Scopes (any one): `read:actions`.
    */
-  list: {
-    method: 'GET',
-    path: '/actions/actions',
-    request: 'query',
-    list: { items: 'actions', paging: 'page' },
-    defaults: { page: 0, per_page: 50 },
-  } as Operation<
-    [],
-    T.ListActionsRequestParameters,
-    T.ListActionsPaginatedResponseContent,
-    T.Action
-  >,
+  list: actionsList,
   /**
    * `POST /actions/actions/{id}/test`
    *
    * Scopes (any one): `create:actions`.
    */
-  test: { method: 'POST', path: '/actions/actions/{id}/test', request: 'json' } as Operation<
-    [id: string],
-    T.TestActionRequestContent,
-    T.TestActionResponseContent
-  >,
+  test: actionsTest,
   /**
    * `PATCH /actions/actions/{id}`
    *
    * Scopes (any one): `update:actions`.
    */
-  update: { method: 'PATCH', path: '/actions/actions/{id}', request: 'json' } as Operation<
-    [id: string],
-    T.UpdateActionRequestContent,
-    T.UpdateActionResponseContent
-  >,
+  update: actionsUpdate,
   executions: {
     /**
      * `GET /actions/executions/{id}`
      *
      * Scopes (any one): `read:actions`.
      */
-    get: { method: 'GET', path: '/actions/executions/{id}' } as Operation<
-      [id: string],
-      void,
-      T.GetActionExecutionResponseContent
-    >,
+    get: actionsExecutionsGet,
   },
   modules: {
     /**
@@ -102,11 +396,7 @@ export const actions = {
      *
      * Lifecycle: EA.
      */
-    create: { method: 'POST', path: '/actions/modules', request: 'json' } as Operation<
-      [],
-      T.CreateActionModuleRequestContent,
-      T.CreateActionModuleResponseContent
-    >,
+    create: actionsModulesCreate,
     /**
      * `DELETE /actions/modules/{id}`
      *
@@ -114,11 +404,7 @@ export const actions = {
      *
      * Lifecycle: EA.
      */
-    delete: { method: 'DELETE', path: '/actions/modules/{id}', response: 'none' } as Operation<
-      [id: string],
-      void,
-      void
-    >,
+    delete: actionsModulesDelete,
     /**
      * `GET /actions/modules/{id}`
      *
@@ -126,11 +412,7 @@ export const actions = {
      *
      * Lifecycle: EA.
      */
-    get: { method: 'GET', path: '/actions/modules/{id}' } as Operation<
-      [id: string],
-      void,
-      T.GetActionModuleResponseContent
-    >,
+    get: actionsModulesGet,
     /**
      * `GET /actions/modules`
      *
@@ -138,18 +420,7 @@ export const actions = {
      *
      * Lifecycle: EA.
      */
-    list: {
-      method: 'GET',
-      path: '/actions/modules',
-      request: 'query',
-      list: { items: 'modules', paging: 'page' },
-      defaults: { page: 0, per_page: 50 },
-    } as Operation<
-      [],
-      T.GetActionModulesRequestParameters,
-      T.GetActionModulesResponseContent,
-      T.ActionModuleListItem
-    >,
+    list: actionsModulesList,
     /**
      * `GET /actions/modules/{id}/actions`
      *
@@ -157,18 +428,7 @@ export const actions = {
      *
      * Lifecycle: EA.
      */
-    listActions: {
-      method: 'GET',
-      path: '/actions/modules/{id}/actions',
-      request: 'query',
-      list: { items: 'actions', paging: 'page' },
-      defaults: { page: 0, per_page: 50 },
-    } as Operation<
-      [id: string],
-      T.GetActionModuleActionsRequestParameters,
-      T.GetActionModuleActionsResponseContent,
-      T.ActionModuleAction
-    >,
+    listActions: actionsModulesListActions,
     /**
      * `POST /actions/modules/{id}/rollback`
      *
@@ -176,15 +436,7 @@ export const actions = {
      *
      * Lifecycle: EA.
      */
-    rollback: {
-      method: 'POST',
-      path: '/actions/modules/{id}/rollback',
-      request: 'json',
-    } as Operation<
-      [id: string],
-      T.RollbackActionModuleRequestParameters,
-      T.RollbackActionModuleResponseContent
-    >,
+    rollback: actionsModulesRollback,
     /**
      * `PATCH /actions/modules/{id}`
      *
@@ -192,11 +444,7 @@ export const actions = {
      *
      * Lifecycle: EA.
      */
-    update: { method: 'PATCH', path: '/actions/modules/{id}', request: 'json' } as Operation<
-      [id: string],
-      T.UpdateActionModuleRequestContent,
-      T.UpdateActionModuleResponseContent
-    >,
+    update: actionsModulesUpdate,
     versions: {
       /**
        * `POST /actions/modules/{id}/versions`
@@ -205,11 +453,7 @@ export const actions = {
        *
        * Lifecycle: EA.
        */
-      create: { method: 'POST', path: '/actions/modules/{id}/versions' } as Operation<
-        [id: string],
-        void,
-        T.CreateActionModuleVersionResponseContent
-      >,
+      create: actionsModulesVersionsCreate,
       /**
        * `GET /actions/modules/{id}/versions/{versionId}`
        *
@@ -217,11 +461,7 @@ export const actions = {
        *
        * Lifecycle: EA.
        */
-      get: { method: 'GET', path: '/actions/modules/{id}/versions/{versionId}' } as Operation<
-        [id: string, versionId: string],
-        void,
-        T.GetActionModuleVersionResponseContent
-      >,
+      get: actionsModulesVersionsGet,
       /**
        * `GET /actions/modules/{id}/versions`
        *
@@ -229,18 +469,7 @@ export const actions = {
        *
        * Lifecycle: EA.
        */
-      list: {
-        method: 'GET',
-        path: '/actions/modules/{id}/versions',
-        request: 'query',
-        list: { items: 'versions', paging: 'page' },
-        defaults: { page: 0, per_page: 50 },
-      } as Operation<
-        [id: string],
-        T.GetActionModuleVersionsRequestParameters,
-        T.GetActionModuleVersionsResponseContent,
-        T.ActionModuleVersion
-      >,
+      list: actionsModulesVersionsList,
     },
   },
   triggers: {
@@ -249,43 +478,20 @@ export const actions = {
      *
      * Scopes (any one): `read:actions`.
      */
-    list: { method: 'GET', path: '/actions/triggers' } as Operation<
-      [],
-      void,
-      T.ListActionTriggersResponseContent
-    >,
+    list: actionsTriggersList,
     bindings: {
       /**
        * `GET /actions/triggers/{triggerId}/bindings`
        *
        * Scopes (any one): `read:actions`.
        */
-      list: {
-        method: 'GET',
-        path: '/actions/triggers/{triggerId}/bindings',
-        request: 'query',
-        list: { items: 'bindings', paging: 'page' },
-        defaults: { page: 0, per_page: 50 },
-      } as Operation<
-        [triggerId: T.ActionTriggerTypeEnum],
-        T.ListActionTriggerBindingsRequestParameters,
-        T.ListActionBindingsPaginatedResponseContent,
-        T.ActionBinding
-      >,
+      list: actionsTriggersBindingsList,
       /**
        * `PATCH /actions/triggers/{triggerId}/bindings`
        *
        * Scopes (any one): `update:actions`.
        */
-      updateMany: {
-        method: 'PATCH',
-        path: '/actions/triggers/{triggerId}/bindings',
-        request: 'json',
-      } as Operation<
-        [triggerId: T.ActionTriggerTypeEnum],
-        T.UpdateActionBindingsRequestContent,
-        T.UpdateActionBindingsResponseContent
-      >,
+      updateMany: actionsTriggersBindingsUpdateMany,
     },
   },
   versions: {
@@ -294,41 +500,18 @@ export const actions = {
      *
      * Scopes (any one): `create:actions`.
      */
-    deploy: {
-      method: 'POST',
-      path: '/actions/actions/{actionId}/versions/{id}/deploy',
-      request: 'json',
-    } as Operation<
-      [actionId: string, id: string],
-      T.DeployActionVersionRequestContent,
-      T.DeployActionVersionResponseContent
-    >,
+    deploy: actionsVersionsDeploy,
     /**
      * `GET /actions/actions/{actionId}/versions/{id}`
      *
      * Scopes (any one): `read:actions`.
      */
-    get: { method: 'GET', path: '/actions/actions/{actionId}/versions/{id}' } as Operation<
-      [actionId: string, id: string],
-      void,
-      T.GetActionVersionResponseContent
-    >,
+    get: actionsVersionsGet,
     /**
      * `GET /actions/actions/{actionId}/versions`
      *
      * Scopes (any one): `read:actions`.
      */
-    list: {
-      method: 'GET',
-      path: '/actions/actions/{actionId}/versions',
-      request: 'query',
-      list: { items: 'versions', paging: 'page' },
-      defaults: { page: 0, per_page: 50 },
-    } as Operation<
-      [actionId: string],
-      T.ListActionVersionsRequestParameters,
-      T.ListActionVersionsPaginatedResponseContent,
-      T.ActionVersion
-    >,
+    list: actionsVersionsList,
   },
 }

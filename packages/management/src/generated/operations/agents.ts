@@ -2,6 +2,68 @@
 import type { Operation } from '../../operation.js'
 import type * as T from '../types.js'
 
+/**
+ * `POST /agents`
+ *
+ * Not in Auth0's definition: declared from node-auth0 v7.1.
+ */
+export const agentsCreate = { method: 'POST', path: '/agents', request: 'json' } as Operation<
+  [],
+  T.CreateAgentRequestContent,
+  T.AgentResponseContent
+>
+
+/**
+ * `DELETE /agents/{id}`
+ *
+ * Not in Auth0's definition: declared from node-auth0 v7.1.
+ */
+export const agentsDelete = {
+  method: 'DELETE',
+  path: '/agents/{id}',
+  response: 'none',
+} as Operation<[id: string], void, void>
+
+/**
+ * `GET /agents`
+ *
+ * Not in Auth0's definition: declared from node-auth0 v7.1.
+ */
+export const agentsList = {
+  method: 'GET',
+  path: '/agents',
+  request: 'query',
+  list: { items: 'agents', paging: 'checkpoint' },
+  defaults: { take: 50 },
+} as Operation<
+  [],
+  T.ListAgentsRequestParameters,
+  T.ListAgentsResponseContent,
+  T.AgentResponseContent
+>
+
+/**
+ * `GET /agents/{id}`
+ *
+ * Not in Auth0's definition: declared from node-auth0 v7.1.
+ */
+export const agentsRead = { method: 'GET', path: '/agents/{id}' } as Operation<
+  [id: string],
+  void,
+  T.AgentResponseContent
+>
+
+/**
+ * `PATCH /agents/{id}`
+ *
+ * Not in Auth0's definition: declared from node-auth0 v7.1.
+ */
+export const agentsUpdate = { method: 'PATCH', path: '/agents/{id}', request: 'json' } as Operation<
+  [id: string],
+  T.PatchAgentRequestParameters,
+  T.AgentResponseContent
+>
+
 /** The `agents` operations: each a typed descriptor that `ManagementClient` interprets. */
 export const agents = {
   /**
@@ -9,56 +71,29 @@ export const agents = {
    *
    * Not in Auth0's definition: declared from node-auth0 v7.1.
    */
-  create: { method: 'POST', path: '/agents', request: 'json' } as Operation<
-    [],
-    T.CreateAgentRequestContent,
-    T.AgentResponseContent
-  >,
+  create: agentsCreate,
   /**
    * `DELETE /agents/{id}`
    *
    * Not in Auth0's definition: declared from node-auth0 v7.1.
    */
-  delete: { method: 'DELETE', path: '/agents/{id}', response: 'none' } as Operation<
-    [id: string],
-    void,
-    void
-  >,
+  delete: agentsDelete,
   /**
    * `GET /agents`
    *
    * Not in Auth0's definition: declared from node-auth0 v7.1.
    */
-  list: {
-    method: 'GET',
-    path: '/agents',
-    request: 'query',
-    list: { items: 'agents', paging: 'checkpoint' },
-    defaults: { take: 50 },
-  } as Operation<
-    [],
-    T.ListAgentsRequestParameters,
-    T.ListAgentsResponseContent,
-    T.AgentResponseContent
-  >,
+  list: agentsList,
   /**
    * `GET /agents/{id}`
    *
    * Not in Auth0's definition: declared from node-auth0 v7.1.
    */
-  read: { method: 'GET', path: '/agents/{id}' } as Operation<
-    [id: string],
-    void,
-    T.AgentResponseContent
-  >,
+  read: agentsRead,
   /**
    * `PATCH /agents/{id}`
    *
    * Not in Auth0's definition: declared from node-auth0 v7.1.
    */
-  update: { method: 'PATCH', path: '/agents/{id}', request: 'json' } as Operation<
-    [id: string],
-    T.PatchAgentRequestParameters,
-    T.AgentResponseContent
-  >,
+  update: agentsUpdate,
 }

@@ -2,6 +2,28 @@
 import type { Operation } from '../../operation.js'
 import type * as T from '../types.js'
 
+/**
+ * `GET /anomaly/blocks/ips/{id}`
+ *
+ * Scopes (any one): `read:anomaly_blocks`.
+ */
+export const anomalyBlocksCheckIp = {
+  method: 'GET',
+  path: '/anomaly/blocks/ips/{id}',
+  response: 'none',
+} as Operation<[id: T.AnomalyIPFormat], void, void>
+
+/**
+ * `DELETE /anomaly/blocks/ips/{id}`
+ *
+ * Scopes (any one): `delete:anomaly_blocks`.
+ */
+export const anomalyBlocksUnblockIp = {
+  method: 'DELETE',
+  path: '/anomaly/blocks/ips/{id}',
+  response: 'none',
+} as Operation<[id: T.AnomalyIPFormat], void, void>
+
 /** The `anomaly` operations: each a typed descriptor that `ManagementClient` interprets. */
 export const anomaly = {
   blocks: {
@@ -10,20 +32,12 @@ export const anomaly = {
      *
      * Scopes (any one): `read:anomaly_blocks`.
      */
-    checkIp: { method: 'GET', path: '/anomaly/blocks/ips/{id}', response: 'none' } as Operation<
-      [id: T.AnomalyIPFormat],
-      void,
-      void
-    >,
+    checkIp: anomalyBlocksCheckIp,
     /**
      * `DELETE /anomaly/blocks/ips/{id}`
      *
      * Scopes (any one): `delete:anomaly_blocks`.
      */
-    unblockIp: {
-      method: 'DELETE',
-      path: '/anomaly/blocks/ips/{id}',
-      response: 'none',
-    } as Operation<[id: T.AnomalyIPFormat], void, void>,
+    unblockIp: anomalyBlocksUnblockIp,
   },
 }

@@ -2,6 +2,160 @@
 import type { Operation } from '../../operation.js'
 import type * as T from '../types.js'
 
+/**
+ * `GET /attack-protection/bot-detection`
+ *
+ * Scopes (any one): `read:attack_protection`.
+ */
+export const attackProtectionBotDetectionGet = {
+  method: 'GET',
+  path: '/attack-protection/bot-detection',
+} as Operation<[], void, T.GetBotDetectionSettingsResponseContent>
+
+/**
+ * `PATCH /attack-protection/bot-detection`
+ *
+ * Scopes (any one): `update:attack_protection`.
+ */
+export const attackProtectionBotDetectionUpdate = {
+  method: 'PATCH',
+  path: '/attack-protection/bot-detection',
+  request: 'json',
+} as Operation<
+  [],
+  T.UpdateBotDetectionSettingsRequestContent,
+  T.UpdateBotDetectionSettingsResponseContent
+>
+
+/**
+ * `GET /attack-protection/breached-password-detection`
+ *
+ * Scopes (any one): `read:attack_protection`.
+ */
+export const attackProtectionBreachedPasswordDetectionGet = {
+  method: 'GET',
+  path: '/attack-protection/breached-password-detection',
+} as Operation<[], void, T.GetBreachedPasswordDetectionSettingsResponseContent>
+
+/**
+ * `PATCH /attack-protection/breached-password-detection`
+ *
+ * Scopes (any one): `update:attack_protection`.
+ */
+export const attackProtectionBreachedPasswordDetectionUpdate = {
+  method: 'PATCH',
+  path: '/attack-protection/breached-password-detection',
+  request: 'json',
+} as Operation<
+  [],
+  T.UpdateBreachedPasswordDetectionSettingsRequestContent,
+  T.UpdateBreachedPasswordDetectionSettingsResponseContent
+>
+
+/**
+ * `GET /attack-protection/brute-force-protection`
+ *
+ * Scopes (any one): `read:attack_protection`.
+ */
+export const attackProtectionBruteForceProtectionGet = {
+  method: 'GET',
+  path: '/attack-protection/brute-force-protection',
+} as Operation<[], void, T.GetBruteForceSettingsResponseContent>
+
+/**
+ * `PATCH /attack-protection/brute-force-protection`
+ *
+ * Scopes (any one): `update:attack_protection`.
+ */
+export const attackProtectionBruteForceProtectionUpdate = {
+  method: 'PATCH',
+  path: '/attack-protection/brute-force-protection',
+  request: 'json',
+} as Operation<
+  [],
+  T.UpdateBruteForceSettingsRequestContent,
+  T.UpdateBruteForceSettingsResponseContent
+>
+
+/**
+ * `GET /attack-protection/captcha`
+ *
+ * Scopes (any one): `read:attack_protection`.
+ */
+export const attackProtectionCaptchaGet = {
+  method: 'GET',
+  path: '/attack-protection/captcha',
+} as Operation<[], void, T.GetAttackProtectionCaptchaResponseContent>
+
+/**
+ * `PATCH /attack-protection/captcha`
+ *
+ * Scopes (any one): `update:attack_protection`.
+ */
+export const attackProtectionCaptchaUpdate = {
+  method: 'PATCH',
+  path: '/attack-protection/captcha',
+  request: 'json',
+} as Operation<
+  [],
+  T.UpdateAttackProtectionCaptchaRequestContent,
+  T.UpdateAttackProtectionCaptchaResponseContent
+>
+
+/**
+ * `GET /attack-protection/phone-provider-protection`
+ *
+ * Scopes (any one): `read:attack_protection`.
+ *
+ * Lifecycle: EA.
+ */
+export const attackProtectionPhoneProviderProtectionGet = {
+  method: 'GET',
+  path: '/attack-protection/phone-provider-protection',
+} as Operation<[], void, T.GetPhoneProviderProtectionResponseContent>
+
+/**
+ * `PATCH /attack-protection/phone-provider-protection`
+ *
+ * Scopes (any one): `update:attack_protection`.
+ *
+ * Lifecycle: EA.
+ */
+export const attackProtectionPhoneProviderProtectionPatch = {
+  method: 'PATCH',
+  path: '/attack-protection/phone-provider-protection',
+  request: 'json',
+} as Operation<
+  [],
+  T.PatchPhoneProviderProtectionRequestContent,
+  T.PatchPhoneProviderProtectionResponseContent
+>
+
+/**
+ * `GET /attack-protection/suspicious-ip-throttling`
+ *
+ * Scopes (any one): `read:attack_protection`.
+ */
+export const attackProtectionSuspiciousIpThrottlingGet = {
+  method: 'GET',
+  path: '/attack-protection/suspicious-ip-throttling',
+} as Operation<[], void, T.GetSuspiciousIpThrottlingSettingsResponseContent>
+
+/**
+ * `PATCH /attack-protection/suspicious-ip-throttling`
+ *
+ * Scopes (any one): `update:attack_protection`.
+ */
+export const attackProtectionSuspiciousIpThrottlingUpdate = {
+  method: 'PATCH',
+  path: '/attack-protection/suspicious-ip-throttling',
+  request: 'json',
+} as Operation<
+  [],
+  T.UpdateSuspiciousIpThrottlingSettingsRequestContent,
+  T.UpdateSuspiciousIpThrottlingSettingsResponseContent
+>
+
 /** The `attackProtection` operations: each a typed descriptor that `ManagementClient` interprets. */
 export const attackProtection = {
   botDetection: {
@@ -10,25 +164,13 @@ export const attackProtection = {
      *
      * Scopes (any one): `read:attack_protection`.
      */
-    get: { method: 'GET', path: '/attack-protection/bot-detection' } as Operation<
-      [],
-      void,
-      T.GetBotDetectionSettingsResponseContent
-    >,
+    get: attackProtectionBotDetectionGet,
     /**
      * `PATCH /attack-protection/bot-detection`
      *
      * Scopes (any one): `update:attack_protection`.
      */
-    update: {
-      method: 'PATCH',
-      path: '/attack-protection/bot-detection',
-      request: 'json',
-    } as Operation<
-      [],
-      T.UpdateBotDetectionSettingsRequestContent,
-      T.UpdateBotDetectionSettingsResponseContent
-    >,
+    update: attackProtectionBotDetectionUpdate,
   },
   breachedPasswordDetection: {
     /**
@@ -36,25 +178,13 @@ export const attackProtection = {
      *
      * Scopes (any one): `read:attack_protection`.
      */
-    get: { method: 'GET', path: '/attack-protection/breached-password-detection' } as Operation<
-      [],
-      void,
-      T.GetBreachedPasswordDetectionSettingsResponseContent
-    >,
+    get: attackProtectionBreachedPasswordDetectionGet,
     /**
      * `PATCH /attack-protection/breached-password-detection`
      *
      * Scopes (any one): `update:attack_protection`.
      */
-    update: {
-      method: 'PATCH',
-      path: '/attack-protection/breached-password-detection',
-      request: 'json',
-    } as Operation<
-      [],
-      T.UpdateBreachedPasswordDetectionSettingsRequestContent,
-      T.UpdateBreachedPasswordDetectionSettingsResponseContent
-    >,
+    update: attackProtectionBreachedPasswordDetectionUpdate,
   },
   bruteForceProtection: {
     /**
@@ -62,25 +192,13 @@ export const attackProtection = {
      *
      * Scopes (any one): `read:attack_protection`.
      */
-    get: { method: 'GET', path: '/attack-protection/brute-force-protection' } as Operation<
-      [],
-      void,
-      T.GetBruteForceSettingsResponseContent
-    >,
+    get: attackProtectionBruteForceProtectionGet,
     /**
      * `PATCH /attack-protection/brute-force-protection`
      *
      * Scopes (any one): `update:attack_protection`.
      */
-    update: {
-      method: 'PATCH',
-      path: '/attack-protection/brute-force-protection',
-      request: 'json',
-    } as Operation<
-      [],
-      T.UpdateBruteForceSettingsRequestContent,
-      T.UpdateBruteForceSettingsResponseContent
-    >,
+    update: attackProtectionBruteForceProtectionUpdate,
   },
   captcha: {
     /**
@@ -88,21 +206,13 @@ export const attackProtection = {
      *
      * Scopes (any one): `read:attack_protection`.
      */
-    get: { method: 'GET', path: '/attack-protection/captcha' } as Operation<
-      [],
-      void,
-      T.GetAttackProtectionCaptchaResponseContent
-    >,
+    get: attackProtectionCaptchaGet,
     /**
      * `PATCH /attack-protection/captcha`
      *
      * Scopes (any one): `update:attack_protection`.
      */
-    update: { method: 'PATCH', path: '/attack-protection/captcha', request: 'json' } as Operation<
-      [],
-      T.UpdateAttackProtectionCaptchaRequestContent,
-      T.UpdateAttackProtectionCaptchaResponseContent
-    >,
+    update: attackProtectionCaptchaUpdate,
   },
   phoneProviderProtection: {
     /**
@@ -112,11 +222,7 @@ export const attackProtection = {
      *
      * Lifecycle: EA.
      */
-    get: { method: 'GET', path: '/attack-protection/phone-provider-protection' } as Operation<
-      [],
-      void,
-      T.GetPhoneProviderProtectionResponseContent
-    >,
+    get: attackProtectionPhoneProviderProtectionGet,
     /**
      * `PATCH /attack-protection/phone-provider-protection`
      *
@@ -124,15 +230,7 @@ export const attackProtection = {
      *
      * Lifecycle: EA.
      */
-    patch: {
-      method: 'PATCH',
-      path: '/attack-protection/phone-provider-protection',
-      request: 'json',
-    } as Operation<
-      [],
-      T.PatchPhoneProviderProtectionRequestContent,
-      T.PatchPhoneProviderProtectionResponseContent
-    >,
+    patch: attackProtectionPhoneProviderProtectionPatch,
   },
   suspiciousIpThrottling: {
     /**
@@ -140,24 +238,12 @@ export const attackProtection = {
      *
      * Scopes (any one): `read:attack_protection`.
      */
-    get: { method: 'GET', path: '/attack-protection/suspicious-ip-throttling' } as Operation<
-      [],
-      void,
-      T.GetSuspiciousIpThrottlingSettingsResponseContent
-    >,
+    get: attackProtectionSuspiciousIpThrottlingGet,
     /**
      * `PATCH /attack-protection/suspicious-ip-throttling`
      *
      * Scopes (any one): `update:attack_protection`.
      */
-    update: {
-      method: 'PATCH',
-      path: '/attack-protection/suspicious-ip-throttling',
-      request: 'json',
-    } as Operation<
-      [],
-      T.UpdateSuspiciousIpThrottlingSettingsRequestContent,
-      T.UpdateSuspiciousIpThrottlingSettingsResponseContent
-    >,
+    update: attackProtectionSuspiciousIpThrottlingUpdate,
   },
 }

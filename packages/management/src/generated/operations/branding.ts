@@ -2,6 +2,289 @@
 import type { Operation } from '../../operation.js'
 import type * as T from '../types.js'
 
+/**
+ * `GET /branding`
+ *
+ * Scopes (any one): `read:branding`.
+ */
+export const brandingGet = { method: 'GET', path: '/branding' } as Operation<
+  [],
+  void,
+  T.GetBrandingResponseContent
+>
+
+/**
+ * `PATCH /branding`
+ *
+ * Scopes (any one): `update:branding`.
+ */
+export const brandingUpdate = { method: 'PATCH', path: '/branding', request: 'json' } as Operation<
+  [],
+  T.UpdateBrandingRequestContent,
+  T.UpdateBrandingResponseContent
+>
+
+/**
+ * `POST /branding/phone/providers`
+ *
+ * Scopes (any one): `create:phone_providers`.
+ */
+export const brandingPhoneProvidersCreate = {
+  method: 'POST',
+  path: '/branding/phone/providers',
+  request: 'json',
+} as Operation<
+  [],
+  T.CreateBrandingPhoneProviderRequestContent,
+  T.CreateBrandingPhoneProviderResponseContent
+>
+
+/**
+ * `DELETE /branding/phone/providers/{id}`
+ *
+ * Scopes (any one): `delete:phone_providers`.
+ */
+export const brandingPhoneProvidersDelete = {
+  method: 'DELETE',
+  path: '/branding/phone/providers/{id}',
+  response: 'none',
+} as Operation<[id: string], void, void>
+
+/**
+ * `GET /branding/phone/providers/{id}`
+ *
+ * Scopes (any one): `read:phone_providers`.
+ */
+export const brandingPhoneProvidersGet = {
+  method: 'GET',
+  path: '/branding/phone/providers/{id}',
+} as Operation<[id: string], void, T.GetBrandingPhoneProviderResponseContent>
+
+/**
+ * `GET /branding/phone/providers`
+ *
+ * Scopes (any one): `read:phone_providers`.
+ */
+export const brandingPhoneProvidersList = {
+  method: 'GET',
+  path: '/branding/phone/providers',
+  request: 'query',
+} as Operation<
+  [],
+  T.ListBrandingPhoneProvidersRequestParameters,
+  T.ListBrandingPhoneProvidersResponseContent
+>
+
+/**
+ * `POST /branding/phone/providers/{id}/try`
+ *
+ * Scopes (any one): `create:phone_providers`.
+ */
+export const brandingPhoneProvidersTest = {
+  method: 'POST',
+  path: '/branding/phone/providers/{id}/try',
+  request: 'json',
+} as Operation<
+  [id: string],
+  T.CreatePhoneProviderSendTestRequestContent,
+  T.CreatePhoneProviderSendTestResponseContent
+>
+
+/**
+ * `PATCH /branding/phone/providers/{id}`
+ *
+ * Scopes (any one): `update:phone_providers`.
+ */
+export const brandingPhoneProvidersUpdate = {
+  method: 'PATCH',
+  path: '/branding/phone/providers/{id}',
+  request: 'json',
+} as Operation<
+  [id: string],
+  T.UpdateBrandingPhoneProviderRequestContent,
+  T.UpdateBrandingPhoneProviderResponseContent
+>
+
+/**
+ * `POST /branding/phone/templates`
+ *
+ * Scopes (any one): `create:phone_templates`.
+ */
+export const brandingPhoneTemplatesCreate = {
+  method: 'POST',
+  path: '/branding/phone/templates',
+  request: 'json',
+} as Operation<[], T.CreatePhoneTemplateRequestContent, T.CreatePhoneTemplateResponseContent>
+
+/**
+ * `DELETE /branding/phone/templates/{id}`
+ *
+ * Scopes (any one): `delete:phone_templates`.
+ */
+export const brandingPhoneTemplatesDelete = {
+  method: 'DELETE',
+  path: '/branding/phone/templates/{id}',
+  response: 'none',
+} as Operation<[id: string], void, void>
+
+/**
+ * `GET /branding/phone/templates/{id}`
+ *
+ * Scopes (any one): `read:phone_templates`.
+ */
+export const brandingPhoneTemplatesGet = {
+  method: 'GET',
+  path: '/branding/phone/templates/{id}',
+} as Operation<[id: string], void, T.GetPhoneTemplateResponseContent>
+
+/**
+ * `GET /branding/phone/templates`
+ *
+ * Scopes (any one): `read:phone_templates`.
+ */
+export const brandingPhoneTemplatesList = {
+  method: 'GET',
+  path: '/branding/phone/templates',
+  request: 'query',
+} as Operation<[], T.ListPhoneTemplatesRequestParameters, T.ListPhoneTemplatesResponseContent>
+
+/**
+ * `PATCH /branding/phone/templates/{id}/reset`
+ *
+ * Scopes (any one): `update:phone_templates`.
+ */
+export const brandingPhoneTemplatesReset = {
+  method: 'PATCH',
+  path: '/branding/phone/templates/{id}/reset',
+  request: 'json',
+} as Operation<
+  [id: string],
+  T.ResetPhoneTemplateRequestContent,
+  T.ResetPhoneTemplateResponseContent
+>
+
+/**
+ * `POST /branding/phone/templates/{id}/try`
+ *
+ * Scopes (any one): `create:phone_templates`.
+ */
+export const brandingPhoneTemplatesTest = {
+  method: 'POST',
+  path: '/branding/phone/templates/{id}/try',
+  request: 'json',
+  customDomain: true,
+} as Operation<
+  [id: string],
+  T.CreatePhoneTemplateTestNotificationRequestContent,
+  T.CreatePhoneTemplateTestNotificationResponseContent
+>
+
+/**
+ * `PATCH /branding/phone/templates/{id}`
+ *
+ * Scopes (any one): `update:phone_templates`.
+ */
+export const brandingPhoneTemplatesUpdate = {
+  method: 'PATCH',
+  path: '/branding/phone/templates/{id}',
+  request: 'json',
+} as Operation<
+  [id: string],
+  T.UpdatePhoneTemplateRequestContent,
+  T.UpdatePhoneTemplateResponseContent
+>
+
+/**
+ * `DELETE /branding/templates/universal-login`
+ *
+ * Scopes (any one): `delete:branding`.
+ */
+export const brandingTemplatesDeleteUniversalLogin = {
+  method: 'DELETE',
+  path: '/branding/templates/universal-login',
+  response: 'none',
+} as Operation<[], void, void>
+
+/**
+ * `GET /branding/templates/universal-login`
+ *
+ * Scopes (any one): `read:branding`.
+ */
+export const brandingTemplatesGetUniversalLogin = {
+  method: 'GET',
+  path: '/branding/templates/universal-login',
+} as Operation<[], void, T.GetUniversalLoginTemplateResponseContent>
+
+/**
+ * `PUT /branding/templates/universal-login`
+ *
+ * Scopes (any one): `update:branding`.
+ */
+export const brandingTemplatesUpdateUniversalLogin = {
+  method: 'PUT',
+  path: '/branding/templates/universal-login',
+  request: 'json',
+  response: 'none',
+} as Operation<[], T.UpdateUniversalLoginTemplateRequestContent, void>
+
+/**
+ * `POST /branding/themes`
+ *
+ * Scopes (any one): `update:branding`.
+ */
+export const brandingThemesCreate = {
+  method: 'POST',
+  path: '/branding/themes',
+  request: 'json',
+} as Operation<[], T.CreateBrandingThemeRequestContent, T.CreateBrandingThemeResponseContent>
+
+/**
+ * `DELETE /branding/themes/{themeId}`
+ *
+ * Scopes (any one): `delete:branding`.
+ */
+export const brandingThemesDelete = {
+  method: 'DELETE',
+  path: '/branding/themes/{themeId}',
+  response: 'none',
+} as Operation<[themeId: string], void, void>
+
+/**
+ * `GET /branding/themes/{themeId}`
+ *
+ * Scopes (any one): `read:branding`.
+ */
+export const brandingThemesGet = { method: 'GET', path: '/branding/themes/{themeId}' } as Operation<
+  [themeId: string],
+  void,
+  T.GetBrandingThemeResponseContent
+>
+
+/**
+ * `GET /branding/themes/default`
+ *
+ * Scopes (any one): `read:branding`.
+ */
+export const brandingThemesGetDefault = {
+  method: 'GET',
+  path: '/branding/themes/default',
+} as Operation<[], void, T.GetBrandingDefaultThemeResponseContent>
+
+/**
+ * `PATCH /branding/themes/{themeId}`
+ *
+ * Scopes (any one): `update:branding`.
+ */
+export const brandingThemesUpdate = {
+  method: 'PATCH',
+  path: '/branding/themes/{themeId}',
+  request: 'json',
+} as Operation<
+  [themeId: string],
+  T.UpdateBrandingThemeRequestContent,
+  T.UpdateBrandingThemeResponseContent
+>
+
 /** The `branding` operations: each a typed descriptor that `ManagementClient` interprets. */
 export const branding = {
   /**
@@ -9,17 +292,13 @@ export const branding = {
    *
    * Scopes (any one): `read:branding`.
    */
-  get: { method: 'GET', path: '/branding' } as Operation<[], void, T.GetBrandingResponseContent>,
+  get: brandingGet,
   /**
    * `PATCH /branding`
    *
    * Scopes (any one): `update:branding`.
    */
-  update: { method: 'PATCH', path: '/branding', request: 'json' } as Operation<
-    [],
-    T.UpdateBrandingRequestContent,
-    T.UpdateBrandingResponseContent
-  >,
+  update: brandingUpdate,
   phone: {
     providers: {
       /**
@@ -27,69 +306,37 @@ export const branding = {
        *
        * Scopes (any one): `create:phone_providers`.
        */
-      create: { method: 'POST', path: '/branding/phone/providers', request: 'json' } as Operation<
-        [],
-        T.CreateBrandingPhoneProviderRequestContent,
-        T.CreateBrandingPhoneProviderResponseContent
-      >,
+      create: brandingPhoneProvidersCreate,
       /**
        * `DELETE /branding/phone/providers/{id}`
        *
        * Scopes (any one): `delete:phone_providers`.
        */
-      delete: {
-        method: 'DELETE',
-        path: '/branding/phone/providers/{id}',
-        response: 'none',
-      } as Operation<[id: string], void, void>,
+      delete: brandingPhoneProvidersDelete,
       /**
        * `GET /branding/phone/providers/{id}`
        *
        * Scopes (any one): `read:phone_providers`.
        */
-      get: { method: 'GET', path: '/branding/phone/providers/{id}' } as Operation<
-        [id: string],
-        void,
-        T.GetBrandingPhoneProviderResponseContent
-      >,
+      get: brandingPhoneProvidersGet,
       /**
        * `GET /branding/phone/providers`
        *
        * Scopes (any one): `read:phone_providers`.
        */
-      list: { method: 'GET', path: '/branding/phone/providers', request: 'query' } as Operation<
-        [],
-        T.ListBrandingPhoneProvidersRequestParameters,
-        T.ListBrandingPhoneProvidersResponseContent
-      >,
+      list: brandingPhoneProvidersList,
       /**
        * `POST /branding/phone/providers/{id}/try`
        *
        * Scopes (any one): `create:phone_providers`.
        */
-      test: {
-        method: 'POST',
-        path: '/branding/phone/providers/{id}/try',
-        request: 'json',
-      } as Operation<
-        [id: string],
-        T.CreatePhoneProviderSendTestRequestContent,
-        T.CreatePhoneProviderSendTestResponseContent
-      >,
+      test: brandingPhoneProvidersTest,
       /**
        * `PATCH /branding/phone/providers/{id}`
        *
        * Scopes (any one): `update:phone_providers`.
        */
-      update: {
-        method: 'PATCH',
-        path: '/branding/phone/providers/{id}',
-        request: 'json',
-      } as Operation<
-        [id: string],
-        T.UpdateBrandingPhoneProviderRequestContent,
-        T.UpdateBrandingPhoneProviderResponseContent
-      >,
+      update: brandingPhoneProvidersUpdate,
     },
     templates: {
       /**
@@ -97,84 +344,43 @@ export const branding = {
        *
        * Scopes (any one): `create:phone_templates`.
        */
-      create: { method: 'POST', path: '/branding/phone/templates', request: 'json' } as Operation<
-        [],
-        T.CreatePhoneTemplateRequestContent,
-        T.CreatePhoneTemplateResponseContent
-      >,
+      create: brandingPhoneTemplatesCreate,
       /**
        * `DELETE /branding/phone/templates/{id}`
        *
        * Scopes (any one): `delete:phone_templates`.
        */
-      delete: {
-        method: 'DELETE',
-        path: '/branding/phone/templates/{id}',
-        response: 'none',
-      } as Operation<[id: string], void, void>,
+      delete: brandingPhoneTemplatesDelete,
       /**
        * `GET /branding/phone/templates/{id}`
        *
        * Scopes (any one): `read:phone_templates`.
        */
-      get: { method: 'GET', path: '/branding/phone/templates/{id}' } as Operation<
-        [id: string],
-        void,
-        T.GetPhoneTemplateResponseContent
-      >,
+      get: brandingPhoneTemplatesGet,
       /**
        * `GET /branding/phone/templates`
        *
        * Scopes (any one): `read:phone_templates`.
        */
-      list: { method: 'GET', path: '/branding/phone/templates', request: 'query' } as Operation<
-        [],
-        T.ListPhoneTemplatesRequestParameters,
-        T.ListPhoneTemplatesResponseContent
-      >,
+      list: brandingPhoneTemplatesList,
       /**
        * `PATCH /branding/phone/templates/{id}/reset`
        *
        * Scopes (any one): `update:phone_templates`.
        */
-      reset: {
-        method: 'PATCH',
-        path: '/branding/phone/templates/{id}/reset',
-        request: 'json',
-      } as Operation<
-        [id: string],
-        T.ResetPhoneTemplateRequestContent,
-        T.ResetPhoneTemplateResponseContent
-      >,
+      reset: brandingPhoneTemplatesReset,
       /**
        * `POST /branding/phone/templates/{id}/try`
        *
        * Scopes (any one): `create:phone_templates`.
        */
-      test: {
-        method: 'POST',
-        path: '/branding/phone/templates/{id}/try',
-        request: 'json',
-        customDomain: true,
-      } as Operation<
-        [id: string],
-        T.CreatePhoneTemplateTestNotificationRequestContent,
-        T.CreatePhoneTemplateTestNotificationResponseContent
-      >,
+      test: brandingPhoneTemplatesTest,
       /**
        * `PATCH /branding/phone/templates/{id}`
        *
        * Scopes (any one): `update:phone_templates`.
        */
-      update: {
-        method: 'PATCH',
-        path: '/branding/phone/templates/{id}',
-        request: 'json',
-      } as Operation<
-        [id: string],
-        T.UpdatePhoneTemplateRequestContent,
-        T.UpdatePhoneTemplateResponseContent
-      >,
+      update: brandingPhoneTemplatesUpdate,
     },
   },
   templates: {
@@ -183,32 +389,19 @@ export const branding = {
      *
      * Scopes (any one): `delete:branding`.
      */
-    deleteUniversalLogin: {
-      method: 'DELETE',
-      path: '/branding/templates/universal-login',
-      response: 'none',
-    } as Operation<[], void, void>,
+    deleteUniversalLogin: brandingTemplatesDeleteUniversalLogin,
     /**
      * `GET /branding/templates/universal-login`
      *
      * Scopes (any one): `read:branding`.
      */
-    getUniversalLogin: { method: 'GET', path: '/branding/templates/universal-login' } as Operation<
-      [],
-      void,
-      T.GetUniversalLoginTemplateResponseContent
-    >,
+    getUniversalLogin: brandingTemplatesGetUniversalLogin,
     /**
      * `PUT /branding/templates/universal-login`
      *
      * Scopes (any one): `update:branding`.
      */
-    updateUniversalLogin: {
-      method: 'PUT',
-      path: '/branding/templates/universal-login',
-      request: 'json',
-      response: 'none',
-    } as Operation<[], T.UpdateUniversalLoginTemplateRequestContent, void>,
+    updateUniversalLogin: brandingTemplatesUpdateUniversalLogin,
   },
   themes: {
     /**
@@ -216,50 +409,30 @@ export const branding = {
      *
      * Scopes (any one): `update:branding`.
      */
-    create: { method: 'POST', path: '/branding/themes', request: 'json' } as Operation<
-      [],
-      T.CreateBrandingThemeRequestContent,
-      T.CreateBrandingThemeResponseContent
-    >,
+    create: brandingThemesCreate,
     /**
      * `DELETE /branding/themes/{themeId}`
      *
      * Scopes (any one): `delete:branding`.
      */
-    delete: { method: 'DELETE', path: '/branding/themes/{themeId}', response: 'none' } as Operation<
-      [themeId: string],
-      void,
-      void
-    >,
+    delete: brandingThemesDelete,
     /**
      * `GET /branding/themes/{themeId}`
      *
      * Scopes (any one): `read:branding`.
      */
-    get: { method: 'GET', path: '/branding/themes/{themeId}' } as Operation<
-      [themeId: string],
-      void,
-      T.GetBrandingThemeResponseContent
-    >,
+    get: brandingThemesGet,
     /**
      * `GET /branding/themes/default`
      *
      * Scopes (any one): `read:branding`.
      */
-    getDefault: { method: 'GET', path: '/branding/themes/default' } as Operation<
-      [],
-      void,
-      T.GetBrandingDefaultThemeResponseContent
-    >,
+    getDefault: brandingThemesGetDefault,
     /**
      * `PATCH /branding/themes/{themeId}`
      *
      * Scopes (any one): `update:branding`.
      */
-    update: { method: 'PATCH', path: '/branding/themes/{themeId}', request: 'json' } as Operation<
-      [themeId: string],
-      T.UpdateBrandingThemeRequestContent,
-      T.UpdateBrandingThemeResponseContent
-    >,
+    update: brandingThemesUpdate,
   },
 }

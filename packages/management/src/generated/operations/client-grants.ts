@@ -2,6 +2,86 @@
 import type { Operation } from '../../operation.js'
 import type * as T from '../types.js'
 
+/**
+ * `POST /client-grants`
+ *
+ * Scopes (any one): `create:client_grants`.
+ */
+export const clientGrantsCreate = {
+  method: 'POST',
+  path: '/client-grants',
+  request: 'json',
+} as Operation<[], T.CreateClientGrantRequestContent, T.CreateClientGrantResponseContent>
+
+/**
+ * `DELETE /client-grants/{id}`
+ *
+ * Scopes (any one): `delete:client_grants`.
+ */
+export const clientGrantsDelete = {
+  method: 'DELETE',
+  path: '/client-grants/{id}',
+  response: 'none',
+} as Operation<[id: string], void, void>
+
+/**
+ * `GET /client-grants/{id}`
+ *
+ * Scopes (any one): `read:client_grants`.
+ */
+export const clientGrantsGet = { method: 'GET', path: '/client-grants/{id}' } as Operation<
+  [id: string],
+  void,
+  T.GetClientGrantResponseContent
+>
+
+/**
+ * `GET /client-grants`
+ *
+ * Scopes (any one): `read:client_grants`.
+ */
+export const clientGrantsList = {
+  method: 'GET',
+  path: '/client-grants',
+  request: 'query',
+  list: { items: 'client_grants', paging: 'both' },
+  defaults: { include_totals: true, take: 50 },
+} as Operation<
+  [],
+  T.ListClientGrantsRequestParameters,
+  T.ListClientGrantResponseContent,
+  T.ClientGrantResponseContent
+>
+
+/**
+ * `PATCH /client-grants/{id}`
+ *
+ * Scopes (any one): `update:client_grants`.
+ */
+export const clientGrantsUpdate = {
+  method: 'PATCH',
+  path: '/client-grants/{id}',
+  request: 'json',
+} as Operation<[id: string], T.UpdateClientGrantRequestContent, T.UpdateClientGrantResponseContent>
+
+/**
+ * `GET /client-grants/{id}/organizations`
+ *
+ * Scopes (any one): `read:organization_client_grants`.
+ */
+export const clientGrantsOrganizationsList = {
+  method: 'GET',
+  path: '/client-grants/{id}/organizations',
+  request: 'query',
+  list: { items: 'organizations', paging: 'both' },
+  defaults: { include_totals: true, take: 50 },
+} as Operation<
+  [id: string],
+  T.ListClientGrantOrganizationsRequestParameters,
+  T.ListClientGrantOrganizationsResponseContent,
+  T.Organization
+>
+
 /** The `clientGrants` operations: each a typed descriptor that `ManagementClient` interprets. */
 export const clientGrants = {
   /**
@@ -9,75 +89,37 @@ export const clientGrants = {
    *
    * Scopes (any one): `create:client_grants`.
    */
-  create: { method: 'POST', path: '/client-grants', request: 'json' } as Operation<
-    [],
-    T.CreateClientGrantRequestContent,
-    T.CreateClientGrantResponseContent
-  >,
+  create: clientGrantsCreate,
   /**
    * `DELETE /client-grants/{id}`
    *
    * Scopes (any one): `delete:client_grants`.
    */
-  delete: { method: 'DELETE', path: '/client-grants/{id}', response: 'none' } as Operation<
-    [id: string],
-    void,
-    void
-  >,
+  delete: clientGrantsDelete,
   /**
    * `GET /client-grants/{id}`
    *
    * Scopes (any one): `read:client_grants`.
    */
-  get: { method: 'GET', path: '/client-grants/{id}' } as Operation<
-    [id: string],
-    void,
-    T.GetClientGrantResponseContent
-  >,
+  get: clientGrantsGet,
   /**
    * `GET /client-grants`
    *
    * Scopes (any one): `read:client_grants`.
    */
-  list: {
-    method: 'GET',
-    path: '/client-grants',
-    request: 'query',
-    list: { items: 'client_grants', paging: 'both' },
-    defaults: { include_totals: true, take: 50 },
-  } as Operation<
-    [],
-    T.ListClientGrantsRequestParameters,
-    T.ListClientGrantResponseContent,
-    T.ClientGrantResponseContent
-  >,
+  list: clientGrantsList,
   /**
    * `PATCH /client-grants/{id}`
    *
    * Scopes (any one): `update:client_grants`.
    */
-  update: { method: 'PATCH', path: '/client-grants/{id}', request: 'json' } as Operation<
-    [id: string],
-    T.UpdateClientGrantRequestContent,
-    T.UpdateClientGrantResponseContent
-  >,
+  update: clientGrantsUpdate,
   organizations: {
     /**
      * `GET /client-grants/{id}/organizations`
      *
      * Scopes (any one): `read:organization_client_grants`.
      */
-    list: {
-      method: 'GET',
-      path: '/client-grants/{id}/organizations',
-      request: 'query',
-      list: { items: 'organizations', paging: 'both' },
-      defaults: { include_totals: true, take: 50 },
-    } as Operation<
-      [id: string],
-      T.ListClientGrantOrganizationsRequestParameters,
-      T.ListClientGrantOrganizationsResponseContent,
-      T.Organization
-    >,
+    list: clientGrantsOrganizationsList,
   },
 }

@@ -2,6 +2,183 @@
 import type { Operation } from '../../operation.js'
 import type * as T from '../types.js'
 
+/**
+ * `POST /clients`
+ *
+ * Scopes (any one): `create:clients`.
+ */
+export const clientsCreate = { method: 'POST', path: '/clients', request: 'json' } as Operation<
+  [],
+  T.CreateClientRequestContent,
+  T.CreateClientResponseContent
+>
+
+/**
+ * `DELETE /clients/{id}`
+ *
+ * Scopes (any one): `delete:clients`.
+ */
+export const clientsDelete = {
+  method: 'DELETE',
+  path: '/clients/{id}',
+  response: 'none',
+} as Operation<[id: string], void, void>
+
+/**
+ * `GET /clients/{id}`
+ *
+ * Scopes (any one): `read:clients`, `read:client_keys`, `read:client_credentials`, `read:client_summary`.
+ */
+export const clientsGet = { method: 'GET', path: '/clients/{id}', request: 'query' } as Operation<
+  [id: string],
+  T.GetClientRequestParameters,
+  T.GetClientResponseContent
+>
+
+/**
+ * `GET /clients`
+ *
+ * Scopes (any one): `read:clients`, `read:client_keys`, `read:client_credentials`, `read:client_summary`.
+ */
+export const clientsList = {
+  method: 'GET',
+  path: '/clients',
+  request: 'query',
+  list: { items: 'clients', paging: 'both' },
+  defaults: { page: 0, per_page: 50, include_totals: true },
+} as Operation<
+  [],
+  T.ListClientsRequestParameters,
+  T.Client[] | T.ListClientsOffsetPaginatedResponseContent | T.ListClientsPaginatedResponseContent,
+  T.Client
+>
+
+/**
+ * `POST /clients/cimd/preview`
+ *
+ * Scopes (any one): `read:clients`.
+ */
+export const clientsPreviewCimdMetadata = {
+  method: 'POST',
+  path: '/clients/cimd/preview',
+  request: 'json',
+} as Operation<[], T.PreviewCimdMetadataRequestContent, T.PreviewCimdMetadataResponseContent>
+
+/**
+ * `POST /clients/cimd/register`
+ *
+ * Scopes (any one): `create:clients`, `update:clients`.
+ */
+export const clientsRegisterCimdClient = {
+  method: 'POST',
+  path: '/clients/cimd/register',
+  request: 'json',
+} as Operation<[], T.RegisterCimdClientRequestContent, T.RegisterCimdClientResponseContent>
+
+/**
+ * `POST /clients/{id}/rotate-secret`
+ *
+ * Scopes (any one): `update:client_keys`.
+ */
+export const clientsRotateSecret = {
+  method: 'POST',
+  path: '/clients/{id}/rotate-secret',
+} as Operation<[id: string], void, T.RotateClientSecretResponseContent>
+
+/**
+ * `PATCH /clients/{id}`
+ *
+ * Scopes (any one): `update:clients`, `update:client_keys`, `update:client_credentials`, `update:client_token_vault_privileged_access`.
+ */
+export const clientsUpdate = {
+  method: 'PATCH',
+  path: '/clients/{id}',
+  request: 'json',
+} as Operation<[id: string], T.UpdateClientRequestContent, T.UpdateClientResponseContent>
+
+/**
+ * `GET /clients/{id}/connections`
+ *
+ * Scopes (any one): `read:connections`, `read:clients`, `read:client_summary`.
+ */
+export const clientsConnectionsGet = {
+  method: 'GET',
+  path: '/clients/{id}/connections',
+  request: 'query',
+  list: { items: 'connections', paging: 'checkpoint' },
+  defaults: { take: 50 },
+} as Operation<
+  [id: string],
+  T.ConnectionsGetRequest,
+  T.ListClientConnectionsResponseContent,
+  T.ConnectionForList
+>
+
+/**
+ * `POST /clients/{client_id}/credentials`
+ *
+ * Scopes (any one): `create:client_credentials`.
+ */
+export const clientsCredentialsCreate = {
+  method: 'POST',
+  path: '/clients/{client_id}/credentials',
+  request: 'json',
+} as Operation<
+  [client_id: string],
+  T.PostClientCredentialRequestContent,
+  T.PostClientCredentialResponseContent
+>
+
+/**
+ * `DELETE /clients/{client_id}/credentials/{credential_id}`
+ *
+ * Scopes (any one): `delete:client_credentials`.
+ */
+export const clientsCredentialsDelete = {
+  method: 'DELETE',
+  path: '/clients/{client_id}/credentials/{credential_id}',
+  response: 'none',
+} as Operation<[client_id: string, credential_id: string], void, void>
+
+/**
+ * `GET /clients/{client_id}/credentials/{credential_id}`
+ *
+ * Scopes (any one): `read:client_credentials`.
+ */
+export const clientsCredentialsGet = {
+  method: 'GET',
+  path: '/clients/{client_id}/credentials/{credential_id}',
+} as Operation<
+  [client_id: string, credential_id: string],
+  void,
+  T.GetClientCredentialResponseContent
+>
+
+/**
+ * `GET /clients/{client_id}/credentials`
+ *
+ * Scopes (any one): `read:client_credentials`.
+ */
+export const clientsCredentialsList = {
+  method: 'GET',
+  path: '/clients/{client_id}/credentials',
+} as Operation<[client_id: string], void, T.ClientCredential[]>
+
+/**
+ * `PATCH /clients/{client_id}/credentials/{credential_id}`
+ *
+ * Scopes (any one): `update:client_credentials`.
+ */
+export const clientsCredentialsUpdate = {
+  method: 'PATCH',
+  path: '/clients/{client_id}/credentials/{credential_id}',
+  request: 'json',
+} as Operation<
+  [client_id: string, credential_id: string],
+  T.PatchClientCredentialRequestContent,
+  T.PatchClientCredentialResponseContent
+>
+
 /** The `clients` operations: each a typed descriptor that `ManagementClient` interprets. */
 export const clients = {
   /**
@@ -9,108 +186,56 @@ export const clients = {
    *
    * Scopes (any one): `create:clients`.
    */
-  create: { method: 'POST', path: '/clients', request: 'json' } as Operation<
-    [],
-    T.CreateClientRequestContent,
-    T.CreateClientResponseContent
-  >,
+  create: clientsCreate,
   /**
    * `DELETE /clients/{id}`
    *
    * Scopes (any one): `delete:clients`.
    */
-  delete: { method: 'DELETE', path: '/clients/{id}', response: 'none' } as Operation<
-    [id: string],
-    void,
-    void
-  >,
+  delete: clientsDelete,
   /**
    * `GET /clients/{id}`
    *
    * Scopes (any one): `read:clients`, `read:client_keys`, `read:client_credentials`, `read:client_summary`.
    */
-  get: { method: 'GET', path: '/clients/{id}', request: 'query' } as Operation<
-    [id: string],
-    T.GetClientRequestParameters,
-    T.GetClientResponseContent
-  >,
+  get: clientsGet,
   /**
    * `GET /clients`
    *
    * Scopes (any one): `read:clients`, `read:client_keys`, `read:client_credentials`, `read:client_summary`.
    */
-  list: {
-    method: 'GET',
-    path: '/clients',
-    request: 'query',
-    list: { items: 'clients', paging: 'both' },
-    defaults: { page: 0, per_page: 50, include_totals: true },
-  } as Operation<
-    [],
-    T.ListClientsRequestParameters,
-    | T.Client[]
-    | T.ListClientsOffsetPaginatedResponseContent
-    | T.ListClientsPaginatedResponseContent,
-    T.Client
-  >,
+  list: clientsList,
   /**
    * `POST /clients/cimd/preview`
    *
    * Scopes (any one): `read:clients`.
    */
-  previewCimdMetadata: {
-    method: 'POST',
-    path: '/clients/cimd/preview',
-    request: 'json',
-  } as Operation<[], T.PreviewCimdMetadataRequestContent, T.PreviewCimdMetadataResponseContent>,
+  previewCimdMetadata: clientsPreviewCimdMetadata,
   /**
    * `POST /clients/cimd/register`
    *
    * Scopes (any one): `create:clients`, `update:clients`.
    */
-  registerCimdClient: {
-    method: 'POST',
-    path: '/clients/cimd/register',
-    request: 'json',
-  } as Operation<[], T.RegisterCimdClientRequestContent, T.RegisterCimdClientResponseContent>,
+  registerCimdClient: clientsRegisterCimdClient,
   /**
    * `POST /clients/{id}/rotate-secret`
    *
    * Scopes (any one): `update:client_keys`.
    */
-  rotateSecret: { method: 'POST', path: '/clients/{id}/rotate-secret' } as Operation<
-    [id: string],
-    void,
-    T.RotateClientSecretResponseContent
-  >,
+  rotateSecret: clientsRotateSecret,
   /**
    * `PATCH /clients/{id}`
    *
    * Scopes (any one): `update:clients`, `update:client_keys`, `update:client_credentials`, `update:client_token_vault_privileged_access`.
    */
-  update: { method: 'PATCH', path: '/clients/{id}', request: 'json' } as Operation<
-    [id: string],
-    T.UpdateClientRequestContent,
-    T.UpdateClientResponseContent
-  >,
+  update: clientsUpdate,
   connections: {
     /**
      * `GET /clients/{id}/connections`
      *
      * Scopes (any one): `read:connections`, `read:clients`, `read:client_summary`.
      */
-    get: {
-      method: 'GET',
-      path: '/clients/{id}/connections',
-      request: 'query',
-      list: { items: 'connections', paging: 'checkpoint' },
-      defaults: { take: 50 },
-    } as Operation<
-      [id: string],
-      T.ConnectionsGetRequest,
-      T.ListClientConnectionsResponseContent,
-      T.ConnectionForList
-    >,
+    get: clientsConnectionsGet,
   },
   credentials: {
     /**
@@ -118,58 +243,30 @@ export const clients = {
      *
      * Scopes (any one): `create:client_credentials`.
      */
-    create: {
-      method: 'POST',
-      path: '/clients/{client_id}/credentials',
-      request: 'json',
-    } as Operation<
-      [client_id: string],
-      T.PostClientCredentialRequestContent,
-      T.PostClientCredentialResponseContent
-    >,
+    create: clientsCredentialsCreate,
     /**
      * `DELETE /clients/{client_id}/credentials/{credential_id}`
      *
      * Scopes (any one): `delete:client_credentials`.
      */
-    delete: {
-      method: 'DELETE',
-      path: '/clients/{client_id}/credentials/{credential_id}',
-      response: 'none',
-    } as Operation<[client_id: string, credential_id: string], void, void>,
+    delete: clientsCredentialsDelete,
     /**
      * `GET /clients/{client_id}/credentials/{credential_id}`
      *
      * Scopes (any one): `read:client_credentials`.
      */
-    get: { method: 'GET', path: '/clients/{client_id}/credentials/{credential_id}' } as Operation<
-      [client_id: string, credential_id: string],
-      void,
-      T.GetClientCredentialResponseContent
-    >,
+    get: clientsCredentialsGet,
     /**
      * `GET /clients/{client_id}/credentials`
      *
      * Scopes (any one): `read:client_credentials`.
      */
-    list: { method: 'GET', path: '/clients/{client_id}/credentials' } as Operation<
-      [client_id: string],
-      void,
-      T.ClientCredential[]
-    >,
+    list: clientsCredentialsList,
     /**
      * `PATCH /clients/{client_id}/credentials/{credential_id}`
      *
      * Scopes (any one): `update:client_credentials`.
      */
-    update: {
-      method: 'PATCH',
-      path: '/clients/{client_id}/credentials/{credential_id}',
-      request: 'json',
-    } as Operation<
-      [client_id: string, credential_id: string],
-      T.PatchClientCredentialRequestContent,
-      T.PatchClientCredentialResponseContent
-    >,
+    update: clientsCredentialsUpdate,
   },
 }

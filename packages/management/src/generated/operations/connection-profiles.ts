@@ -2,6 +2,95 @@
 import type { Operation } from '../../operation.js'
 import type * as T from '../types.js'
 
+/**
+ * `POST /connection-profiles`
+ *
+ * Scopes (any one): `create:connection_profiles`.
+ */
+export const connectionProfilesCreate = {
+  method: 'POST',
+  path: '/connection-profiles',
+  request: 'json',
+} as Operation<
+  [],
+  T.CreateConnectionProfileRequestContent,
+  T.CreateConnectionProfileResponseContent
+>
+
+/**
+ * `DELETE /connection-profiles/{id}`
+ *
+ * Scopes (any one): `delete:connection_profiles`.
+ */
+export const connectionProfilesDelete = {
+  method: 'DELETE',
+  path: '/connection-profiles/{id}',
+  response: 'none',
+} as Operation<[id: string], void, void>
+
+/**
+ * `GET /connection-profiles/{id}`
+ *
+ * Scopes (any one): `read:connection_profiles`.
+ */
+export const connectionProfilesGet = {
+  method: 'GET',
+  path: '/connection-profiles/{id}',
+} as Operation<[id: string], void, T.GetConnectionProfileResponseContent>
+
+/**
+ * `GET /connection-profiles/templates/{id}`
+ *
+ * Scopes (any one): `read:connection_profiles`.
+ */
+export const connectionProfilesGetTemplate = {
+  method: 'GET',
+  path: '/connection-profiles/templates/{id}',
+} as Operation<[id: string], void, T.GetConnectionProfileTemplateResponseContent>
+
+/**
+ * `GET /connection-profiles`
+ *
+ * Scopes (any one): `read:connection_profiles`.
+ */
+export const connectionProfilesList = {
+  method: 'GET',
+  path: '/connection-profiles',
+  request: 'query',
+  list: { items: 'connection_profiles', paging: 'checkpoint' },
+  defaults: { take: 50 },
+} as Operation<
+  [],
+  T.ListConnectionProfileRequestParameters,
+  T.ListConnectionProfilesPaginatedResponseContent,
+  T.ConnectionProfile
+>
+
+/**
+ * `GET /connection-profiles/templates`
+ *
+ * Scopes (any one): `read:connection_profiles`.
+ */
+export const connectionProfilesListTemplates = {
+  method: 'GET',
+  path: '/connection-profiles/templates',
+} as Operation<[], void, T.ListConnectionProfileTemplateResponseContent>
+
+/**
+ * `PATCH /connection-profiles/{id}`
+ *
+ * Scopes (any one): `update:connection_profiles`.
+ */
+export const connectionProfilesUpdate = {
+  method: 'PATCH',
+  path: '/connection-profiles/{id}',
+  request: 'json',
+} as Operation<
+  [id: string],
+  T.UpdateConnectionProfileRequestContent,
+  T.UpdateConnectionProfileResponseContent
+>
+
 /** The `connectionProfiles` operations: each a typed descriptor that `ManagementClient` interprets. */
 export const connectionProfiles = {
   /**
@@ -9,76 +98,41 @@ export const connectionProfiles = {
    *
    * Scopes (any one): `create:connection_profiles`.
    */
-  create: { method: 'POST', path: '/connection-profiles', request: 'json' } as Operation<
-    [],
-    T.CreateConnectionProfileRequestContent,
-    T.CreateConnectionProfileResponseContent
-  >,
+  create: connectionProfilesCreate,
   /**
    * `DELETE /connection-profiles/{id}`
    *
    * Scopes (any one): `delete:connection_profiles`.
    */
-  delete: { method: 'DELETE', path: '/connection-profiles/{id}', response: 'none' } as Operation<
-    [id: string],
-    void,
-    void
-  >,
+  delete: connectionProfilesDelete,
   /**
    * `GET /connection-profiles/{id}`
    *
    * Scopes (any one): `read:connection_profiles`.
    */
-  get: { method: 'GET', path: '/connection-profiles/{id}' } as Operation<
-    [id: string],
-    void,
-    T.GetConnectionProfileResponseContent
-  >,
+  get: connectionProfilesGet,
   /**
    * `GET /connection-profiles/templates/{id}`
    *
    * Scopes (any one): `read:connection_profiles`.
    */
-  getTemplate: { method: 'GET', path: '/connection-profiles/templates/{id}' } as Operation<
-    [id: string],
-    void,
-    T.GetConnectionProfileTemplateResponseContent
-  >,
+  getTemplate: connectionProfilesGetTemplate,
   /**
    * `GET /connection-profiles`
    *
    * Scopes (any one): `read:connection_profiles`.
    */
-  list: {
-    method: 'GET',
-    path: '/connection-profiles',
-    request: 'query',
-    list: { items: 'connection_profiles', paging: 'checkpoint' },
-    defaults: { take: 50 },
-  } as Operation<
-    [],
-    T.ListConnectionProfileRequestParameters,
-    T.ListConnectionProfilesPaginatedResponseContent,
-    T.ConnectionProfile
-  >,
+  list: connectionProfilesList,
   /**
    * `GET /connection-profiles/templates`
    *
    * Scopes (any one): `read:connection_profiles`.
    */
-  listTemplates: { method: 'GET', path: '/connection-profiles/templates' } as Operation<
-    [],
-    void,
-    T.ListConnectionProfileTemplateResponseContent
-  >,
+  listTemplates: connectionProfilesListTemplates,
   /**
    * `PATCH /connection-profiles/{id}`
    *
    * Scopes (any one): `update:connection_profiles`.
    */
-  update: { method: 'PATCH', path: '/connection-profiles/{id}', request: 'json' } as Operation<
-    [id: string],
-    T.UpdateConnectionProfileRequestContent,
-    T.UpdateConnectionProfileResponseContent
-  >,
+  update: connectionProfilesUpdate,
 }

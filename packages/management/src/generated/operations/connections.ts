@@ -2,6 +2,416 @@
 import type { Operation } from '../../operation.js'
 import type * as T from '../types.js'
 
+/**
+ * `GET /connections/{id}/status`
+ *
+ * Scopes (any one): `read:connections`.
+ */
+export const connectionsCheckStatus = {
+  method: 'GET',
+  path: '/connections/{id}/status',
+  response: 'none',
+} as Operation<[id: string], void, void>
+
+/**
+ * `POST /connections`
+ *
+ * Scopes (any one): `create:connections`.
+ */
+export const connectionsCreate = {
+  method: 'POST',
+  path: '/connections',
+  request: 'json',
+} as Operation<[], T.CreateConnectionRequestContent, T.CreateConnectionResponseContent>
+
+/**
+ * `DELETE /connections/{id}`
+ *
+ * Scopes (any one): `delete:connections`.
+ */
+export const connectionsDelete = {
+  method: 'DELETE',
+  path: '/connections/{id}',
+  response: 'none',
+} as Operation<[id: string], void, void>
+
+/**
+ * `GET /connections/{id}`
+ *
+ * Scopes (any one): `read:connections`.
+ */
+export const connectionsGet = {
+  method: 'GET',
+  path: '/connections/{id}',
+  request: 'query',
+} as Operation<[id: string], T.GetConnectionRequestParameters, T.GetConnectionResponseContent>
+
+/**
+ * `GET /connections`
+ *
+ * Scopes (any one): `read:connections`.
+ */
+export const connectionsList = {
+  method: 'GET',
+  path: '/connections',
+  request: 'query',
+  list: { items: 'connections', paging: 'both' },
+  defaults: { include_totals: true, take: 50 },
+} as Operation<
+  [],
+  T.ListConnectionsQueryParameters,
+  T.ListConnectionsResponseContent,
+  T.ConnectionForList
+>
+
+/**
+ * `PATCH /connections/{id}`
+ *
+ * Scopes (any one): `update:connections`.
+ */
+export const connectionsUpdate = {
+  method: 'PATCH',
+  path: '/connections/{id}',
+  request: 'json',
+} as Operation<[id: string], T.UpdateConnectionRequestContent, T.UpdateConnectionResponseContent>
+
+/**
+ * `GET /connections/{id}/clients`
+ *
+ * Scopes (any one): `read:connections`.
+ */
+export const connectionsClientsGet = {
+  method: 'GET',
+  path: '/connections/{id}/clients',
+  request: 'query',
+  list: { items: 'clients', paging: 'checkpoint' },
+  defaults: { take: 50 },
+} as Operation<
+  [id: string],
+  T.GetConnectionEnabledClientsRequestParameters,
+  T.GetConnectionEnabledClientsResponseContent,
+  T.ConnectionEnabledClient
+>
+
+/**
+ * `PATCH /connections/{id}/clients`
+ *
+ * Scopes (any one): `update:connections`.
+ */
+export const connectionsClientsUpdate = {
+  method: 'PATCH',
+  path: '/connections/{id}/clients',
+  request: 'json',
+  response: 'none',
+} as Operation<[id: string], T.UpdateEnabledClientConnectionsRequestContent, void>
+
+/**
+ * `POST /connections/{id}/directory-provisioning/synchronized-groups`
+ *
+ * Not in Auth0's definition: declared from node-auth0 v7.1.
+ */
+export const connectionsDirectoryProvisioningAddSynchronizedGroupSelections = {
+  method: 'POST',
+  path: '/connections/{id}/directory-provisioning/synchronized-groups',
+  request: 'json',
+  response: 'none',
+} as Operation<[id: string], T.AddSynchronizedGroupsRequestContent, void>
+
+/**
+ * `POST /connections/{id}/directory-provisioning`
+ *
+ * Scopes (any one): `create:directory_provisionings`.
+ */
+export const connectionsDirectoryProvisioningCreate = {
+  method: 'POST',
+  path: '/connections/{id}/directory-provisioning',
+  request: 'json',
+} as Operation<
+  [id: string],
+  T.CreateDirectoryProvisioningRequestContent,
+  T.CreateDirectoryProvisioningResponseContent
+>
+
+/**
+ * `DELETE /connections/{id}/directory-provisioning`
+ *
+ * Scopes (any one): `delete:directory_provisionings`.
+ */
+export const connectionsDirectoryProvisioningDelete = {
+  method: 'DELETE',
+  path: '/connections/{id}/directory-provisioning',
+  response: 'none',
+} as Operation<[id: string], void, void>
+
+/**
+ * `DELETE /connections/{id}/directory-provisioning/synchronized-groups`
+ *
+ * Not in Auth0's definition: declared from node-auth0 v7.1.
+ */
+export const connectionsDirectoryProvisioningDeleteSynchronizedGroupSelections = {
+  method: 'DELETE',
+  path: '/connections/{id}/directory-provisioning/synchronized-groups',
+  request: 'json',
+  response: 'none',
+} as Operation<[id: string], T.DeleteSynchronizedGroupsRequestContent, void>
+
+/**
+ * `GET /connections/{id}/directory-provisioning`
+ *
+ * Scopes (any one): `read:directory_provisionings`.
+ */
+export const connectionsDirectoryProvisioningGet = {
+  method: 'GET',
+  path: '/connections/{id}/directory-provisioning',
+} as Operation<[id: string], void, T.GetDirectoryProvisioningResponseContent>
+
+/**
+ * `GET /connections/{id}/directory-provisioning/default-mapping`
+ *
+ * Scopes (any one): `read:directory_provisionings`.
+ */
+export const connectionsDirectoryProvisioningGetDefaultMapping = {
+  method: 'GET',
+  path: '/connections/{id}/directory-provisioning/default-mapping',
+} as Operation<[id: string], void, T.GetDirectoryProvisioningDefaultMappingResponseContent>
+
+/**
+ * `GET /connections-directory-provisionings`
+ *
+ * Scopes (any one): `read:directory_provisionings`.
+ */
+export const connectionsDirectoryProvisioningList = {
+  method: 'GET',
+  path: '/connections-directory-provisionings',
+  request: 'query',
+  list: { items: 'directory_provisionings', paging: 'checkpoint' },
+  defaults: { take: 50 },
+} as Operation<
+  [],
+  T.ListDirectoryProvisioningsRequestParameters,
+  T.ListDirectoryProvisioningsResponseContent,
+  T.DirectoryProvisioning
+>
+
+/**
+ * `GET /connections/{id}/directory-provisioning/synchronized-groups`
+ *
+ * Scopes (any one): `read:directory_provisionings`.
+ */
+export const connectionsDirectoryProvisioningListSynchronizedGroups = {
+  method: 'GET',
+  path: '/connections/{id}/directory-provisioning/synchronized-groups',
+  request: 'query',
+  list: { items: 'groups', paging: 'checkpoint' },
+  defaults: { take: 50 },
+} as Operation<
+  [id: string],
+  T.ListSynchronizedGroupsRequestParameters,
+  T.ListSynchronizedGroupsResponseContent,
+  T.SynchronizedGroupPayload
+>
+
+/**
+ * `PUT /connections/{id}/directory-provisioning/synchronized-groups`
+ *
+ * Scopes (any one): `update:directory_provisionings`.
+ */
+export const connectionsDirectoryProvisioningSet = {
+  method: 'PUT',
+  path: '/connections/{id}/directory-provisioning/synchronized-groups',
+  request: 'json',
+  response: 'none',
+} as Operation<[id: string], T.ReplaceSynchronizedGroupsRequestContent, void>
+
+/**
+ * `PATCH /connections/{id}/directory-provisioning`
+ *
+ * Scopes (any one): `update:directory_provisionings`.
+ */
+export const connectionsDirectoryProvisioningUpdate = {
+  method: 'PATCH',
+  path: '/connections/{id}/directory-provisioning',
+  request: 'json',
+} as Operation<
+  [id: string],
+  T.UpdateDirectoryProvisioningRequestContent,
+  T.UpdateDirectoryProvisioningResponseContent
+>
+
+/**
+ * `POST /connections/{id}/directory-provisioning/synchronizations`
+ *
+ * Scopes (any one): `create:directory_provisionings`.
+ */
+export const connectionsDirectoryProvisioningSynchronizationsCreate = {
+  method: 'POST',
+  path: '/connections/{id}/directory-provisioning/synchronizations',
+} as Operation<[id: string], void, T.CreateDirectorySynchronizationResponseContent>
+
+/**
+ * `POST /connections/{id}/keys`
+ *
+ * Scopes (any one): `create:connections_keys`.
+ */
+export const connectionsKeysCreate = {
+  method: 'POST',
+  path: '/connections/{id}/keys',
+  request: 'json',
+} as Operation<
+  [id: string],
+  T.PostConnectionKeysRequestContent,
+  T.PostConnectionsKeysResponseContent
+>
+
+/**
+ * `GET /connections/{id}/keys`
+ *
+ * Scopes (any one): `read:connections_keys`.
+ */
+export const connectionsKeysGet = { method: 'GET', path: '/connections/{id}/keys' } as Operation<
+  [id: string],
+  void,
+  T.ConnectionKey[]
+>
+
+/**
+ * `POST /connections/{id}/keys/rotate`
+ *
+ * Scopes (any one): `create:connections_keys`, `update:connections_keys`.
+ */
+export const connectionsKeysRotate = {
+  method: 'POST',
+  path: '/connections/{id}/keys/rotate',
+  request: 'json',
+} as Operation<
+  [id: string],
+  T.RotateConnectionKeysRequestContent,
+  T.RotateConnectionsKeysResponseContent
+>
+
+/**
+ * `POST /connections/{id}/scim-configuration`
+ *
+ * Scopes (any one): `create:scim_config`.
+ */
+export const connectionsScimConfigurationCreate = {
+  method: 'POST',
+  path: '/connections/{id}/scim-configuration',
+  request: 'json',
+} as Operation<
+  [id: string],
+  T.CreateScimConfigurationRequestContent,
+  T.CreateScimConfigurationResponseContent
+>
+
+/**
+ * `DELETE /connections/{id}/scim-configuration`
+ *
+ * Scopes (any one): `delete:scim_config`.
+ */
+export const connectionsScimConfigurationDelete = {
+  method: 'DELETE',
+  path: '/connections/{id}/scim-configuration',
+  response: 'none',
+} as Operation<[id: string], void, void>
+
+/**
+ * `GET /connections/{id}/scim-configuration`
+ *
+ * Scopes (any one): `read:scim_config`.
+ */
+export const connectionsScimConfigurationGet = {
+  method: 'GET',
+  path: '/connections/{id}/scim-configuration',
+} as Operation<[id: string], void, T.GetScimConfigurationResponseContent>
+
+/**
+ * `GET /connections/{id}/scim-configuration/default-mapping`
+ *
+ * Scopes (any one): `read:scim_config`.
+ */
+export const connectionsScimConfigurationGetDefaultMapping = {
+  method: 'GET',
+  path: '/connections/{id}/scim-configuration/default-mapping',
+} as Operation<[id: string], void, T.GetScimConfigurationDefaultMappingResponseContent>
+
+/**
+ * `GET /connections-scim-configurations`
+ *
+ * Scopes (any one): `read:scim_config`.
+ */
+export const connectionsScimConfigurationList = {
+  method: 'GET',
+  path: '/connections-scim-configurations',
+  request: 'query',
+  list: { items: 'scim_configurations', paging: 'checkpoint' },
+  defaults: { take: 50 },
+} as Operation<
+  [],
+  T.ListScimConfigurationsRequestParameters,
+  T.ListScimConfigurationsResponseContent,
+  T.ScimConfiguration
+>
+
+/**
+ * `PATCH /connections/{id}/scim-configuration`
+ *
+ * Scopes (any one): `update:scim_config`.
+ */
+export const connectionsScimConfigurationUpdate = {
+  method: 'PATCH',
+  path: '/connections/{id}/scim-configuration',
+  request: 'json',
+} as Operation<
+  [id: string],
+  T.UpdateScimConfigurationRequestContent,
+  T.UpdateScimConfigurationResponseContent
+>
+
+/**
+ * `POST /connections/{id}/scim-configuration/tokens`
+ *
+ * Scopes (any one): `create:scim_token`.
+ */
+export const connectionsScimConfigurationTokensCreate = {
+  method: 'POST',
+  path: '/connections/{id}/scim-configuration/tokens',
+  request: 'json',
+} as Operation<[id: string], T.CreateScimTokenRequestContent, T.CreateScimTokenResponseContent>
+
+/**
+ * `DELETE /connections/{id}/scim-configuration/tokens/{tokenId}`
+ *
+ * Scopes (any one): `delete:scim_token`.
+ */
+export const connectionsScimConfigurationTokensDelete = {
+  method: 'DELETE',
+  path: '/connections/{id}/scim-configuration/tokens/{tokenId}',
+  response: 'none',
+} as Operation<[id: string, tokenId: string], void, void>
+
+/**
+ * `GET /connections/{id}/scim-configuration/tokens`
+ *
+ * Scopes (any one): `read:scim_token`.
+ */
+export const connectionsScimConfigurationTokensGet = {
+  method: 'GET',
+  path: '/connections/{id}/scim-configuration/tokens',
+} as Operation<[id: string], void, T.GetScimTokensResponseContent>
+
+/**
+ * `DELETE /connections/{id}/users`
+ *
+ * Scopes (any one): `delete:users`.
+ */
+export const connectionsUsersDeleteByEmail = {
+  method: 'DELETE',
+  path: '/connections/{id}/users',
+  request: 'query',
+  response: 'none',
+} as Operation<[id: string], T.DeleteConnectionUsersByEmailQueryParameters, void>
+
 /** The `connections` operations: each a typed descriptor that `ManagementClient` interprets. */
 export const connections = {
   /**
@@ -9,97 +419,50 @@ export const connections = {
    *
    * Scopes (any one): `read:connections`.
    */
-  checkStatus: { method: 'GET', path: '/connections/{id}/status', response: 'none' } as Operation<
-    [id: string],
-    void,
-    void
-  >,
+  checkStatus: connectionsCheckStatus,
   /**
    * `POST /connections`
    *
    * Scopes (any one): `create:connections`.
    */
-  create: { method: 'POST', path: '/connections', request: 'json' } as Operation<
-    [],
-    T.CreateConnectionRequestContent,
-    T.CreateConnectionResponseContent
-  >,
+  create: connectionsCreate,
   /**
    * `DELETE /connections/{id}`
    *
    * Scopes (any one): `delete:connections`.
    */
-  delete: { method: 'DELETE', path: '/connections/{id}', response: 'none' } as Operation<
-    [id: string],
-    void,
-    void
-  >,
+  delete: connectionsDelete,
   /**
    * `GET /connections/{id}`
    *
    * Scopes (any one): `read:connections`.
    */
-  get: { method: 'GET', path: '/connections/{id}', request: 'query' } as Operation<
-    [id: string],
-    T.GetConnectionRequestParameters,
-    T.GetConnectionResponseContent
-  >,
+  get: connectionsGet,
   /**
    * `GET /connections`
    *
    * Scopes (any one): `read:connections`.
    */
-  list: {
-    method: 'GET',
-    path: '/connections',
-    request: 'query',
-    list: { items: 'connections', paging: 'both' },
-    defaults: { include_totals: true, take: 50 },
-  } as Operation<
-    [],
-    T.ListConnectionsQueryParameters,
-    T.ListConnectionsResponseContent,
-    T.ConnectionForList
-  >,
+  list: connectionsList,
   /**
    * `PATCH /connections/{id}`
    *
    * Scopes (any one): `update:connections`.
    */
-  update: { method: 'PATCH', path: '/connections/{id}', request: 'json' } as Operation<
-    [id: string],
-    T.UpdateConnectionRequestContent,
-    T.UpdateConnectionResponseContent
-  >,
+  update: connectionsUpdate,
   clients: {
     /**
      * `GET /connections/{id}/clients`
      *
      * Scopes (any one): `read:connections`.
      */
-    get: {
-      method: 'GET',
-      path: '/connections/{id}/clients',
-      request: 'query',
-      list: { items: 'clients', paging: 'checkpoint' },
-      defaults: { take: 50 },
-    } as Operation<
-      [id: string],
-      T.GetConnectionEnabledClientsRequestParameters,
-      T.GetConnectionEnabledClientsResponseContent,
-      T.ConnectionEnabledClient
-    >,
+    get: connectionsClientsGet,
     /**
      * `PATCH /connections/{id}/clients`
      *
      * Scopes (any one): `update:connections`.
      */
-    update: {
-      method: 'PATCH',
-      path: '/connections/{id}/clients',
-      request: 'json',
-      response: 'none',
-    } as Operation<[id: string], T.UpdateEnabledClientConnectionsRequestContent, void>,
+    update: connectionsClientsUpdate,
   },
   directoryProvisioning: {
     /**
@@ -107,135 +470,69 @@ export const connections = {
      *
      * Not in Auth0's definition: declared from node-auth0 v7.1.
      */
-    addSynchronizedGroupSelections: {
-      method: 'POST',
-      path: '/connections/{id}/directory-provisioning/synchronized-groups',
-      request: 'json',
-      response: 'none',
-    } as Operation<[id: string], T.AddSynchronizedGroupsRequestContent, void>,
+    addSynchronizedGroupSelections: connectionsDirectoryProvisioningAddSynchronizedGroupSelections,
     /**
      * `POST /connections/{id}/directory-provisioning`
      *
      * Scopes (any one): `create:directory_provisionings`.
      */
-    create: {
-      method: 'POST',
-      path: '/connections/{id}/directory-provisioning',
-      request: 'json',
-    } as Operation<
-      [id: string],
-      T.CreateDirectoryProvisioningRequestContent,
-      T.CreateDirectoryProvisioningResponseContent
-    >,
+    create: connectionsDirectoryProvisioningCreate,
     /**
      * `DELETE /connections/{id}/directory-provisioning`
      *
      * Scopes (any one): `delete:directory_provisionings`.
      */
-    delete: {
-      method: 'DELETE',
-      path: '/connections/{id}/directory-provisioning',
-      response: 'none',
-    } as Operation<[id: string], void, void>,
+    delete: connectionsDirectoryProvisioningDelete,
     /**
      * `DELETE /connections/{id}/directory-provisioning/synchronized-groups`
      *
      * Not in Auth0's definition: declared from node-auth0 v7.1.
      */
-    deleteSynchronizedGroupSelections: {
-      method: 'DELETE',
-      path: '/connections/{id}/directory-provisioning/synchronized-groups',
-      request: 'json',
-      response: 'none',
-    } as Operation<[id: string], T.DeleteSynchronizedGroupsRequestContent, void>,
+    deleteSynchronizedGroupSelections:
+      connectionsDirectoryProvisioningDeleteSynchronizedGroupSelections,
     /**
      * `GET /connections/{id}/directory-provisioning`
      *
      * Scopes (any one): `read:directory_provisionings`.
      */
-    get: { method: 'GET', path: '/connections/{id}/directory-provisioning' } as Operation<
-      [id: string],
-      void,
-      T.GetDirectoryProvisioningResponseContent
-    >,
+    get: connectionsDirectoryProvisioningGet,
     /**
      * `GET /connections/{id}/directory-provisioning/default-mapping`
      *
      * Scopes (any one): `read:directory_provisionings`.
      */
-    getDefaultMapping: {
-      method: 'GET',
-      path: '/connections/{id}/directory-provisioning/default-mapping',
-    } as Operation<[id: string], void, T.GetDirectoryProvisioningDefaultMappingResponseContent>,
+    getDefaultMapping: connectionsDirectoryProvisioningGetDefaultMapping,
     /**
      * `GET /connections-directory-provisionings`
      *
      * Scopes (any one): `read:directory_provisionings`.
      */
-    list: {
-      method: 'GET',
-      path: '/connections-directory-provisionings',
-      request: 'query',
-      list: { items: 'directory_provisionings', paging: 'checkpoint' },
-      defaults: { take: 50 },
-    } as Operation<
-      [],
-      T.ListDirectoryProvisioningsRequestParameters,
-      T.ListDirectoryProvisioningsResponseContent,
-      T.DirectoryProvisioning
-    >,
+    list: connectionsDirectoryProvisioningList,
     /**
      * `GET /connections/{id}/directory-provisioning/synchronized-groups`
      *
      * Scopes (any one): `read:directory_provisionings`.
      */
-    listSynchronizedGroups: {
-      method: 'GET',
-      path: '/connections/{id}/directory-provisioning/synchronized-groups',
-      request: 'query',
-      list: { items: 'groups', paging: 'checkpoint' },
-      defaults: { take: 50 },
-    } as Operation<
-      [id: string],
-      T.ListSynchronizedGroupsRequestParameters,
-      T.ListSynchronizedGroupsResponseContent,
-      T.SynchronizedGroupPayload
-    >,
+    listSynchronizedGroups: connectionsDirectoryProvisioningListSynchronizedGroups,
     /**
      * `PUT /connections/{id}/directory-provisioning/synchronized-groups`
      *
      * Scopes (any one): `update:directory_provisionings`.
      */
-    set: {
-      method: 'PUT',
-      path: '/connections/{id}/directory-provisioning/synchronized-groups',
-      request: 'json',
-      response: 'none',
-    } as Operation<[id: string], T.ReplaceSynchronizedGroupsRequestContent, void>,
+    set: connectionsDirectoryProvisioningSet,
     /**
      * `PATCH /connections/{id}/directory-provisioning`
      *
      * Scopes (any one): `update:directory_provisionings`.
      */
-    update: {
-      method: 'PATCH',
-      path: '/connections/{id}/directory-provisioning',
-      request: 'json',
-    } as Operation<
-      [id: string],
-      T.UpdateDirectoryProvisioningRequestContent,
-      T.UpdateDirectoryProvisioningResponseContent
-    >,
+    update: connectionsDirectoryProvisioningUpdate,
     synchronizations: {
       /**
        * `POST /connections/{id}/directory-provisioning/synchronizations`
        *
        * Scopes (any one): `create:directory_provisionings`.
        */
-      create: {
-        method: 'POST',
-        path: '/connections/{id}/directory-provisioning/synchronizations',
-      } as Operation<[id: string], void, T.CreateDirectorySynchronizationResponseContent>,
+      create: connectionsDirectoryProvisioningSynchronizationsCreate,
     },
   },
   keys: {
@@ -244,31 +541,19 @@ export const connections = {
      *
      * Scopes (any one): `create:connections_keys`.
      */
-    create: { method: 'POST', path: '/connections/{id}/keys', request: 'json' } as Operation<
-      [id: string],
-      T.PostConnectionKeysRequestContent,
-      T.PostConnectionsKeysResponseContent
-    >,
+    create: connectionsKeysCreate,
     /**
      * `GET /connections/{id}/keys`
      *
      * Scopes (any one): `read:connections_keys`.
      */
-    get: { method: 'GET', path: '/connections/{id}/keys' } as Operation<
-      [id: string],
-      void,
-      T.ConnectionKey[]
-    >,
+    get: connectionsKeysGet,
     /**
      * `POST /connections/{id}/keys/rotate`
      *
      * Scopes (any one): `create:connections_keys`, `update:connections_keys`.
      */
-    rotate: { method: 'POST', path: '/connections/{id}/keys/rotate', request: 'json' } as Operation<
-      [id: string],
-      T.RotateConnectionKeysRequestContent,
-      T.RotateConnectionsKeysResponseContent
-    >,
+    rotate: connectionsKeysRotate,
   },
   scimConfiguration: {
     /**
@@ -276,110 +561,56 @@ export const connections = {
      *
      * Scopes (any one): `create:scim_config`.
      */
-    create: {
-      method: 'POST',
-      path: '/connections/{id}/scim-configuration',
-      request: 'json',
-    } as Operation<
-      [id: string],
-      T.CreateScimConfigurationRequestContent,
-      T.CreateScimConfigurationResponseContent
-    >,
+    create: connectionsScimConfigurationCreate,
     /**
      * `DELETE /connections/{id}/scim-configuration`
      *
      * Scopes (any one): `delete:scim_config`.
      */
-    delete: {
-      method: 'DELETE',
-      path: '/connections/{id}/scim-configuration',
-      response: 'none',
-    } as Operation<[id: string], void, void>,
+    delete: connectionsScimConfigurationDelete,
     /**
      * `GET /connections/{id}/scim-configuration`
      *
      * Scopes (any one): `read:scim_config`.
      */
-    get: { method: 'GET', path: '/connections/{id}/scim-configuration' } as Operation<
-      [id: string],
-      void,
-      T.GetScimConfigurationResponseContent
-    >,
+    get: connectionsScimConfigurationGet,
     /**
      * `GET /connections/{id}/scim-configuration/default-mapping`
      *
      * Scopes (any one): `read:scim_config`.
      */
-    getDefaultMapping: {
-      method: 'GET',
-      path: '/connections/{id}/scim-configuration/default-mapping',
-    } as Operation<[id: string], void, T.GetScimConfigurationDefaultMappingResponseContent>,
+    getDefaultMapping: connectionsScimConfigurationGetDefaultMapping,
     /**
      * `GET /connections-scim-configurations`
      *
      * Scopes (any one): `read:scim_config`.
      */
-    list: {
-      method: 'GET',
-      path: '/connections-scim-configurations',
-      request: 'query',
-      list: { items: 'scim_configurations', paging: 'checkpoint' },
-      defaults: { take: 50 },
-    } as Operation<
-      [],
-      T.ListScimConfigurationsRequestParameters,
-      T.ListScimConfigurationsResponseContent,
-      T.ScimConfiguration
-    >,
+    list: connectionsScimConfigurationList,
     /**
      * `PATCH /connections/{id}/scim-configuration`
      *
      * Scopes (any one): `update:scim_config`.
      */
-    update: {
-      method: 'PATCH',
-      path: '/connections/{id}/scim-configuration',
-      request: 'json',
-    } as Operation<
-      [id: string],
-      T.UpdateScimConfigurationRequestContent,
-      T.UpdateScimConfigurationResponseContent
-    >,
+    update: connectionsScimConfigurationUpdate,
     tokens: {
       /**
        * `POST /connections/{id}/scim-configuration/tokens`
        *
        * Scopes (any one): `create:scim_token`.
        */
-      create: {
-        method: 'POST',
-        path: '/connections/{id}/scim-configuration/tokens',
-        request: 'json',
-      } as Operation<
-        [id: string],
-        T.CreateScimTokenRequestContent,
-        T.CreateScimTokenResponseContent
-      >,
+      create: connectionsScimConfigurationTokensCreate,
       /**
        * `DELETE /connections/{id}/scim-configuration/tokens/{tokenId}`
        *
        * Scopes (any one): `delete:scim_token`.
        */
-      delete: {
-        method: 'DELETE',
-        path: '/connections/{id}/scim-configuration/tokens/{tokenId}',
-        response: 'none',
-      } as Operation<[id: string, tokenId: string], void, void>,
+      delete: connectionsScimConfigurationTokensDelete,
       /**
        * `GET /connections/{id}/scim-configuration/tokens`
        *
        * Scopes (any one): `read:scim_token`.
        */
-      get: { method: 'GET', path: '/connections/{id}/scim-configuration/tokens' } as Operation<
-        [id: string],
-        void,
-        T.GetScimTokensResponseContent
-      >,
+      get: connectionsScimConfigurationTokensGet,
     },
   },
   users: {
@@ -388,11 +619,6 @@ export const connections = {
      *
      * Scopes (any one): `delete:users`.
      */
-    deleteByEmail: {
-      method: 'DELETE',
-      path: '/connections/{id}/users',
-      request: 'query',
-      response: 'none',
-    } as Operation<[id: string], T.DeleteConnectionUsersByEmailQueryParameters, void>,
+    deleteByEmail: connectionsUsersDeleteByEmail,
   },
 }

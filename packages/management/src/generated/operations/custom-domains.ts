@@ -2,6 +2,113 @@
 import type { Operation } from '../../operation.js'
 import type * as T from '../types.js'
 
+/**
+ * `POST /custom-domains`
+ *
+ * Scopes (any one): `create:custom_domains`.
+ */
+export const customDomainsCreate = {
+  method: 'POST',
+  path: '/custom-domains',
+  request: 'json',
+} as Operation<[], T.CreateCustomDomainRequestContent, T.CreateCustomDomainResponseContent>
+
+/**
+ * `DELETE /custom-domains/{id}`
+ *
+ * Scopes (any one): `delete:custom_domains`.
+ */
+export const customDomainsDelete = {
+  method: 'DELETE',
+  path: '/custom-domains/{id}',
+  response: 'none',
+} as Operation<[id: string], void, void>
+
+/**
+ * `GET /custom-domains/{id}`
+ *
+ * Scopes (any one): `read:custom_domains`.
+ */
+export const customDomainsGet = { method: 'GET', path: '/custom-domains/{id}' } as Operation<
+  [id: string],
+  void,
+  T.GetCustomDomainResponseContent
+>
+
+/**
+ * `GET /custom-domains/default`
+ *
+ * Scopes (any one): `read:custom_domains`.
+ */
+export const customDomainsGetDefault = {
+  method: 'GET',
+  path: '/custom-domains/default',
+} as Operation<[], void, T.GetDefaultDomainResponseContent>
+
+/**
+ * `GET /custom-domains`
+ *
+ * Scopes (any one): `read:custom_domains`.
+ */
+export const customDomainsList = {
+  method: 'GET',
+  path: '/custom-domains',
+  request: 'query',
+  list: { items: 'custom_domains', paging: 'checkpoint' },
+} as Operation<
+  [],
+  T.ListCustomDomainsRequestParameters,
+  T.ListCustomDomainsResponseContent,
+  T.CustomDomain
+>
+
+/**
+ * `PATCH /custom-domains/default`
+ *
+ * Scopes (any one): `update:custom_domains`.
+ */
+export const customDomainsSetDefault = {
+  method: 'PATCH',
+  path: '/custom-domains/default',
+  request: 'json',
+} as Operation<[], T.SetDefaultCustomDomainRequestContent, T.UpdateDefaultDomainResponseContent>
+
+/**
+ * `POST /custom-domains/{id}/test`
+ *
+ * Scopes (any one): `read:custom_domains`.
+ */
+export const customDomainsTest = { method: 'POST', path: '/custom-domains/{id}/test' } as Operation<
+  [id: string],
+  void,
+  T.TestCustomDomainResponseContent
+>
+
+/**
+ * `PATCH /custom-domains/{id}`
+ *
+ * Scopes (any one): `update:custom_domains`.
+ */
+export const customDomainsUpdate = {
+  method: 'PATCH',
+  path: '/custom-domains/{id}',
+  request: 'json',
+} as Operation<
+  [id: string],
+  T.UpdateCustomDomainRequestContent,
+  T.UpdateCustomDomainResponseContent
+>
+
+/**
+ * `POST /custom-domains/{id}/verify`
+ *
+ * Scopes (any one): `create:custom_domains`.
+ */
+export const customDomainsVerify = {
+  method: 'POST',
+  path: '/custom-domains/{id}/verify',
+} as Operation<[id: string], void, T.VerifyCustomDomainResponseContent>
+
 /** The `customDomains` operations: each a typed descriptor that `ManagementClient` interprets. */
 export const customDomains = {
   /**
@@ -9,95 +116,53 @@ export const customDomains = {
    *
    * Scopes (any one): `create:custom_domains`.
    */
-  create: { method: 'POST', path: '/custom-domains', request: 'json' } as Operation<
-    [],
-    T.CreateCustomDomainRequestContent,
-    T.CreateCustomDomainResponseContent
-  >,
+  create: customDomainsCreate,
   /**
    * `DELETE /custom-domains/{id}`
    *
    * Scopes (any one): `delete:custom_domains`.
    */
-  delete: { method: 'DELETE', path: '/custom-domains/{id}', response: 'none' } as Operation<
-    [id: string],
-    void,
-    void
-  >,
+  delete: customDomainsDelete,
   /**
    * `GET /custom-domains/{id}`
    *
    * Scopes (any one): `read:custom_domains`.
    */
-  get: { method: 'GET', path: '/custom-domains/{id}' } as Operation<
-    [id: string],
-    void,
-    T.GetCustomDomainResponseContent
-  >,
+  get: customDomainsGet,
   /**
    * `GET /custom-domains/default`
    *
    * Scopes (any one): `read:custom_domains`.
    */
-  getDefault: { method: 'GET', path: '/custom-domains/default' } as Operation<
-    [],
-    void,
-    T.GetDefaultDomainResponseContent
-  >,
+  getDefault: customDomainsGetDefault,
   /**
    * `GET /custom-domains`
    *
    * Scopes (any one): `read:custom_domains`.
    */
-  list: {
-    method: 'GET',
-    path: '/custom-domains',
-    request: 'query',
-    list: { items: 'custom_domains', paging: 'checkpoint' },
-  } as Operation<
-    [],
-    T.ListCustomDomainsRequestParameters,
-    T.ListCustomDomainsResponseContent,
-    T.CustomDomain
-  >,
+  list: customDomainsList,
   /**
    * `PATCH /custom-domains/default`
    *
    * Scopes (any one): `update:custom_domains`.
    */
-  setDefault: { method: 'PATCH', path: '/custom-domains/default', request: 'json' } as Operation<
-    [],
-    T.SetDefaultCustomDomainRequestContent,
-    T.UpdateDefaultDomainResponseContent
-  >,
+  setDefault: customDomainsSetDefault,
   /**
    * `POST /custom-domains/{id}/test`
    *
    * Scopes (any one): `read:custom_domains`.
    */
-  test: { method: 'POST', path: '/custom-domains/{id}/test' } as Operation<
-    [id: string],
-    void,
-    T.TestCustomDomainResponseContent
-  >,
+  test: customDomainsTest,
   /**
    * `PATCH /custom-domains/{id}`
    *
    * Scopes (any one): `update:custom_domains`.
    */
-  update: { method: 'PATCH', path: '/custom-domains/{id}', request: 'json' } as Operation<
-    [id: string],
-    T.UpdateCustomDomainRequestContent,
-    T.UpdateCustomDomainResponseContent
-  >,
+  update: customDomainsUpdate,
   /**
    * `POST /custom-domains/{id}/verify`
    *
    * Scopes (any one): `create:custom_domains`.
    */
-  verify: { method: 'POST', path: '/custom-domains/{id}/verify' } as Operation<
-    [id: string],
-    void,
-    T.VerifyCustomDomainResponseContent
-  >,
+  verify: customDomainsVerify,
 }

@@ -2,6 +2,50 @@
 import type { Operation } from '../../operation.js'
 import type * as T from '../types.js'
 
+/**
+ * `POST /device-credentials`
+ *
+ * Scopes (any one): `create:current_user_device_credentials`.
+ */
+export const deviceCredentialsCreatePublicKey = {
+  method: 'POST',
+  path: '/device-credentials',
+  request: 'json',
+} as Operation<
+  [],
+  T.CreatePublicKeyDeviceCredentialRequestContent,
+  T.CreatePublicKeyDeviceCredentialResponseContent
+>
+
+/**
+ * `DELETE /device-credentials/{id}`
+ *
+ * Scopes (any one): `delete:device_credentials`, `delete:current_user_device_credentials`.
+ */
+export const deviceCredentialsDelete = {
+  method: 'DELETE',
+  path: '/device-credentials/{id}',
+  response: 'none',
+} as Operation<[id: string], void, void>
+
+/**
+ * `GET /device-credentials`
+ *
+ * Scopes (any one): `read:device_credentials`.
+ */
+export const deviceCredentialsList = {
+  method: 'GET',
+  path: '/device-credentials',
+  request: 'query',
+  list: { items: 'device_credentials', paging: 'page' },
+  defaults: { page: 0, per_page: 50, include_totals: true },
+} as Operation<
+  [],
+  T.ListDeviceCredentialsRequestParameters,
+  T.ListDeviceCredentialsResponseContent,
+  T.DeviceCredential
+>
+
 /** The `deviceCredentials` operations: each a typed descriptor that `ManagementClient` interprets. */
 export const deviceCredentials = {
   /**
@@ -9,36 +53,17 @@ export const deviceCredentials = {
    *
    * Scopes (any one): `create:current_user_device_credentials`.
    */
-  createPublicKey: { method: 'POST', path: '/device-credentials', request: 'json' } as Operation<
-    [],
-    T.CreatePublicKeyDeviceCredentialRequestContent,
-    T.CreatePublicKeyDeviceCredentialResponseContent
-  >,
+  createPublicKey: deviceCredentialsCreatePublicKey,
   /**
    * `DELETE /device-credentials/{id}`
    *
    * Scopes (any one): `delete:device_credentials`, `delete:current_user_device_credentials`.
    */
-  delete: { method: 'DELETE', path: '/device-credentials/{id}', response: 'none' } as Operation<
-    [id: string],
-    void,
-    void
-  >,
+  delete: deviceCredentialsDelete,
   /**
    * `GET /device-credentials`
    *
    * Scopes (any one): `read:device_credentials`.
    */
-  list: {
-    method: 'GET',
-    path: '/device-credentials',
-    request: 'query',
-    list: { items: 'device_credentials', paging: 'page' },
-    defaults: { page: 0, per_page: 50, include_totals: true },
-  } as Operation<
-    [],
-    T.ListDeviceCredentialsRequestParameters,
-    T.ListDeviceCredentialsResponseContent,
-    T.DeviceCredential
-  >,
+  list: deviceCredentialsList,
 }

@@ -2,6 +2,57 @@
 import type { Operation } from '../../operation.js'
 import type * as T from '../types.js'
 
+/**
+ * `POST /email-templates`
+ *
+ * Scopes (any one): `create:email_templates`.
+ */
+export const emailTemplatesCreate = {
+  method: 'POST',
+  path: '/email-templates',
+  request: 'json',
+} as Operation<[], T.CreateEmailTemplateRequestContent, T.CreateEmailTemplateResponseContent>
+
+/**
+ * `GET /email-templates/{templateName}`
+ *
+ * Scopes (any one): `read:email_templates`.
+ */
+export const emailTemplatesGet = {
+  method: 'GET',
+  path: '/email-templates/{templateName}',
+} as Operation<[templateName: T.EmailTemplateNameEnum], void, T.GetEmailTemplateResponseContent>
+
+/**
+ * `PUT /email-templates/{templateName}`
+ *
+ * Scopes (any one): `update:email_templates`.
+ */
+export const emailTemplatesSet = {
+  method: 'PUT',
+  path: '/email-templates/{templateName}',
+  request: 'json',
+} as Operation<
+  [templateName: T.EmailTemplateNameEnum],
+  T.SetEmailTemplateRequestContent,
+  T.SetEmailTemplateResponseContent
+>
+
+/**
+ * `PATCH /email-templates/{templateName}`
+ *
+ * Scopes (any one): `update:email_templates`.
+ */
+export const emailTemplatesUpdate = {
+  method: 'PATCH',
+  path: '/email-templates/{templateName}',
+  request: 'json',
+} as Operation<
+  [templateName: T.EmailTemplateNameEnum],
+  T.UpdateEmailTemplateRequestContent,
+  T.UpdateEmailTemplateResponseContent
+>
+
 /** The `emailTemplates` operations: each a typed descriptor that `ManagementClient` interprets. */
 export const emailTemplates = {
   /**
@@ -9,43 +60,23 @@ export const emailTemplates = {
    *
    * Scopes (any one): `create:email_templates`.
    */
-  create: { method: 'POST', path: '/email-templates', request: 'json' } as Operation<
-    [],
-    T.CreateEmailTemplateRequestContent,
-    T.CreateEmailTemplateResponseContent
-  >,
+  create: emailTemplatesCreate,
   /**
    * `GET /email-templates/{templateName}`
    *
    * Scopes (any one): `read:email_templates`.
    */
-  get: { method: 'GET', path: '/email-templates/{templateName}' } as Operation<
-    [templateName: T.EmailTemplateNameEnum],
-    void,
-    T.GetEmailTemplateResponseContent
-  >,
+  get: emailTemplatesGet,
   /**
    * `PUT /email-templates/{templateName}`
    *
    * Scopes (any one): `update:email_templates`.
    */
-  set: { method: 'PUT', path: '/email-templates/{templateName}', request: 'json' } as Operation<
-    [templateName: T.EmailTemplateNameEnum],
-    T.SetEmailTemplateRequestContent,
-    T.SetEmailTemplateResponseContent
-  >,
+  set: emailTemplatesSet,
   /**
    * `PATCH /email-templates/{templateName}`
    *
    * Scopes (any one): `update:email_templates`.
    */
-  update: {
-    method: 'PATCH',
-    path: '/email-templates/{templateName}',
-    request: 'json',
-  } as Operation<
-    [templateName: T.EmailTemplateNameEnum],
-    T.UpdateEmailTemplateRequestContent,
-    T.UpdateEmailTemplateResponseContent
-  >,
+  update: emailTemplatesUpdate,
 }

@@ -2,6 +2,50 @@
 import type { Operation } from '../../operation.js'
 import type * as T from '../types.js'
 
+/**
+ * `POST /emails/provider`
+ *
+ * Scopes (any one): `create:email_provider`.
+ */
+export const emailsProviderCreate = {
+  method: 'POST',
+  path: '/emails/provider',
+  request: 'json',
+} as Operation<[], T.CreateEmailProviderRequestContent, T.CreateEmailProviderResponseContent>
+
+/**
+ * `DELETE /emails/provider`
+ *
+ * Scopes (any one): `delete:email_provider`.
+ */
+export const emailsProviderDelete = {
+  method: 'DELETE',
+  path: '/emails/provider',
+  response: 'none',
+} as Operation<[], void, void>
+
+/**
+ * `GET /emails/provider`
+ *
+ * Scopes (any one): `read:email_provider`.
+ */
+export const emailsProviderGet = {
+  method: 'GET',
+  path: '/emails/provider',
+  request: 'query',
+} as Operation<[], T.GetEmailProviderRequestParameters, T.GetEmailProviderResponseContent>
+
+/**
+ * `PATCH /emails/provider`
+ *
+ * Scopes (any one): `update:email_provider`.
+ */
+export const emailsProviderUpdate = {
+  method: 'PATCH',
+  path: '/emails/provider',
+  request: 'json',
+} as Operation<[], T.UpdateEmailProviderRequestContent, T.UpdateEmailProviderResponseContent>
+
 /** The `emails` operations: each a typed descriptor that `ManagementClient` interprets. */
 export const emails = {
   provider: {
@@ -10,40 +54,24 @@ export const emails = {
      *
      * Scopes (any one): `create:email_provider`.
      */
-    create: { method: 'POST', path: '/emails/provider', request: 'json' } as Operation<
-      [],
-      T.CreateEmailProviderRequestContent,
-      T.CreateEmailProviderResponseContent
-    >,
+    create: emailsProviderCreate,
     /**
      * `DELETE /emails/provider`
      *
      * Scopes (any one): `delete:email_provider`.
      */
-    delete: { method: 'DELETE', path: '/emails/provider', response: 'none' } as Operation<
-      [],
-      void,
-      void
-    >,
+    delete: emailsProviderDelete,
     /**
      * `GET /emails/provider`
      *
      * Scopes (any one): `read:email_provider`.
      */
-    get: { method: 'GET', path: '/emails/provider', request: 'query' } as Operation<
-      [],
-      T.GetEmailProviderRequestParameters,
-      T.GetEmailProviderResponseContent
-    >,
+    get: emailsProviderGet,
     /**
      * `PATCH /emails/provider`
      *
      * Scopes (any one): `update:email_provider`.
      */
-    update: { method: 'PATCH', path: '/emails/provider', request: 'json' } as Operation<
-      [],
-      T.UpdateEmailProviderRequestContent,
-      T.UpdateEmailProviderResponseContent
-    >,
+    update: emailsProviderUpdate,
   },
 }

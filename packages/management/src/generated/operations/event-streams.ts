@@ -2,6 +2,137 @@
 import type { Operation } from '../../operation.js'
 import type * as T from '../types.js'
 
+/**
+ * `POST /event-streams`
+ *
+ * Scopes (any one): `create:event_streams`.
+ */
+export const eventStreamsCreate = {
+  method: 'POST',
+  path: '/event-streams',
+  request: 'json',
+} as Operation<[], T.EventStreamsCreateRequest, T.CreateEventStreamResponseContent>
+
+/**
+ * `DELETE /event-streams/{id}`
+ *
+ * Scopes (any one): `delete:event_streams`.
+ */
+export const eventStreamsDelete = {
+  method: 'DELETE',
+  path: '/event-streams/{id}',
+  response: 'none',
+} as Operation<[id: string], void, void>
+
+/**
+ * `GET /event-streams/{id}`
+ *
+ * Scopes (any one): `read:event_streams`.
+ */
+export const eventStreamsGet = { method: 'GET', path: '/event-streams/{id}' } as Operation<
+  [id: string],
+  void,
+  T.GetEventStreamResponseContent
+>
+
+/**
+ * `GET /event-streams`
+ *
+ * Scopes (any one): `read:event_streams`.
+ */
+export const eventStreamsList = {
+  method: 'GET',
+  path: '/event-streams',
+  request: 'query',
+  list: { items: 'eventStreams', paging: 'checkpoint' },
+  defaults: { take: 50 },
+} as Operation<
+  [],
+  T.ListEventStreamsRequestParameters,
+  T.ListEventStreamsResponseContent,
+  T.EventStreamResponseContent
+>
+
+/**
+ * `POST /event-streams/{id}/test`
+ *
+ * Scopes (any one): `update:event_streams`.
+ */
+export const eventStreamsTest = {
+  method: 'POST',
+  path: '/event-streams/{id}/test',
+  request: 'json',
+} as Operation<
+  [id: string],
+  T.CreateEventStreamTestEventRequestContent,
+  T.CreateEventStreamTestEventResponseContent
+>
+
+/**
+ * `PATCH /event-streams/{id}`
+ *
+ * Scopes (any one): `update:event_streams`.
+ */
+export const eventStreamsUpdate = {
+  method: 'PATCH',
+  path: '/event-streams/{id}',
+  request: 'json',
+} as Operation<[id: string], T.UpdateEventStreamRequestContent, T.UpdateEventStreamResponseContent>
+
+/**
+ * `GET /event-streams/{id}/deliveries/{event_id}`
+ *
+ * Scopes (any one): `read:event_deliveries`.
+ */
+export const eventStreamsDeliveriesGetHistory = {
+  method: 'GET',
+  path: '/event-streams/{id}/deliveries/{event_id}',
+} as Operation<[id: string, event_id: string], void, T.GetEventStreamDeliveryHistoryResponseContent>
+
+/**
+ * `GET /event-streams/{id}/deliveries`
+ *
+ * Scopes (any one): `read:event_streams`, `read:event_deliveries`.
+ */
+export const eventStreamsDeliveriesList = {
+  method: 'GET',
+  path: '/event-streams/{id}/deliveries',
+  request: 'query',
+  list: { paging: 'checkpoint' },
+  defaults: { take: 50 },
+} as Operation<
+  [id: string],
+  T.ListEventStreamDeliveriesRequestParameters,
+  T.ListEventStreamDeliveriesResponseContent,
+  T.EventStreamDelivery
+>
+
+/**
+ * `POST /event-streams/{id}/redeliver`
+ *
+ * Scopes (any one): `update:event_deliveries`.
+ */
+export const eventStreamsRedeliveriesCreate = {
+  method: 'POST',
+  path: '/event-streams/{id}/redeliver',
+  request: 'json',
+} as Operation<
+  [id: string],
+  T.CreateEventStreamRedeliveryRequestContent,
+  T.CreateEventStreamRedeliveryResponseContent
+>
+
+/**
+ * `POST /event-streams/{id}/redeliver/{event_id}`
+ *
+ * Scopes (any one): `update:event_deliveries`.
+ */
+export const eventStreamsRedeliveriesCreateById = {
+  method: 'POST',
+  path: '/event-streams/{id}/redeliver/{event_id}',
+  response: 'none',
+} as Operation<[id: string, event_id: string], void, void>
+
 /** The `eventStreams` operations: each a typed descriptor that `ManagementClient` interprets. */
 export const eventStreams = {
   /**
@@ -9,96 +140,50 @@ export const eventStreams = {
    *
    * Scopes (any one): `create:event_streams`.
    */
-  create: { method: 'POST', path: '/event-streams', request: 'json' } as Operation<
-    [],
-    T.EventStreamsCreateRequest,
-    T.CreateEventStreamResponseContent
-  >,
+  create: eventStreamsCreate,
   /**
    * `DELETE /event-streams/{id}`
    *
    * Scopes (any one): `delete:event_streams`.
    */
-  delete: { method: 'DELETE', path: '/event-streams/{id}', response: 'none' } as Operation<
-    [id: string],
-    void,
-    void
-  >,
+  delete: eventStreamsDelete,
   /**
    * `GET /event-streams/{id}`
    *
    * Scopes (any one): `read:event_streams`.
    */
-  get: { method: 'GET', path: '/event-streams/{id}' } as Operation<
-    [id: string],
-    void,
-    T.GetEventStreamResponseContent
-  >,
+  get: eventStreamsGet,
   /**
    * `GET /event-streams`
    *
    * Scopes (any one): `read:event_streams`.
    */
-  list: {
-    method: 'GET',
-    path: '/event-streams',
-    request: 'query',
-    list: { items: 'eventStreams', paging: 'checkpoint' },
-    defaults: { take: 50 },
-  } as Operation<
-    [],
-    T.ListEventStreamsRequestParameters,
-    T.ListEventStreamsResponseContent,
-    T.EventStreamResponseContent
-  >,
+  list: eventStreamsList,
   /**
    * `POST /event-streams/{id}/test`
    *
    * Scopes (any one): `update:event_streams`.
    */
-  test: { method: 'POST', path: '/event-streams/{id}/test', request: 'json' } as Operation<
-    [id: string],
-    T.CreateEventStreamTestEventRequestContent,
-    T.CreateEventStreamTestEventResponseContent
-  >,
+  test: eventStreamsTest,
   /**
    * `PATCH /event-streams/{id}`
    *
    * Scopes (any one): `update:event_streams`.
    */
-  update: { method: 'PATCH', path: '/event-streams/{id}', request: 'json' } as Operation<
-    [id: string],
-    T.UpdateEventStreamRequestContent,
-    T.UpdateEventStreamResponseContent
-  >,
+  update: eventStreamsUpdate,
   deliveries: {
     /**
      * `GET /event-streams/{id}/deliveries/{event_id}`
      *
      * Scopes (any one): `read:event_deliveries`.
      */
-    getHistory: { method: 'GET', path: '/event-streams/{id}/deliveries/{event_id}' } as Operation<
-      [id: string, event_id: string],
-      void,
-      T.GetEventStreamDeliveryHistoryResponseContent
-    >,
+    getHistory: eventStreamsDeliveriesGetHistory,
     /**
      * `GET /event-streams/{id}/deliveries`
      *
      * Scopes (any one): `read:event_streams`, `read:event_deliveries`.
      */
-    list: {
-      method: 'GET',
-      path: '/event-streams/{id}/deliveries',
-      request: 'query',
-      list: { paging: 'checkpoint' },
-      defaults: { take: 50 },
-    } as Operation<
-      [id: string],
-      T.ListEventStreamDeliveriesRequestParameters,
-      T.ListEventStreamDeliveriesResponseContent,
-      T.EventStreamDelivery
-    >,
+    list: eventStreamsDeliveriesList,
   },
   redeliveries: {
     /**
@@ -106,20 +191,12 @@ export const eventStreams = {
      *
      * Scopes (any one): `update:event_deliveries`.
      */
-    create: { method: 'POST', path: '/event-streams/{id}/redeliver', request: 'json' } as Operation<
-      [id: string],
-      T.CreateEventStreamRedeliveryRequestContent,
-      T.CreateEventStreamRedeliveryResponseContent
-    >,
+    create: eventStreamsRedeliveriesCreate,
     /**
      * `POST /event-streams/{id}/redeliver/{event_id}`
      *
      * Scopes (any one): `update:event_deliveries`.
      */
-    createById: {
-      method: 'POST',
-      path: '/event-streams/{id}/redeliver/{event_id}',
-      response: 'none',
-    } as Operation<[id: string, event_id: string], void, void>,
+    createById: eventStreamsRedeliveriesCreateById,
   },
 }

@@ -2,6 +2,18 @@
 import type { Operation } from '../../operation.js'
 import type * as T from '../types.js'
 
+/**
+ * `GET /events`
+ *
+ * Scopes (any one): `read:events`.
+ */
+export const eventsSubscribe = {
+  method: 'GET',
+  path: '/events',
+  request: 'query',
+  response: 'stream',
+} as Operation<[], T.SubscribeEventsRequestParameters, T.EventStreamSubscribeEventsResponseContent>
+
 /** The `events` operations: each a typed descriptor that `ManagementClient` interprets. */
 export const events = {
   /**
@@ -9,9 +21,5 @@ export const events = {
    *
    * Scopes (any one): `read:events`.
    */
-  subscribe: { method: 'GET', path: '/events', request: 'query', response: 'stream' } as Operation<
-    [],
-    T.SubscribeEventsRequestParameters,
-    T.EventStreamSubscribeEventsResponseContent
-  >,
+  subscribe: eventsSubscribe,
 }

@@ -2,6 +2,335 @@
 import type { Operation } from '../../operation.js'
 import type * as T from '../types.js'
 
+/**
+ * `POST /experimentation/experiments/{id}/advance-ramp`
+ *
+ * Not in Auth0's definition: declared from node-auth0 v7.1.
+ */
+export const experimentationExperimentsAdvanceRamp = {
+  method: 'POST',
+  path: '/experimentation/experiments/{id}/advance-ramp',
+  request: 'json',
+} as Operation<[id: string], T.AdvanceRampRequestContent, T.AdvanceRampResponseContent>
+
+/**
+ * `POST /experimentation/experiments`
+ *
+ * Scopes (any one): `create:experimentation`.
+ *
+ * Lifecycle: beta.
+ */
+export const experimentationExperimentsCreate = {
+  method: 'POST',
+  path: '/experimentation/experiments',
+  request: 'json',
+} as Operation<[], T.CreateExperimentRequestContent, T.CreateExperimentResponseContent>
+
+/**
+ * `DELETE /experimentation/experiments/{id}`
+ *
+ * Scopes (any one): `delete:experimentation`.
+ *
+ * Lifecycle: beta.
+ */
+export const experimentationExperimentsDelete = {
+  method: 'DELETE',
+  path: '/experimentation/experiments/{id}',
+  response: 'none',
+} as Operation<[id: string], void, void>
+
+/**
+ * `GET /experimentation/experiments/{id}`
+ *
+ * Scopes (any one): `read:experimentation`.
+ *
+ * Lifecycle: beta.
+ */
+export const experimentationExperimentsGet = {
+  method: 'GET',
+  path: '/experimentation/experiments/{id}',
+} as Operation<[id: string], void, T.GetExperimentResponseContent>
+
+/**
+ * `GET /experimentation/experiments`
+ *
+ * Scopes (any one): `read:experimentation`.
+ *
+ * Lifecycle: beta.
+ */
+export const experimentationExperimentsList = {
+  method: 'GET',
+  path: '/experimentation/experiments',
+  request: 'query',
+  list: { items: 'experiments', paging: 'checkpoint' },
+} as Operation<
+  [],
+  T.ListExperimentsRequestParameters,
+  T.ListExperimentsResponseContent,
+  T.ExperimentListItem
+>
+
+/**
+ * `PATCH /experimentation/experiments/{id}`
+ *
+ * Scopes (any one): `update:experimentation`.
+ *
+ * Lifecycle: beta.
+ */
+export const experimentationExperimentsUpdate = {
+  method: 'PATCH',
+  path: '/experimentation/experiments/{id}',
+  request: 'json',
+} as Operation<[id: string], T.UpdateExperimentRequestParameters, T.UpdateExperimentResponseContent>
+
+/**
+ * `POST /experimentation/experiments/{id}/status`
+ *
+ * Scopes (any one): `update:experimentation`.
+ *
+ * Lifecycle: beta.
+ */
+export const experimentationExperimentsUpdateStatus = {
+  method: 'POST',
+  path: '/experimentation/experiments/{id}/status',
+  request: 'json',
+} as Operation<
+  [id: string],
+  T.UpdateExperimentStatusRequestContent,
+  T.UpdateExperimentStatusResponseContent
+>
+
+/**
+ * `POST /experimentation/experiments/{id}/validate`
+ *
+ * Scopes (any one): `read:experimentation`.
+ *
+ * Lifecycle: beta.
+ */
+export const experimentationExperimentsValidate = {
+  method: 'POST',
+  path: '/experimentation/experiments/{id}/validate',
+} as Operation<[id: string], void, T.ValidateExperimentResponseContent>
+
+/**
+ * `POST /experimentation/feature-flags`
+ *
+ * Scopes (any one): `create:experimentation`.
+ *
+ * Lifecycle: beta.
+ */
+export const experimentationFeatureFlagsCreate = {
+  method: 'POST',
+  path: '/experimentation/feature-flags',
+  request: 'json',
+} as Operation<[], T.CreateFeatureFlagRequestContent, T.CreateFeatureFlagResponseContent>
+
+/**
+ * `DELETE /experimentation/feature-flags/{id}`
+ *
+ * Scopes (any one): `delete:experimentation`.
+ *
+ * Lifecycle: beta.
+ */
+export const experimentationFeatureFlagsDelete = {
+  method: 'DELETE',
+  path: '/experimentation/feature-flags/{id}',
+  response: 'none',
+} as Operation<[id: string], void, void>
+
+/**
+ * `GET /experimentation/feature-flags/{id}`
+ *
+ * Scopes (any one): `read:experimentation`.
+ *
+ * Lifecycle: beta.
+ */
+export const experimentationFeatureFlagsGet = {
+  method: 'GET',
+  path: '/experimentation/feature-flags/{id}',
+} as Operation<[id: string], void, T.GetFeatureFlagResponseContent>
+
+/**
+ * `GET /experimentation/feature-flags`
+ *
+ * Scopes (any one): `read:experimentation`.
+ *
+ * Lifecycle: beta.
+ */
+export const experimentationFeatureFlagsList = {
+  method: 'GET',
+  path: '/experimentation/feature-flags',
+  request: 'query',
+  list: { items: 'feature_flags', paging: 'checkpoint' },
+} as Operation<
+  [],
+  T.ListFeatureFlagsRequestParameters,
+  T.ListFeatureFlagsResponseContent,
+  T.FeatureFlag
+>
+
+/**
+ * `PATCH /experimentation/feature-flags/{id}`
+ *
+ * Scopes (any one): `update:experimentation`.
+ *
+ * Lifecycle: beta.
+ */
+export const experimentationFeatureFlagsUpdate = {
+  method: 'PATCH',
+  path: '/experimentation/feature-flags/{id}',
+  request: 'json',
+} as Operation<[id: string], T.UpdateFeatureFlagRequestContent, T.UpdateFeatureFlagResponseContent>
+
+/**
+ * `POST /experimentation/feature-flags/{id}/status`
+ *
+ * Scopes (any one): `update:experimentation`.
+ *
+ * Lifecycle: beta.
+ */
+export const experimentationFeatureFlagsUpdateStatus = {
+  method: 'POST',
+  path: '/experimentation/feature-flags/{id}/status',
+  request: 'json',
+} as Operation<
+  [id: string],
+  T.UpdateFeatureFlagStatusRequestContent,
+  T.UpdateFeatureFlagStatusResponseContent
+>
+
+/**
+ * `POST /experimentation/feature-flags/{id}/variations`
+ *
+ * Scopes (any one): `create:experimentation`.
+ *
+ * Lifecycle: beta.
+ */
+export const experimentationFeatureFlagsVariationsCreate = {
+  method: 'POST',
+  path: '/experimentation/feature-flags/{id}/variations',
+  request: 'json',
+} as Operation<[id: string], T.CreateVariationRequestContent, T.CreateVariationResponseContent>
+
+/**
+ * `DELETE /experimentation/feature-flags/{id}/variations/{vid}`
+ *
+ * Scopes (any one): `delete:experimentation`.
+ *
+ * Lifecycle: beta.
+ */
+export const experimentationFeatureFlagsVariationsDelete = {
+  method: 'DELETE',
+  path: '/experimentation/feature-flags/{id}/variations/{vid}',
+  response: 'none',
+} as Operation<[id: string, vid: string], void, void>
+
+/**
+ * `GET /experimentation/feature-flags/{id}/variations/{vid}`
+ *
+ * Scopes (any one): `read:experimentation`.
+ *
+ * Lifecycle: beta.
+ */
+export const experimentationFeatureFlagsVariationsGet = {
+  method: 'GET',
+  path: '/experimentation/feature-flags/{id}/variations/{vid}',
+} as Operation<[id: string, vid: string], void, T.GetVariationResponseContent>
+
+/**
+ * `GET /experimentation/feature-flags/{id}/variations`
+ *
+ * Scopes (any one): `read:experimentation`.
+ *
+ * Lifecycle: beta.
+ */
+export const experimentationFeatureFlagsVariationsList = {
+  method: 'GET',
+  path: '/experimentation/feature-flags/{id}/variations',
+} as Operation<[id: string], void, T.ListVariationsResponseContent>
+
+/**
+ * `PATCH /experimentation/feature-flags/{id}/variations/{vid}`
+ *
+ * Scopes (any one): `update:experimentation`.
+ *
+ * Lifecycle: beta.
+ */
+export const experimentationFeatureFlagsVariationsUpdate = {
+  method: 'PATCH',
+  path: '/experimentation/feature-flags/{id}/variations/{vid}',
+  request: 'json',
+} as Operation<
+  [id: string, vid: string],
+  T.UpdateVariationRequestContent,
+  T.UpdateVariationResponseContent
+>
+
+/**
+ * `POST /experimentation/segments`
+ *
+ * Scopes (any one): `create:experimentation`.
+ *
+ * Lifecycle: beta.
+ */
+export const experimentationSegmentsCreate = {
+  method: 'POST',
+  path: '/experimentation/segments',
+  request: 'json',
+} as Operation<[], T.CreateSegmentRequestContent, T.CreateSegmentResponseContent>
+
+/**
+ * `DELETE /experimentation/segments/{id}`
+ *
+ * Scopes (any one): `delete:experimentation`.
+ *
+ * Lifecycle: beta.
+ */
+export const experimentationSegmentsDelete = {
+  method: 'DELETE',
+  path: '/experimentation/segments/{id}',
+  response: 'none',
+} as Operation<[id: string], void, void>
+
+/**
+ * `GET /experimentation/segments/{id}`
+ *
+ * Scopes (any one): `read:experimentation`.
+ *
+ * Lifecycle: beta.
+ */
+export const experimentationSegmentsGet = {
+  method: 'GET',
+  path: '/experimentation/segments/{id}',
+} as Operation<[id: string], void, T.GetSegmentResponseContent>
+
+/**
+ * `GET /experimentation/segments`
+ *
+ * Scopes (any one): `read:experimentation`.
+ *
+ * Lifecycle: beta.
+ */
+export const experimentationSegmentsList = {
+  method: 'GET',
+  path: '/experimentation/segments',
+  request: 'query',
+  list: { items: 'segments', paging: 'checkpoint' },
+} as Operation<[], T.ListSegmentsRequestParameters, T.ListSegmentsResponseContent, T.Segment>
+
+/**
+ * `PATCH /experimentation/segments/{id}`
+ *
+ * Scopes (any one): `update:experimentation`.
+ *
+ * Lifecycle: beta.
+ */
+export const experimentationSegmentsUpdate = {
+  method: 'PATCH',
+  path: '/experimentation/segments/{id}',
+  request: 'json',
+} as Operation<[id: string], T.UpdateSegmentRequestContent, T.UpdateSegmentResponseContent>
+
 /** The `experimentation` operations: each a typed descriptor that `ManagementClient` interprets. */
 export const experimentation = {
   experiments: {
@@ -10,11 +339,7 @@ export const experimentation = {
      *
      * Not in Auth0's definition: declared from node-auth0 v7.1.
      */
-    advanceRamp: {
-      method: 'POST',
-      path: '/experimentation/experiments/{id}/advance-ramp',
-      request: 'json',
-    } as Operation<[id: string], T.AdvanceRampRequestContent, T.AdvanceRampResponseContent>,
+    advanceRamp: experimentationExperimentsAdvanceRamp,
     /**
      * `POST /experimentation/experiments`
      *
@@ -22,11 +347,7 @@ export const experimentation = {
      *
      * Lifecycle: beta.
      */
-    create: { method: 'POST', path: '/experimentation/experiments', request: 'json' } as Operation<
-      [],
-      T.CreateExperimentRequestContent,
-      T.CreateExperimentResponseContent
-    >,
+    create: experimentationExperimentsCreate,
     /**
      * `DELETE /experimentation/experiments/{id}`
      *
@@ -34,11 +355,7 @@ export const experimentation = {
      *
      * Lifecycle: beta.
      */
-    delete: {
-      method: 'DELETE',
-      path: '/experimentation/experiments/{id}',
-      response: 'none',
-    } as Operation<[id: string], void, void>,
+    delete: experimentationExperimentsDelete,
     /**
      * `GET /experimentation/experiments/{id}`
      *
@@ -46,11 +363,7 @@ export const experimentation = {
      *
      * Lifecycle: beta.
      */
-    get: { method: 'GET', path: '/experimentation/experiments/{id}' } as Operation<
-      [id: string],
-      void,
-      T.GetExperimentResponseContent
-    >,
+    get: experimentationExperimentsGet,
     /**
      * `GET /experimentation/experiments`
      *
@@ -58,17 +371,7 @@ export const experimentation = {
      *
      * Lifecycle: beta.
      */
-    list: {
-      method: 'GET',
-      path: '/experimentation/experiments',
-      request: 'query',
-      list: { items: 'experiments', paging: 'checkpoint' },
-    } as Operation<
-      [],
-      T.ListExperimentsRequestParameters,
-      T.ListExperimentsResponseContent,
-      T.ExperimentListItem
-    >,
+    list: experimentationExperimentsList,
     /**
      * `PATCH /experimentation/experiments/{id}`
      *
@@ -76,15 +379,7 @@ export const experimentation = {
      *
      * Lifecycle: beta.
      */
-    update: {
-      method: 'PATCH',
-      path: '/experimentation/experiments/{id}',
-      request: 'json',
-    } as Operation<
-      [id: string],
-      T.UpdateExperimentRequestParameters,
-      T.UpdateExperimentResponseContent
-    >,
+    update: experimentationExperimentsUpdate,
     /**
      * `POST /experimentation/experiments/{id}/status`
      *
@@ -92,15 +387,7 @@ export const experimentation = {
      *
      * Lifecycle: beta.
      */
-    updateStatus: {
-      method: 'POST',
-      path: '/experimentation/experiments/{id}/status',
-      request: 'json',
-    } as Operation<
-      [id: string],
-      T.UpdateExperimentStatusRequestContent,
-      T.UpdateExperimentStatusResponseContent
-    >,
+    updateStatus: experimentationExperimentsUpdateStatus,
     /**
      * `POST /experimentation/experiments/{id}/validate`
      *
@@ -108,11 +395,7 @@ export const experimentation = {
      *
      * Lifecycle: beta.
      */
-    validate: { method: 'POST', path: '/experimentation/experiments/{id}/validate' } as Operation<
-      [id: string],
-      void,
-      T.ValidateExperimentResponseContent
-    >,
+    validate: experimentationExperimentsValidate,
   },
   featureFlags: {
     /**
@@ -122,11 +405,7 @@ export const experimentation = {
      *
      * Lifecycle: beta.
      */
-    create: {
-      method: 'POST',
-      path: '/experimentation/feature-flags',
-      request: 'json',
-    } as Operation<[], T.CreateFeatureFlagRequestContent, T.CreateFeatureFlagResponseContent>,
+    create: experimentationFeatureFlagsCreate,
     /**
      * `DELETE /experimentation/feature-flags/{id}`
      *
@@ -134,11 +413,7 @@ export const experimentation = {
      *
      * Lifecycle: beta.
      */
-    delete: {
-      method: 'DELETE',
-      path: '/experimentation/feature-flags/{id}',
-      response: 'none',
-    } as Operation<[id: string], void, void>,
+    delete: experimentationFeatureFlagsDelete,
     /**
      * `GET /experimentation/feature-flags/{id}`
      *
@@ -146,11 +421,7 @@ export const experimentation = {
      *
      * Lifecycle: beta.
      */
-    get: { method: 'GET', path: '/experimentation/feature-flags/{id}' } as Operation<
-      [id: string],
-      void,
-      T.GetFeatureFlagResponseContent
-    >,
+    get: experimentationFeatureFlagsGet,
     /**
      * `GET /experimentation/feature-flags`
      *
@@ -158,17 +429,7 @@ export const experimentation = {
      *
      * Lifecycle: beta.
      */
-    list: {
-      method: 'GET',
-      path: '/experimentation/feature-flags',
-      request: 'query',
-      list: { items: 'feature_flags', paging: 'checkpoint' },
-    } as Operation<
-      [],
-      T.ListFeatureFlagsRequestParameters,
-      T.ListFeatureFlagsResponseContent,
-      T.FeatureFlag
-    >,
+    list: experimentationFeatureFlagsList,
     /**
      * `PATCH /experimentation/feature-flags/{id}`
      *
@@ -176,15 +437,7 @@ export const experimentation = {
      *
      * Lifecycle: beta.
      */
-    update: {
-      method: 'PATCH',
-      path: '/experimentation/feature-flags/{id}',
-      request: 'json',
-    } as Operation<
-      [id: string],
-      T.UpdateFeatureFlagRequestContent,
-      T.UpdateFeatureFlagResponseContent
-    >,
+    update: experimentationFeatureFlagsUpdate,
     /**
      * `POST /experimentation/feature-flags/{id}/status`
      *
@@ -192,15 +445,7 @@ export const experimentation = {
      *
      * Lifecycle: beta.
      */
-    updateStatus: {
-      method: 'POST',
-      path: '/experimentation/feature-flags/{id}/status',
-      request: 'json',
-    } as Operation<
-      [id: string],
-      T.UpdateFeatureFlagStatusRequestContent,
-      T.UpdateFeatureFlagStatusResponseContent
-    >,
+    updateStatus: experimentationFeatureFlagsUpdateStatus,
     variations: {
       /**
        * `POST /experimentation/feature-flags/{id}/variations`
@@ -209,15 +454,7 @@ export const experimentation = {
        *
        * Lifecycle: beta.
        */
-      create: {
-        method: 'POST',
-        path: '/experimentation/feature-flags/{id}/variations',
-        request: 'json',
-      } as Operation<
-        [id: string],
-        T.CreateVariationRequestContent,
-        T.CreateVariationResponseContent
-      >,
+      create: experimentationFeatureFlagsVariationsCreate,
       /**
        * `DELETE /experimentation/feature-flags/{id}/variations/{vid}`
        *
@@ -225,11 +462,7 @@ export const experimentation = {
        *
        * Lifecycle: beta.
        */
-      delete: {
-        method: 'DELETE',
-        path: '/experimentation/feature-flags/{id}/variations/{vid}',
-        response: 'none',
-      } as Operation<[id: string, vid: string], void, void>,
+      delete: experimentationFeatureFlagsVariationsDelete,
       /**
        * `GET /experimentation/feature-flags/{id}/variations/{vid}`
        *
@@ -237,10 +470,7 @@ export const experimentation = {
        *
        * Lifecycle: beta.
        */
-      get: {
-        method: 'GET',
-        path: '/experimentation/feature-flags/{id}/variations/{vid}',
-      } as Operation<[id: string, vid: string], void, T.GetVariationResponseContent>,
+      get: experimentationFeatureFlagsVariationsGet,
       /**
        * `GET /experimentation/feature-flags/{id}/variations`
        *
@@ -248,11 +478,7 @@ export const experimentation = {
        *
        * Lifecycle: beta.
        */
-      list: { method: 'GET', path: '/experimentation/feature-flags/{id}/variations' } as Operation<
-        [id: string],
-        void,
-        T.ListVariationsResponseContent
-      >,
+      list: experimentationFeatureFlagsVariationsList,
       /**
        * `PATCH /experimentation/feature-flags/{id}/variations/{vid}`
        *
@@ -260,15 +486,7 @@ export const experimentation = {
        *
        * Lifecycle: beta.
        */
-      update: {
-        method: 'PATCH',
-        path: '/experimentation/feature-flags/{id}/variations/{vid}',
-        request: 'json',
-      } as Operation<
-        [id: string, vid: string],
-        T.UpdateVariationRequestContent,
-        T.UpdateVariationResponseContent
-      >,
+      update: experimentationFeatureFlagsVariationsUpdate,
     },
   },
   segments: {
@@ -279,11 +497,7 @@ export const experimentation = {
      *
      * Lifecycle: beta.
      */
-    create: { method: 'POST', path: '/experimentation/segments', request: 'json' } as Operation<
-      [],
-      T.CreateSegmentRequestContent,
-      T.CreateSegmentResponseContent
-    >,
+    create: experimentationSegmentsCreate,
     /**
      * `DELETE /experimentation/segments/{id}`
      *
@@ -291,11 +505,7 @@ export const experimentation = {
      *
      * Lifecycle: beta.
      */
-    delete: {
-      method: 'DELETE',
-      path: '/experimentation/segments/{id}',
-      response: 'none',
-    } as Operation<[id: string], void, void>,
+    delete: experimentationSegmentsDelete,
     /**
      * `GET /experimentation/segments/{id}`
      *
@@ -303,11 +513,7 @@ export const experimentation = {
      *
      * Lifecycle: beta.
      */
-    get: { method: 'GET', path: '/experimentation/segments/{id}' } as Operation<
-      [id: string],
-      void,
-      T.GetSegmentResponseContent
-    >,
+    get: experimentationSegmentsGet,
     /**
      * `GET /experimentation/segments`
      *
@@ -315,12 +521,7 @@ export const experimentation = {
      *
      * Lifecycle: beta.
      */
-    list: {
-      method: 'GET',
-      path: '/experimentation/segments',
-      request: 'query',
-      list: { items: 'segments', paging: 'checkpoint' },
-    } as Operation<[], T.ListSegmentsRequestParameters, T.ListSegmentsResponseContent, T.Segment>,
+    list: experimentationSegmentsList,
     /**
      * `PATCH /experimentation/segments/{id}`
      *
@@ -328,10 +529,6 @@ export const experimentation = {
      *
      * Lifecycle: beta.
      */
-    update: {
-      method: 'PATCH',
-      path: '/experimentation/segments/{id}',
-      request: 'json',
-    } as Operation<[id: string], T.UpdateSegmentRequestContent, T.UpdateSegmentResponseContent>,
+    update: experimentationSegmentsUpdate,
   },
 }

@@ -2,6 +2,176 @@
 import type { Operation } from '../../operation.js'
 import type * as T from '../types.js'
 
+/**
+ * `POST /flows`
+ *
+ * Scopes (any one): `create:flows`.
+ */
+export const flowsCreate = { method: 'POST', path: '/flows', request: 'json' } as Operation<
+  [],
+  T.CreateFlowRequestContent,
+  T.CreateFlowResponseContent
+>
+
+/**
+ * `DELETE /flows/{id}`
+ *
+ * Scopes (any one): `delete:flows`.
+ */
+export const flowsDelete = { method: 'DELETE', path: '/flows/{id}', response: 'none' } as Operation<
+  [id: string],
+  void,
+  void
+>
+
+/**
+ * `GET /flows/{id}`
+ *
+ * Scopes (any one): `read:flows`.
+ */
+export const flowsGet = { method: 'GET', path: '/flows/{id}', request: 'query' } as Operation<
+  [id: string],
+  T.GetFlowRequestParameters,
+  T.GetFlowResponseContent
+>
+
+/**
+ * `GET /flows`
+ *
+ * Scopes (any one): `read:flows`.
+ */
+export const flowsList = {
+  method: 'GET',
+  path: '/flows',
+  request: 'query',
+  list: { items: 'flows', paging: 'page' },
+  defaults: { page: 0, per_page: 50, include_totals: true },
+} as Operation<[], T.ListFlowsRequestParameters, T.ListFlowsResponseContent, T.FlowSummary>
+
+/**
+ * `PATCH /flows/{id}`
+ *
+ * Scopes (any one): `update:flows`.
+ */
+export const flowsUpdate = { method: 'PATCH', path: '/flows/{id}', request: 'json' } as Operation<
+  [id: string],
+  T.UpdateFlowRequestContent,
+  T.UpdateFlowResponseContent
+>
+
+/**
+ * `DELETE /flows/{flow_id}/executions/{execution_id}`
+ *
+ * Scopes (any one): `delete:flows_executions`.
+ */
+export const flowsExecutionsDelete = {
+  method: 'DELETE',
+  path: '/flows/{flow_id}/executions/{execution_id}',
+  response: 'none',
+} as Operation<[flow_id: string, execution_id: string], void, void>
+
+/**
+ * `GET /flows/{flow_id}/executions/{execution_id}`
+ *
+ * Scopes (any one): `read:flows_executions`.
+ */
+export const flowsExecutionsGet = {
+  method: 'GET',
+  path: '/flows/{flow_id}/executions/{execution_id}',
+  request: 'query',
+} as Operation<
+  [flow_id: string, execution_id: string],
+  T.GetFlowExecutionRequestParameters,
+  T.GetFlowExecutionResponseContent
+>
+
+/**
+ * `GET /flows/{flow_id}/executions`
+ *
+ * Scopes (any one): `read:flows_executions`.
+ */
+export const flowsExecutionsList = {
+  method: 'GET',
+  path: '/flows/{flow_id}/executions',
+  request: 'query',
+  list: { items: 'executions', paging: 'both' },
+  defaults: { include_totals: true, take: 50 },
+} as Operation<
+  [flow_id: string],
+  T.ListFlowExecutionsRequestParameters,
+  T.GetFlowsExecutionsResponseContent,
+  T.FlowExecutionSummary
+>
+
+/**
+ * `POST /flows/vault/connections`
+ *
+ * Scopes (any one): `create:flows_vault_connections`.
+ */
+export const flowsVaultConnectionsCreate = {
+  method: 'POST',
+  path: '/flows/vault/connections',
+  request: 'json',
+} as Operation<
+  [],
+  T.CreateFlowsVaultConnectionRequestContent,
+  T.CreateFlowsVaultConnectionResponseContent
+>
+
+/**
+ * `DELETE /flows/vault/connections/{id}`
+ *
+ * Scopes (any one): `delete:flows_vault_connections`.
+ */
+export const flowsVaultConnectionsDelete = {
+  method: 'DELETE',
+  path: '/flows/vault/connections/{id}',
+  response: 'none',
+} as Operation<[id: string], void, void>
+
+/**
+ * `GET /flows/vault/connections/{id}`
+ *
+ * Scopes (any one): `read:flows_vault_connections`.
+ */
+export const flowsVaultConnectionsGet = {
+  method: 'GET',
+  path: '/flows/vault/connections/{id}',
+} as Operation<[id: string], void, T.GetFlowsVaultConnectionResponseContent>
+
+/**
+ * `GET /flows/vault/connections`
+ *
+ * Scopes (any one): `read:flows_vault_connections`.
+ */
+export const flowsVaultConnectionsList = {
+  method: 'GET',
+  path: '/flows/vault/connections',
+  request: 'query',
+  list: { items: 'connections', paging: 'page' },
+  defaults: { page: 0, per_page: 50, include_totals: true },
+} as Operation<
+  [],
+  T.ListFlowsVaultConnectionsRequestParameters,
+  T.ListFlowsVaultConnectionsResponseContent,
+  T.FlowsVaultConnectionSummary
+>
+
+/**
+ * `PATCH /flows/vault/connections/{id}`
+ *
+ * Scopes (any one): `update:flows_vault_connections`.
+ */
+export const flowsVaultConnectionsUpdate = {
+  method: 'PATCH',
+  path: '/flows/vault/connections/{id}',
+  request: 'json',
+} as Operation<
+  [id: string],
+  T.UpdateFlowsVaultConnectionRequestContent,
+  T.UpdateFlowsVaultConnectionResponseContent
+>
+
 /** The `flows` operations: each a typed descriptor that `ManagementClient` interprets. */
 export const flows = {
   /**
@@ -9,95 +179,50 @@ export const flows = {
    *
    * Scopes (any one): `create:flows`.
    */
-  create: { method: 'POST', path: '/flows', request: 'json' } as Operation<
-    [],
-    T.CreateFlowRequestContent,
-    T.CreateFlowResponseContent
-  >,
+  create: flowsCreate,
   /**
    * `DELETE /flows/{id}`
    *
    * Scopes (any one): `delete:flows`.
    */
-  delete: { method: 'DELETE', path: '/flows/{id}', response: 'none' } as Operation<
-    [id: string],
-    void,
-    void
-  >,
+  delete: flowsDelete,
   /**
    * `GET /flows/{id}`
    *
    * Scopes (any one): `read:flows`.
    */
-  get: { method: 'GET', path: '/flows/{id}', request: 'query' } as Operation<
-    [id: string],
-    T.GetFlowRequestParameters,
-    T.GetFlowResponseContent
-  >,
+  get: flowsGet,
   /**
    * `GET /flows`
    *
    * Scopes (any one): `read:flows`.
    */
-  list: {
-    method: 'GET',
-    path: '/flows',
-    request: 'query',
-    list: { items: 'flows', paging: 'page' },
-    defaults: { page: 0, per_page: 50, include_totals: true },
-  } as Operation<[], T.ListFlowsRequestParameters, T.ListFlowsResponseContent, T.FlowSummary>,
+  list: flowsList,
   /**
    * `PATCH /flows/{id}`
    *
    * Scopes (any one): `update:flows`.
    */
-  update: { method: 'PATCH', path: '/flows/{id}', request: 'json' } as Operation<
-    [id: string],
-    T.UpdateFlowRequestContent,
-    T.UpdateFlowResponseContent
-  >,
+  update: flowsUpdate,
   executions: {
     /**
      * `DELETE /flows/{flow_id}/executions/{execution_id}`
      *
      * Scopes (any one): `delete:flows_executions`.
      */
-    delete: {
-      method: 'DELETE',
-      path: '/flows/{flow_id}/executions/{execution_id}',
-      response: 'none',
-    } as Operation<[flow_id: string, execution_id: string], void, void>,
+    delete: flowsExecutionsDelete,
     /**
      * `GET /flows/{flow_id}/executions/{execution_id}`
      *
      * Scopes (any one): `read:flows_executions`.
      */
-    get: {
-      method: 'GET',
-      path: '/flows/{flow_id}/executions/{execution_id}',
-      request: 'query',
-    } as Operation<
-      [flow_id: string, execution_id: string],
-      T.GetFlowExecutionRequestParameters,
-      T.GetFlowExecutionResponseContent
-    >,
+    get: flowsExecutionsGet,
     /**
      * `GET /flows/{flow_id}/executions`
      *
      * Scopes (any one): `read:flows_executions`.
      */
-    list: {
-      method: 'GET',
-      path: '/flows/{flow_id}/executions',
-      request: 'query',
-      list: { items: 'executions', paging: 'both' },
-      defaults: { include_totals: true, take: 50 },
-    } as Operation<
-      [flow_id: string],
-      T.ListFlowExecutionsRequestParameters,
-      T.GetFlowsExecutionsResponseContent,
-      T.FlowExecutionSummary
-    >,
+    list: flowsExecutionsList,
   },
   vault: {
     connections: {
@@ -106,62 +231,31 @@ export const flows = {
        *
        * Scopes (any one): `create:flows_vault_connections`.
        */
-      create: { method: 'POST', path: '/flows/vault/connections', request: 'json' } as Operation<
-        [],
-        T.CreateFlowsVaultConnectionRequestContent,
-        T.CreateFlowsVaultConnectionResponseContent
-      >,
+      create: flowsVaultConnectionsCreate,
       /**
        * `DELETE /flows/vault/connections/{id}`
        *
        * Scopes (any one): `delete:flows_vault_connections`.
        */
-      delete: {
-        method: 'DELETE',
-        path: '/flows/vault/connections/{id}',
-        response: 'none',
-      } as Operation<[id: string], void, void>,
+      delete: flowsVaultConnectionsDelete,
       /**
        * `GET /flows/vault/connections/{id}`
        *
        * Scopes (any one): `read:flows_vault_connections`.
        */
-      get: { method: 'GET', path: '/flows/vault/connections/{id}' } as Operation<
-        [id: string],
-        void,
-        T.GetFlowsVaultConnectionResponseContent
-      >,
+      get: flowsVaultConnectionsGet,
       /**
        * `GET /flows/vault/connections`
        *
        * Scopes (any one): `read:flows_vault_connections`.
        */
-      list: {
-        method: 'GET',
-        path: '/flows/vault/connections',
-        request: 'query',
-        list: { items: 'connections', paging: 'page' },
-        defaults: { page: 0, per_page: 50, include_totals: true },
-      } as Operation<
-        [],
-        T.ListFlowsVaultConnectionsRequestParameters,
-        T.ListFlowsVaultConnectionsResponseContent,
-        T.FlowsVaultConnectionSummary
-      >,
+      list: flowsVaultConnectionsList,
       /**
        * `PATCH /flows/vault/connections/{id}`
        *
        * Scopes (any one): `update:flows_vault_connections`.
        */
-      update: {
-        method: 'PATCH',
-        path: '/flows/vault/connections/{id}',
-        request: 'json',
-      } as Operation<
-        [id: string],
-        T.UpdateFlowsVaultConnectionRequestContent,
-        T.UpdateFlowsVaultConnectionResponseContent
-      >,
+      update: flowsVaultConnectionsUpdate,
     },
   },
 }

@@ -2,6 +2,63 @@
 import type { Operation } from '../../operation.js'
 import type * as T from '../types.js'
 
+/**
+ * `POST /forms`
+ *
+ * Scopes (any one): `create:forms`.
+ */
+export const formsCreate = { method: 'POST', path: '/forms', request: 'json' } as Operation<
+  [],
+  T.CreateFormRequestContent,
+  T.CreateFormResponseContent
+>
+
+/**
+ * `DELETE /forms/{id}`
+ *
+ * Scopes (any one): `delete:forms`.
+ */
+export const formsDelete = { method: 'DELETE', path: '/forms/{id}', response: 'none' } as Operation<
+  [id: string],
+  void,
+  void
+>
+
+/**
+ * `GET /forms/{id}`
+ *
+ * Scopes (any one): `read:forms`.
+ */
+export const formsGet = { method: 'GET', path: '/forms/{id}', request: 'query' } as Operation<
+  [id: string],
+  T.GetFormRequestParameters,
+  T.GetFormResponseContent
+>
+
+/**
+ * `GET /forms`
+ *
+ * Scopes (any one): `read:forms`.
+ */
+export const formsList = {
+  method: 'GET',
+  path: '/forms',
+  request: 'query',
+  list: { items: 'forms', paging: 'page' },
+  defaults: { page: 0, per_page: 50, include_totals: true },
+} as Operation<[], T.ListFormsRequestParameters, T.ListFormsResponseContent, T.FormSummary>
+
+/**
+ * `PATCH /forms/{id}`
+ *
+ * Scopes (any one): `update:forms`.
+ */
+export const formsUpdate = { method: 'PATCH', path: '/forms/{id}', request: 'json' } as Operation<
+  [id: string],
+  T.UpdateFormRequestContent,
+  T.UpdateFormResponseContent
+>
+
 /** The `forms` operations: each a typed descriptor that `ManagementClient` interprets. */
 export const forms = {
   /**
@@ -9,51 +66,29 @@ export const forms = {
    *
    * Scopes (any one): `create:forms`.
    */
-  create: { method: 'POST', path: '/forms', request: 'json' } as Operation<
-    [],
-    T.CreateFormRequestContent,
-    T.CreateFormResponseContent
-  >,
+  create: formsCreate,
   /**
    * `DELETE /forms/{id}`
    *
    * Scopes (any one): `delete:forms`.
    */
-  delete: { method: 'DELETE', path: '/forms/{id}', response: 'none' } as Operation<
-    [id: string],
-    void,
-    void
-  >,
+  delete: formsDelete,
   /**
    * `GET /forms/{id}`
    *
    * Scopes (any one): `read:forms`.
    */
-  get: { method: 'GET', path: '/forms/{id}', request: 'query' } as Operation<
-    [id: string],
-    T.GetFormRequestParameters,
-    T.GetFormResponseContent
-  >,
+  get: formsGet,
   /**
    * `GET /forms`
    *
    * Scopes (any one): `read:forms`.
    */
-  list: {
-    method: 'GET',
-    path: '/forms',
-    request: 'query',
-    list: { items: 'forms', paging: 'page' },
-    defaults: { page: 0, per_page: 50, include_totals: true },
-  } as Operation<[], T.ListFormsRequestParameters, T.ListFormsResponseContent, T.FormSummary>,
+  list: formsList,
   /**
    * `PATCH /forms/{id}`
    *
    * Scopes (any one): `update:forms`.
    */
-  update: { method: 'PATCH', path: '/forms/{id}', request: 'json' } as Operation<
-    [id: string],
-    T.UpdateFormRequestContent,
-    T.UpdateFormResponseContent
-  >,
+  update: formsUpdate,
 }

@@ -2,6 +2,101 @@
 import type { Operation } from '../../operation.js'
 import type * as T from '../types.js'
 
+/**
+ * `DELETE /groups/{id}`
+ *
+ * Scopes (any one): `delete:groups`.
+ */
+export const groupsDelete = {
+  method: 'DELETE',
+  path: '/groups/{id}',
+  response: 'none',
+} as Operation<[id: string], void, void>
+
+/**
+ * `GET /groups/{id}`
+ *
+ * Scopes (any one): `read:groups`.
+ */
+export const groupsGet = { method: 'GET', path: '/groups/{id}' } as Operation<
+  [id: string],
+  void,
+  T.GetGroupResponseContent
+>
+
+/**
+ * `GET /groups`
+ *
+ * Scopes (any one): `read:groups`.
+ */
+export const groupsList = {
+  method: 'GET',
+  path: '/groups',
+  request: 'query',
+  list: { items: 'groups', paging: 'both' },
+  defaults: { include_totals: true, take: 50 },
+} as Operation<[], T.ListGroupsRequestParameters, T.ListGroupsResponseContent, T.Group>
+
+/**
+ * `GET /groups/{id}/members`
+ *
+ * Scopes (any one): `read:group_members`.
+ */
+export const groupsMembersGet = {
+  method: 'GET',
+  path: '/groups/{id}/members',
+  request: 'query',
+  list: { items: 'members', paging: 'checkpoint' },
+  defaults: { take: 50 },
+} as Operation<
+  [id: string],
+  T.GetGroupMembersRequestParameters,
+  T.GetGroupMembersResponseContent,
+  T.GroupMember
+>
+
+/**
+ * `POST /groups/{id}/roles`
+ *
+ * Scopes (any one): `create:group_roles`.
+ */
+export const groupsRolesCreate = {
+  method: 'POST',
+  path: '/groups/{id}/roles',
+  request: 'json',
+  response: 'none',
+} as Operation<[id: string], T.CreateGroupRolesRequestParameters, void>
+
+/**
+ * `DELETE /groups/{id}/roles`
+ *
+ * Scopes (any one): `delete:group_roles`.
+ */
+export const groupsRolesDelete = {
+  method: 'DELETE',
+  path: '/groups/{id}/roles',
+  request: 'json',
+  response: 'none',
+} as Operation<[id: string], T.DeleteGroupRolesRequestContent, void>
+
+/**
+ * `GET /groups/{id}/roles`
+ *
+ * Scopes (any one): `read:group_roles`.
+ */
+export const groupsRolesList = {
+  method: 'GET',
+  path: '/groups/{id}/roles',
+  request: 'query',
+  list: { items: 'roles', paging: 'checkpoint' },
+  defaults: { take: 50 },
+} as Operation<
+  [id: string],
+  T.ListGroupRolesRequestParameters,
+  T.ListGroupRolesResponseContent,
+  T.Role
+>
+
 /** The `groups` operations: each a typed descriptor that `ManagementClient` interprets. */
 export const groups = {
   /**
@@ -9,51 +104,26 @@ export const groups = {
    *
    * Scopes (any one): `delete:groups`.
    */
-  delete: { method: 'DELETE', path: '/groups/{id}', response: 'none' } as Operation<
-    [id: string],
-    void,
-    void
-  >,
+  delete: groupsDelete,
   /**
    * `GET /groups/{id}`
    *
    * Scopes (any one): `read:groups`.
    */
-  get: { method: 'GET', path: '/groups/{id}' } as Operation<
-    [id: string],
-    void,
-    T.GetGroupResponseContent
-  >,
+  get: groupsGet,
   /**
    * `GET /groups`
    *
    * Scopes (any one): `read:groups`.
    */
-  list: {
-    method: 'GET',
-    path: '/groups',
-    request: 'query',
-    list: { items: 'groups', paging: 'both' },
-    defaults: { include_totals: true, take: 50 },
-  } as Operation<[], T.ListGroupsRequestParameters, T.ListGroupsResponseContent, T.Group>,
+  list: groupsList,
   members: {
     /**
      * `GET /groups/{id}/members`
      *
      * Scopes (any one): `read:group_members`.
      */
-    get: {
-      method: 'GET',
-      path: '/groups/{id}/members',
-      request: 'query',
-      list: { items: 'members', paging: 'checkpoint' },
-      defaults: { take: 50 },
-    } as Operation<
-      [id: string],
-      T.GetGroupMembersRequestParameters,
-      T.GetGroupMembersResponseContent,
-      T.GroupMember
-    >,
+    get: groupsMembersGet,
   },
   roles: {
     /**
@@ -61,39 +131,18 @@ export const groups = {
      *
      * Scopes (any one): `create:group_roles`.
      */
-    create: {
-      method: 'POST',
-      path: '/groups/{id}/roles',
-      request: 'json',
-      response: 'none',
-    } as Operation<[id: string], T.CreateGroupRolesRequestParameters, void>,
+    create: groupsRolesCreate,
     /**
      * `DELETE /groups/{id}/roles`
      *
      * Scopes (any one): `delete:group_roles`.
      */
-    delete: {
-      method: 'DELETE',
-      path: '/groups/{id}/roles',
-      request: 'json',
-      response: 'none',
-    } as Operation<[id: string], T.DeleteGroupRolesRequestContent, void>,
+    delete: groupsRolesDelete,
     /**
      * `GET /groups/{id}/roles`
      *
      * Scopes (any one): `read:group_roles`.
      */
-    list: {
-      method: 'GET',
-      path: '/groups/{id}/roles',
-      request: 'query',
-      list: { items: 'roles', paging: 'checkpoint' },
-      defaults: { take: 50 },
-    } as Operation<
-      [id: string],
-      T.ListGroupRolesRequestParameters,
-      T.ListGroupRolesResponseContent,
-      T.Role
-    >,
+    list: groupsRolesList,
   },
 }

@@ -2,6 +2,536 @@
 import type { Operation } from '../../operation.js'
 import type * as T from '../types.js'
 
+/**
+ * `GET /guardian/settings`
+ *
+ * Not in Auth0's definition: declared from node-auth0 v7.1.
+ */
+export const guardianGet = { method: 'GET', path: '/guardian/settings' } as Operation<
+  [],
+  void,
+  T.GetGuardianSettingsResponseContent
+>
+
+/**
+ * `PUT /guardian/settings`
+ *
+ * Not in Auth0's definition: declared from node-auth0 v7.1.
+ */
+export const guardianSet = {
+  method: 'PUT',
+  path: '/guardian/settings',
+  request: 'json',
+} as Operation<[], T.SetGuardianSettingsRequestContent, T.SetGuardianSettingsResponseContent>
+
+/**
+ * `POST /guardian/enrollments/ticket`
+ *
+ * Scopes (any one): `create:guardian_enrollment_tickets`.
+ */
+export const guardianEnrollmentsCreateTicket = {
+  method: 'POST',
+  path: '/guardian/enrollments/ticket',
+  request: 'json',
+  customDomain: true,
+} as Operation<
+  [],
+  T.CreateGuardianEnrollmentTicketRequestContent,
+  T.CreateGuardianEnrollmentTicketResponseContent
+>
+
+/**
+ * `DELETE /guardian/enrollments/{id}`
+ *
+ * Scopes (any one): `delete:guardian_enrollments`.
+ */
+export const guardianEnrollmentsDelete = {
+  method: 'DELETE',
+  path: '/guardian/enrollments/{id}',
+  response: 'none',
+} as Operation<[id: string], void, void>
+
+/**
+ * `GET /guardian/enrollments/{id}`
+ *
+ * Scopes (any one): `read:guardian_enrollments`.
+ */
+export const guardianEnrollmentsGet = {
+  method: 'GET',
+  path: '/guardian/enrollments/{id}',
+} as Operation<[id: string], void, T.GetGuardianEnrollmentResponseContent>
+
+/**
+ * `GET /guardian/factors`
+ *
+ * Scopes (any one): `read:guardian_factors`.
+ */
+export const guardianFactorsList = { method: 'GET', path: '/guardian/factors' } as Operation<
+  [],
+  void,
+  T.GuardianFactor[]
+>
+
+/**
+ * `PUT /guardian/factors/{name}`
+ *
+ * Scopes (any one): `update:guardian_factors`.
+ */
+export const guardianFactorsSet = {
+  method: 'PUT',
+  path: '/guardian/factors/{name}',
+  request: 'json',
+} as Operation<
+  [name: T.GuardianFactorNameEnum],
+  T.SetGuardianFactorRequestContent,
+  T.SetGuardianFactorResponseContent
+>
+
+/**
+ * `GET /guardian/factors/duo/settings`
+ *
+ * Scopes (any one): `read:guardian_factors`.
+ */
+export const guardianFactorsDuoSettingsGet = {
+  method: 'GET',
+  path: '/guardian/factors/duo/settings',
+} as Operation<[], void, T.GetGuardianFactorDuoSettingsResponseContent>
+
+/**
+ * `PUT /guardian/factors/duo/settings`
+ *
+ * Scopes (any one): `update:guardian_factors`.
+ */
+export const guardianFactorsDuoSettingsSet = {
+  method: 'PUT',
+  path: '/guardian/factors/duo/settings',
+  request: 'json',
+} as Operation<
+  [],
+  T.SetGuardianFactorDuoSettingsRequestContent,
+  T.SetGuardianFactorDuoSettingsResponseContent
+>
+
+/**
+ * `PATCH /guardian/factors/duo/settings`
+ *
+ * Scopes (any one): `update:guardian_factors`.
+ */
+export const guardianFactorsDuoSettingsUpdate = {
+  method: 'PATCH',
+  path: '/guardian/factors/duo/settings',
+  request: 'json',
+} as Operation<
+  [],
+  T.UpdateGuardianFactorDuoSettingsRequestContent,
+  T.UpdateGuardianFactorDuoSettingsResponseContent
+>
+
+/**
+ * `GET /guardian/factors/email/settings`
+ *
+ * Not in Auth0's definition: declared from node-auth0 v7.1.
+ */
+export const guardianFactorsEmailGet = {
+  method: 'GET',
+  path: '/guardian/factors/email/settings',
+} as Operation<[], void, T.GetEmailFactorSettingsResponseContent>
+
+/**
+ * `PUT /guardian/factors/email/settings`
+ *
+ * Not in Auth0's definition: declared from node-auth0 v7.1.
+ */
+export const guardianFactorsEmailSet = {
+  method: 'PUT',
+  path: '/guardian/factors/email/settings',
+  request: 'json',
+} as Operation<[], T.SetEmailFactorSettingsRequestContent, T.SetEmailFactorSettingsResponseContent>
+
+/**
+ * `GET /guardian/factors/phone/settings`
+ *
+ * Not in Auth0's definition: declared from node-auth0 v7.1.
+ */
+export const guardianFactorsPhoneGet = {
+  method: 'GET',
+  path: '/guardian/factors/phone/settings',
+} as Operation<[], void, T.GetPhoneFactorSettingsResponseContent>
+
+/**
+ * `GET /guardian/factors/phone/message-types`
+ *
+ * Scopes (any one): `read:guardian_factors`.
+ */
+export const guardianFactorsPhoneGetMessageTypes = {
+  method: 'GET',
+  path: '/guardian/factors/phone/message-types',
+} as Operation<[], void, T.GetGuardianFactorPhoneMessageTypesResponseContent>
+
+/**
+ * `GET /guardian/factors/phone/selected-provider`
+ *
+ * Scopes (any one): `read:guardian_factors`.
+ */
+export const guardianFactorsPhoneGetSelectedProvider = {
+  method: 'GET',
+  path: '/guardian/factors/phone/selected-provider',
+} as Operation<[], void, T.GetGuardianFactorsProviderPhoneResponseContent>
+
+/**
+ * `GET /guardian/factors/phone/templates`
+ *
+ * Scopes (any one): `read:guardian_factors`.
+ */
+export const guardianFactorsPhoneGetTemplates = {
+  method: 'GET',
+  path: '/guardian/factors/phone/templates',
+} as Operation<[], void, T.GetGuardianFactorPhoneTemplatesResponseContent>
+
+/**
+ * `GET /guardian/factors/phone/providers/twilio`
+ *
+ * Scopes (any one): `read:guardian_factors`.
+ */
+export const guardianFactorsPhoneGetTwilioProvider = {
+  method: 'GET',
+  path: '/guardian/factors/phone/providers/twilio',
+} as Operation<[], void, T.GetGuardianFactorsProviderPhoneTwilioResponseContent>
+
+/**
+ * `PUT /guardian/factors/phone/settings`
+ *
+ * Not in Auth0's definition: declared from node-auth0 v7.1.
+ */
+export const guardianFactorsPhoneSet = {
+  method: 'PUT',
+  path: '/guardian/factors/phone/settings',
+  request: 'json',
+} as Operation<[], T.SetPhoneFactorSettingsRequestContent, T.SetPhoneFactorSettingsResponseContent>
+
+/**
+ * `PUT /guardian/factors/phone/message-types`
+ *
+ * Scopes (any one): `update:guardian_factors`.
+ */
+export const guardianFactorsPhoneSetMessageTypes = {
+  method: 'PUT',
+  path: '/guardian/factors/phone/message-types',
+  request: 'json',
+} as Operation<
+  [],
+  T.SetGuardianFactorPhoneMessageTypesRequestContent,
+  T.SetGuardianFactorPhoneMessageTypesResponseContent
+>
+
+/**
+ * `PUT /guardian/factors/phone/selected-provider`
+ *
+ * Scopes (any one): `update:guardian_factors`.
+ */
+export const guardianFactorsPhoneSetProvider = {
+  method: 'PUT',
+  path: '/guardian/factors/phone/selected-provider',
+  request: 'json',
+} as Operation<
+  [],
+  T.SetGuardianFactorsProviderPhoneRequestContent,
+  T.SetGuardianFactorsProviderPhoneResponseContent
+>
+
+/**
+ * `PUT /guardian/factors/phone/templates`
+ *
+ * Scopes (any one): `update:guardian_factors`.
+ */
+export const guardianFactorsPhoneSetTemplates = {
+  method: 'PUT',
+  path: '/guardian/factors/phone/templates',
+  request: 'json',
+} as Operation<
+  [],
+  T.SetGuardianFactorPhoneTemplatesRequestContent,
+  T.SetGuardianFactorPhoneTemplatesResponseContent
+>
+
+/**
+ * `PUT /guardian/factors/phone/providers/twilio`
+ *
+ * Scopes (any one): `update:guardian_factors`.
+ */
+export const guardianFactorsPhoneSetTwilioProvider = {
+  method: 'PUT',
+  path: '/guardian/factors/phone/providers/twilio',
+  request: 'json',
+} as Operation<
+  [],
+  T.SetGuardianFactorsProviderPhoneTwilioRequestContent,
+  T.SetGuardianFactorsProviderPhoneTwilioResponseContent
+>
+
+/**
+ * `GET /guardian/factors/push-notification/providers/apns`
+ *
+ * Scopes (any one): `read:guardian_factors`.
+ */
+export const guardianFactorsPushNotificationGetApnsProvider = {
+  method: 'GET',
+  path: '/guardian/factors/push-notification/providers/apns',
+} as Operation<[], void, T.GetGuardianFactorsProviderApnsResponseContent>
+
+/**
+ * `GET /guardian/factors/push-notification/selected-provider`
+ *
+ * Scopes (any one): `read:guardian_factors`.
+ */
+export const guardianFactorsPushNotificationGetSelectedProvider = {
+  method: 'GET',
+  path: '/guardian/factors/push-notification/selected-provider',
+} as Operation<[], void, T.GetGuardianFactorsProviderPushNotificationResponseContent>
+
+/**
+ * `GET /guardian/factors/push-notification/providers/sns`
+ *
+ * Scopes (any one): `read:guardian_factors`.
+ */
+export const guardianFactorsPushNotificationGetSnsProvider = {
+  method: 'GET',
+  path: '/guardian/factors/push-notification/providers/sns',
+} as Operation<[], void, T.GetGuardianFactorsProviderSnsResponseContent>
+
+/**
+ * `PUT /guardian/factors/push-notification/providers/apns`
+ *
+ * Scopes (any one): `update:guardian_factors`.
+ */
+export const guardianFactorsPushNotificationSetApnsProvider = {
+  method: 'PUT',
+  path: '/guardian/factors/push-notification/providers/apns',
+  request: 'json',
+} as Operation<
+  [],
+  T.SetGuardianFactorsProviderPushNotificationApnsRequestContent,
+  T.SetGuardianFactorsProviderPushNotificationApnsResponseContent
+>
+
+/**
+ * `PUT /guardian/factors/push-notification/providers/fcm`
+ *
+ * Scopes (any one): `update:guardian_factors`.
+ */
+export const guardianFactorsPushNotificationSetFcmProvider = {
+  method: 'PUT',
+  path: '/guardian/factors/push-notification/providers/fcm',
+  request: 'json',
+} as Operation<
+  [],
+  T.SetGuardianFactorsProviderPushNotificationFcmRequestContent,
+  T.SetGuardianFactorsProviderPushNotificationFcmResponseContent
+>
+
+/**
+ * `PUT /guardian/factors/push-notification/providers/fcmv1`
+ *
+ * Scopes (any one): `update:guardian_factors`.
+ */
+export const guardianFactorsPushNotificationSetFcmv1Provider = {
+  method: 'PUT',
+  path: '/guardian/factors/push-notification/providers/fcmv1',
+  request: 'json',
+} as Operation<
+  [],
+  T.SetGuardianFactorsProviderPushNotificationFcmv1RequestContent,
+  T.SetGuardianFactorsProviderPushNotificationFcmv1ResponseContent
+>
+
+/**
+ * `PUT /guardian/factors/push-notification/selected-provider`
+ *
+ * Scopes (any one): `update:guardian_factors`.
+ */
+export const guardianFactorsPushNotificationSetProvider = {
+  method: 'PUT',
+  path: '/guardian/factors/push-notification/selected-provider',
+  request: 'json',
+} as Operation<
+  [],
+  T.SetGuardianFactorsProviderPushNotificationRequestContent,
+  T.SetGuardianFactorsProviderPushNotificationResponseContent
+>
+
+/**
+ * `PUT /guardian/factors/push-notification/providers/sns`
+ *
+ * Scopes (any one): `update:guardian_factors`.
+ */
+export const guardianFactorsPushNotificationSetSnsProvider = {
+  method: 'PUT',
+  path: '/guardian/factors/push-notification/providers/sns',
+  request: 'json',
+} as Operation<
+  [],
+  T.SetGuardianFactorsProviderPushNotificationSnsRequestContent,
+  T.SetGuardianFactorsProviderPushNotificationSnsResponseContent
+>
+
+/**
+ * `PATCH /guardian/factors/push-notification/providers/apns`
+ *
+ * Scopes (any one): `update:guardian_factors`.
+ */
+export const guardianFactorsPushNotificationUpdateApnsProvider = {
+  method: 'PATCH',
+  path: '/guardian/factors/push-notification/providers/apns',
+  request: 'json',
+} as Operation<
+  [],
+  T.UpdateGuardianFactorsProviderPushNotificationApnsRequestContent,
+  T.UpdateGuardianFactorsProviderPushNotificationApnsResponseContent
+>
+
+/**
+ * `PATCH /guardian/factors/push-notification/providers/fcm`
+ *
+ * Scopes (any one): `update:guardian_factors`.
+ */
+export const guardianFactorsPushNotificationUpdateFcmProvider = {
+  method: 'PATCH',
+  path: '/guardian/factors/push-notification/providers/fcm',
+  request: 'json',
+} as Operation<
+  [],
+  T.UpdateGuardianFactorsProviderPushNotificationFcmRequestContent,
+  T.UpdateGuardianFactorsProviderPushNotificationFcmResponseContent
+>
+
+/**
+ * `PATCH /guardian/factors/push-notification/providers/fcmv1`
+ *
+ * Scopes (any one): `update:guardian_factors`.
+ */
+export const guardianFactorsPushNotificationUpdateFcmv1Provider = {
+  method: 'PATCH',
+  path: '/guardian/factors/push-notification/providers/fcmv1',
+  request: 'json',
+} as Operation<
+  [],
+  T.UpdateGuardianFactorsProviderPushNotificationFcmv1RequestContent,
+  T.UpdateGuardianFactorsProviderPushNotificationFcmv1ResponseContent
+>
+
+/**
+ * `PATCH /guardian/factors/push-notification/providers/sns`
+ *
+ * Scopes (any one): `update:guardian_factors`.
+ */
+export const guardianFactorsPushNotificationUpdateSnsProvider = {
+  method: 'PATCH',
+  path: '/guardian/factors/push-notification/providers/sns',
+  request: 'json',
+} as Operation<
+  [],
+  T.UpdateGuardianFactorsProviderPushNotificationSnsRequestContent,
+  T.UpdateGuardianFactorsProviderPushNotificationSnsResponseContent
+>
+
+/**
+ * `GET /guardian/factors/sms/selected-provider`
+ *
+ * Scopes (any one): `read:guardian_factors`.
+ */
+export const guardianFactorsSmsGetSelectedProvider = {
+  method: 'GET',
+  path: '/guardian/factors/sms/selected-provider',
+} as Operation<[], void, T.GetGuardianFactorsProviderSmsResponseContent>
+
+/**
+ * `GET /guardian/factors/sms/templates`
+ *
+ * Scopes (any one): `read:guardian_factors`.
+ */
+export const guardianFactorsSmsGetTemplates = {
+  method: 'GET',
+  path: '/guardian/factors/sms/templates',
+  response: 'optional',
+} as Operation<[], void, T.GetGuardianFactorSmsTemplatesResponseContent | undefined>
+
+/**
+ * `GET /guardian/factors/sms/providers/twilio`
+ *
+ * Scopes (any one): `read:guardian_factors`.
+ */
+export const guardianFactorsSmsGetTwilioProvider = {
+  method: 'GET',
+  path: '/guardian/factors/sms/providers/twilio',
+} as Operation<[], void, T.GetGuardianFactorsProviderSmsTwilioResponseContent>
+
+/**
+ * `PUT /guardian/factors/sms/selected-provider`
+ *
+ * Scopes (any one): `update:guardian_factors`.
+ */
+export const guardianFactorsSmsSetProvider = {
+  method: 'PUT',
+  path: '/guardian/factors/sms/selected-provider',
+  request: 'json',
+} as Operation<
+  [],
+  T.SetGuardianFactorsProviderSmsRequestContent,
+  T.SetGuardianFactorsProviderSmsResponseContent
+>
+
+/**
+ * `PUT /guardian/factors/sms/templates`
+ *
+ * Scopes (any one): `update:guardian_factors`.
+ */
+export const guardianFactorsSmsSetTemplates = {
+  method: 'PUT',
+  path: '/guardian/factors/sms/templates',
+  request: 'json',
+} as Operation<
+  [],
+  T.SetGuardianFactorSmsTemplatesRequestContent,
+  T.SetGuardianFactorSmsTemplatesResponseContent
+>
+
+/**
+ * `PUT /guardian/factors/sms/providers/twilio`
+ *
+ * Scopes (any one): `update:guardian_factors`.
+ */
+export const guardianFactorsSmsSetTwilioProvider = {
+  method: 'PUT',
+  path: '/guardian/factors/sms/providers/twilio',
+  request: 'json',
+} as Operation<
+  [],
+  T.SetGuardianFactorsProviderSmsTwilioRequestContent,
+  T.SetGuardianFactorsProviderSmsTwilioResponseContent
+>
+
+/**
+ * `GET /guardian/policies`
+ *
+ * Scopes (any one): `read:mfa_policies`.
+ */
+export const guardianPoliciesList = { method: 'GET', path: '/guardian/policies' } as Operation<
+  [],
+  void,
+  T.ListGuardianPoliciesResponseContent
+>
+
+/**
+ * `PUT /guardian/policies`
+ *
+ * Scopes (any one): `update:mfa_policies`.
+ */
+export const guardianPoliciesSet = {
+  method: 'PUT',
+  path: '/guardian/policies',
+  request: 'json',
+} as Operation<[], T.SetGuardianPoliciesRequestContent, T.SetGuardianPoliciesResponseContent>
+
 /** The `guardian` operations: each a typed descriptor that `ManagementClient` interprets. */
 export const guardian = {
   /**
@@ -9,57 +539,32 @@ export const guardian = {
    *
    * Not in Auth0's definition: declared from node-auth0 v7.1.
    */
-  get: { method: 'GET', path: '/guardian/settings' } as Operation<
-    [],
-    void,
-    T.GetGuardianSettingsResponseContent
-  >,
+  get: guardianGet,
   /**
    * `PUT /guardian/settings`
    *
    * Not in Auth0's definition: declared from node-auth0 v7.1.
    */
-  set: { method: 'PUT', path: '/guardian/settings', request: 'json' } as Operation<
-    [],
-    T.SetGuardianSettingsRequestContent,
-    T.SetGuardianSettingsResponseContent
-  >,
+  set: guardianSet,
   enrollments: {
     /**
      * `POST /guardian/enrollments/ticket`
      *
      * Scopes (any one): `create:guardian_enrollment_tickets`.
      */
-    createTicket: {
-      method: 'POST',
-      path: '/guardian/enrollments/ticket',
-      request: 'json',
-      customDomain: true,
-    } as Operation<
-      [],
-      T.CreateGuardianEnrollmentTicketRequestContent,
-      T.CreateGuardianEnrollmentTicketResponseContent
-    >,
+    createTicket: guardianEnrollmentsCreateTicket,
     /**
      * `DELETE /guardian/enrollments/{id}`
      *
      * Scopes (any one): `delete:guardian_enrollments`.
      */
-    delete: { method: 'DELETE', path: '/guardian/enrollments/{id}', response: 'none' } as Operation<
-      [id: string],
-      void,
-      void
-    >,
+    delete: guardianEnrollmentsDelete,
     /**
      * `GET /guardian/enrollments/{id}`
      *
      * Scopes (any one): `read:guardian_enrollments`.
      */
-    get: { method: 'GET', path: '/guardian/enrollments/{id}' } as Operation<
-      [id: string],
-      void,
-      T.GetGuardianEnrollmentResponseContent
-    >,
+    get: guardianEnrollmentsGet,
   },
   factors: {
     /**
@@ -67,17 +572,13 @@ export const guardian = {
      *
      * Scopes (any one): `read:guardian_factors`.
      */
-    list: { method: 'GET', path: '/guardian/factors' } as Operation<[], void, T.GuardianFactor[]>,
+    list: guardianFactorsList,
     /**
      * `PUT /guardian/factors/{name}`
      *
      * Scopes (any one): `update:guardian_factors`.
      */
-    set: { method: 'PUT', path: '/guardian/factors/{name}', request: 'json' } as Operation<
-      [name: T.GuardianFactorNameEnum],
-      T.SetGuardianFactorRequestContent,
-      T.SetGuardianFactorResponseContent
-    >,
+    set: guardianFactorsSet,
     duo: {
       settings: {
         /**
@@ -85,39 +586,19 @@ export const guardian = {
          *
          * Scopes (any one): `read:guardian_factors`.
          */
-        get: { method: 'GET', path: '/guardian/factors/duo/settings' } as Operation<
-          [],
-          void,
-          T.GetGuardianFactorDuoSettingsResponseContent
-        >,
+        get: guardianFactorsDuoSettingsGet,
         /**
          * `PUT /guardian/factors/duo/settings`
          *
          * Scopes (any one): `update:guardian_factors`.
          */
-        set: {
-          method: 'PUT',
-          path: '/guardian/factors/duo/settings',
-          request: 'json',
-        } as Operation<
-          [],
-          T.SetGuardianFactorDuoSettingsRequestContent,
-          T.SetGuardianFactorDuoSettingsResponseContent
-        >,
+        set: guardianFactorsDuoSettingsSet,
         /**
          * `PATCH /guardian/factors/duo/settings`
          *
          * Scopes (any one): `update:guardian_factors`.
          */
-        update: {
-          method: 'PATCH',
-          path: '/guardian/factors/duo/settings',
-          request: 'json',
-        } as Operation<
-          [],
-          T.UpdateGuardianFactorDuoSettingsRequestContent,
-          T.UpdateGuardianFactorDuoSettingsResponseContent
-        >,
+        update: guardianFactorsDuoSettingsUpdate,
       },
     },
     email: {
@@ -126,25 +607,13 @@ export const guardian = {
        *
        * Not in Auth0's definition: declared from node-auth0 v7.1.
        */
-      get: { method: 'GET', path: '/guardian/factors/email/settings' } as Operation<
-        [],
-        void,
-        T.GetEmailFactorSettingsResponseContent
-      >,
+      get: guardianFactorsEmailGet,
       /**
        * `PUT /guardian/factors/email/settings`
        *
        * Not in Auth0's definition: declared from node-auth0 v7.1.
        */
-      set: {
-        method: 'PUT',
-        path: '/guardian/factors/email/settings',
-        request: 'json',
-      } as Operation<
-        [],
-        T.SetEmailFactorSettingsRequestContent,
-        T.SetEmailFactorSettingsResponseContent
-      >,
+      set: guardianFactorsEmailSet,
     },
     phone: {
       /**
@@ -152,118 +621,61 @@ export const guardian = {
        *
        * Not in Auth0's definition: declared from node-auth0 v7.1.
        */
-      get: { method: 'GET', path: '/guardian/factors/phone/settings' } as Operation<
-        [],
-        void,
-        T.GetPhoneFactorSettingsResponseContent
-      >,
+      get: guardianFactorsPhoneGet,
       /**
        * `GET /guardian/factors/phone/message-types`
        *
        * Scopes (any one): `read:guardian_factors`.
        */
-      getMessageTypes: {
-        method: 'GET',
-        path: '/guardian/factors/phone/message-types',
-      } as Operation<[], void, T.GetGuardianFactorPhoneMessageTypesResponseContent>,
+      getMessageTypes: guardianFactorsPhoneGetMessageTypes,
       /**
        * `GET /guardian/factors/phone/selected-provider`
        *
        * Scopes (any one): `read:guardian_factors`.
        */
-      getSelectedProvider: {
-        method: 'GET',
-        path: '/guardian/factors/phone/selected-provider',
-      } as Operation<[], void, T.GetGuardianFactorsProviderPhoneResponseContent>,
+      getSelectedProvider: guardianFactorsPhoneGetSelectedProvider,
       /**
        * `GET /guardian/factors/phone/templates`
        *
        * Scopes (any one): `read:guardian_factors`.
        */
-      getTemplates: { method: 'GET', path: '/guardian/factors/phone/templates' } as Operation<
-        [],
-        void,
-        T.GetGuardianFactorPhoneTemplatesResponseContent
-      >,
+      getTemplates: guardianFactorsPhoneGetTemplates,
       /**
        * `GET /guardian/factors/phone/providers/twilio`
        *
        * Scopes (any one): `read:guardian_factors`.
        */
-      getTwilioProvider: {
-        method: 'GET',
-        path: '/guardian/factors/phone/providers/twilio',
-      } as Operation<[], void, T.GetGuardianFactorsProviderPhoneTwilioResponseContent>,
+      getTwilioProvider: guardianFactorsPhoneGetTwilioProvider,
       /**
        * `PUT /guardian/factors/phone/settings`
        *
        * Not in Auth0's definition: declared from node-auth0 v7.1.
        */
-      set: {
-        method: 'PUT',
-        path: '/guardian/factors/phone/settings',
-        request: 'json',
-      } as Operation<
-        [],
-        T.SetPhoneFactorSettingsRequestContent,
-        T.SetPhoneFactorSettingsResponseContent
-      >,
+      set: guardianFactorsPhoneSet,
       /**
        * `PUT /guardian/factors/phone/message-types`
        *
        * Scopes (any one): `update:guardian_factors`.
        */
-      setMessageTypes: {
-        method: 'PUT',
-        path: '/guardian/factors/phone/message-types',
-        request: 'json',
-      } as Operation<
-        [],
-        T.SetGuardianFactorPhoneMessageTypesRequestContent,
-        T.SetGuardianFactorPhoneMessageTypesResponseContent
-      >,
+      setMessageTypes: guardianFactorsPhoneSetMessageTypes,
       /**
        * `PUT /guardian/factors/phone/selected-provider`
        *
        * Scopes (any one): `update:guardian_factors`.
        */
-      setProvider: {
-        method: 'PUT',
-        path: '/guardian/factors/phone/selected-provider',
-        request: 'json',
-      } as Operation<
-        [],
-        T.SetGuardianFactorsProviderPhoneRequestContent,
-        T.SetGuardianFactorsProviderPhoneResponseContent
-      >,
+      setProvider: guardianFactorsPhoneSetProvider,
       /**
        * `PUT /guardian/factors/phone/templates`
        *
        * Scopes (any one): `update:guardian_factors`.
        */
-      setTemplates: {
-        method: 'PUT',
-        path: '/guardian/factors/phone/templates',
-        request: 'json',
-      } as Operation<
-        [],
-        T.SetGuardianFactorPhoneTemplatesRequestContent,
-        T.SetGuardianFactorPhoneTemplatesResponseContent
-      >,
+      setTemplates: guardianFactorsPhoneSetTemplates,
       /**
        * `PUT /guardian/factors/phone/providers/twilio`
        *
        * Scopes (any one): `update:guardian_factors`.
        */
-      setTwilioProvider: {
-        method: 'PUT',
-        path: '/guardian/factors/phone/providers/twilio',
-        request: 'json',
-      } as Operation<
-        [],
-        T.SetGuardianFactorsProviderPhoneTwilioRequestContent,
-        T.SetGuardianFactorsProviderPhoneTwilioResponseContent
-      >,
+      setTwilioProvider: guardianFactorsPhoneSetTwilioProvider,
     },
     pushNotification: {
       /**
@@ -271,154 +683,73 @@ export const guardian = {
        *
        * Scopes (any one): `read:guardian_factors`.
        */
-      getApnsProvider: {
-        method: 'GET',
-        path: '/guardian/factors/push-notification/providers/apns',
-      } as Operation<[], void, T.GetGuardianFactorsProviderApnsResponseContent>,
+      getApnsProvider: guardianFactorsPushNotificationGetApnsProvider,
       /**
        * `GET /guardian/factors/push-notification/selected-provider`
        *
        * Scopes (any one): `read:guardian_factors`.
        */
-      getSelectedProvider: {
-        method: 'GET',
-        path: '/guardian/factors/push-notification/selected-provider',
-      } as Operation<[], void, T.GetGuardianFactorsProviderPushNotificationResponseContent>,
+      getSelectedProvider: guardianFactorsPushNotificationGetSelectedProvider,
       /**
        * `GET /guardian/factors/push-notification/providers/sns`
        *
        * Scopes (any one): `read:guardian_factors`.
        */
-      getSnsProvider: {
-        method: 'GET',
-        path: '/guardian/factors/push-notification/providers/sns',
-      } as Operation<[], void, T.GetGuardianFactorsProviderSnsResponseContent>,
+      getSnsProvider: guardianFactorsPushNotificationGetSnsProvider,
       /**
        * `PUT /guardian/factors/push-notification/providers/apns`
        *
        * Scopes (any one): `update:guardian_factors`.
        */
-      setApnsProvider: {
-        method: 'PUT',
-        path: '/guardian/factors/push-notification/providers/apns',
-        request: 'json',
-      } as Operation<
-        [],
-        T.SetGuardianFactorsProviderPushNotificationApnsRequestContent,
-        T.SetGuardianFactorsProviderPushNotificationApnsResponseContent
-      >,
+      setApnsProvider: guardianFactorsPushNotificationSetApnsProvider,
       /**
        * `PUT /guardian/factors/push-notification/providers/fcm`
        *
        * Scopes (any one): `update:guardian_factors`.
        */
-      setFcmProvider: {
-        method: 'PUT',
-        path: '/guardian/factors/push-notification/providers/fcm',
-        request: 'json',
-      } as Operation<
-        [],
-        T.SetGuardianFactorsProviderPushNotificationFcmRequestContent,
-        T.SetGuardianFactorsProviderPushNotificationFcmResponseContent
-      >,
+      setFcmProvider: guardianFactorsPushNotificationSetFcmProvider,
       /**
        * `PUT /guardian/factors/push-notification/providers/fcmv1`
        *
        * Scopes (any one): `update:guardian_factors`.
        */
-      setFcmv1Provider: {
-        method: 'PUT',
-        path: '/guardian/factors/push-notification/providers/fcmv1',
-        request: 'json',
-      } as Operation<
-        [],
-        T.SetGuardianFactorsProviderPushNotificationFcmv1RequestContent,
-        T.SetGuardianFactorsProviderPushNotificationFcmv1ResponseContent
-      >,
+      setFcmv1Provider: guardianFactorsPushNotificationSetFcmv1Provider,
       /**
        * `PUT /guardian/factors/push-notification/selected-provider`
        *
        * Scopes (any one): `update:guardian_factors`.
        */
-      setProvider: {
-        method: 'PUT',
-        path: '/guardian/factors/push-notification/selected-provider',
-        request: 'json',
-      } as Operation<
-        [],
-        T.SetGuardianFactorsProviderPushNotificationRequestContent,
-        T.SetGuardianFactorsProviderPushNotificationResponseContent
-      >,
+      setProvider: guardianFactorsPushNotificationSetProvider,
       /**
        * `PUT /guardian/factors/push-notification/providers/sns`
        *
        * Scopes (any one): `update:guardian_factors`.
        */
-      setSnsProvider: {
-        method: 'PUT',
-        path: '/guardian/factors/push-notification/providers/sns',
-        request: 'json',
-      } as Operation<
-        [],
-        T.SetGuardianFactorsProviderPushNotificationSnsRequestContent,
-        T.SetGuardianFactorsProviderPushNotificationSnsResponseContent
-      >,
+      setSnsProvider: guardianFactorsPushNotificationSetSnsProvider,
       /**
        * `PATCH /guardian/factors/push-notification/providers/apns`
        *
        * Scopes (any one): `update:guardian_factors`.
        */
-      updateApnsProvider: {
-        method: 'PATCH',
-        path: '/guardian/factors/push-notification/providers/apns',
-        request: 'json',
-      } as Operation<
-        [],
-        T.UpdateGuardianFactorsProviderPushNotificationApnsRequestContent,
-        T.UpdateGuardianFactorsProviderPushNotificationApnsResponseContent
-      >,
+      updateApnsProvider: guardianFactorsPushNotificationUpdateApnsProvider,
       /**
        * `PATCH /guardian/factors/push-notification/providers/fcm`
        *
        * Scopes (any one): `update:guardian_factors`.
        */
-      updateFcmProvider: {
-        method: 'PATCH',
-        path: '/guardian/factors/push-notification/providers/fcm',
-        request: 'json',
-      } as Operation<
-        [],
-        T.UpdateGuardianFactorsProviderPushNotificationFcmRequestContent,
-        T.UpdateGuardianFactorsProviderPushNotificationFcmResponseContent
-      >,
+      updateFcmProvider: guardianFactorsPushNotificationUpdateFcmProvider,
       /**
        * `PATCH /guardian/factors/push-notification/providers/fcmv1`
        *
        * Scopes (any one): `update:guardian_factors`.
        */
-      updateFcmv1Provider: {
-        method: 'PATCH',
-        path: '/guardian/factors/push-notification/providers/fcmv1',
-        request: 'json',
-      } as Operation<
-        [],
-        T.UpdateGuardianFactorsProviderPushNotificationFcmv1RequestContent,
-        T.UpdateGuardianFactorsProviderPushNotificationFcmv1ResponseContent
-      >,
+      updateFcmv1Provider: guardianFactorsPushNotificationUpdateFcmv1Provider,
       /**
        * `PATCH /guardian/factors/push-notification/providers/sns`
        *
        * Scopes (any one): `update:guardian_factors`.
        */
-      updateSnsProvider: {
-        method: 'PATCH',
-        path: '/guardian/factors/push-notification/providers/sns',
-        request: 'json',
-      } as Operation<
-        [],
-        T.UpdateGuardianFactorsProviderPushNotificationSnsRequestContent,
-        T.UpdateGuardianFactorsProviderPushNotificationSnsResponseContent
-      >,
+      updateSnsProvider: guardianFactorsPushNotificationUpdateSnsProvider,
     },
     sms: {
       /**
@@ -426,71 +757,37 @@ export const guardian = {
        *
        * Scopes (any one): `read:guardian_factors`.
        */
-      getSelectedProvider: {
-        method: 'GET',
-        path: '/guardian/factors/sms/selected-provider',
-      } as Operation<[], void, T.GetGuardianFactorsProviderSmsResponseContent>,
+      getSelectedProvider: guardianFactorsSmsGetSelectedProvider,
       /**
        * `GET /guardian/factors/sms/templates`
        *
        * Scopes (any one): `read:guardian_factors`.
        */
-      getTemplates: {
-        method: 'GET',
-        path: '/guardian/factors/sms/templates',
-        response: 'optional',
-      } as Operation<[], void, T.GetGuardianFactorSmsTemplatesResponseContent | undefined>,
+      getTemplates: guardianFactorsSmsGetTemplates,
       /**
        * `GET /guardian/factors/sms/providers/twilio`
        *
        * Scopes (any one): `read:guardian_factors`.
        */
-      getTwilioProvider: {
-        method: 'GET',
-        path: '/guardian/factors/sms/providers/twilio',
-      } as Operation<[], void, T.GetGuardianFactorsProviderSmsTwilioResponseContent>,
+      getTwilioProvider: guardianFactorsSmsGetTwilioProvider,
       /**
        * `PUT /guardian/factors/sms/selected-provider`
        *
        * Scopes (any one): `update:guardian_factors`.
        */
-      setProvider: {
-        method: 'PUT',
-        path: '/guardian/factors/sms/selected-provider',
-        request: 'json',
-      } as Operation<
-        [],
-        T.SetGuardianFactorsProviderSmsRequestContent,
-        T.SetGuardianFactorsProviderSmsResponseContent
-      >,
+      setProvider: guardianFactorsSmsSetProvider,
       /**
        * `PUT /guardian/factors/sms/templates`
        *
        * Scopes (any one): `update:guardian_factors`.
        */
-      setTemplates: {
-        method: 'PUT',
-        path: '/guardian/factors/sms/templates',
-        request: 'json',
-      } as Operation<
-        [],
-        T.SetGuardianFactorSmsTemplatesRequestContent,
-        T.SetGuardianFactorSmsTemplatesResponseContent
-      >,
+      setTemplates: guardianFactorsSmsSetTemplates,
       /**
        * `PUT /guardian/factors/sms/providers/twilio`
        *
        * Scopes (any one): `update:guardian_factors`.
        */
-      setTwilioProvider: {
-        method: 'PUT',
-        path: '/guardian/factors/sms/providers/twilio',
-        request: 'json',
-      } as Operation<
-        [],
-        T.SetGuardianFactorsProviderSmsTwilioRequestContent,
-        T.SetGuardianFactorsProviderSmsTwilioResponseContent
-      >,
+      setTwilioProvider: guardianFactorsSmsSetTwilioProvider,
     },
   },
   policies: {
@@ -499,20 +796,12 @@ export const guardian = {
      *
      * Scopes (any one): `read:mfa_policies`.
      */
-    list: { method: 'GET', path: '/guardian/policies' } as Operation<
-      [],
-      void,
-      T.ListGuardianPoliciesResponseContent
-    >,
+    list: guardianPoliciesList,
     /**
      * `PUT /guardian/policies`
      *
      * Scopes (any one): `update:mfa_policies`.
      */
-    set: { method: 'PUT', path: '/guardian/policies', request: 'json' } as Operation<
-      [],
-      T.SetGuardianPoliciesRequestContent,
-      T.SetGuardianPoliciesResponseContent
-    >,
+    set: guardianPoliciesSet,
   },
 }

@@ -2,6 +2,110 @@
 import type { Operation } from '../../operation.js'
 import type * as T from '../types.js'
 
+/**
+ * `POST /hooks`
+ *
+ * Scopes (any one): `create:hooks`.
+ */
+export const hooksCreate = { method: 'POST', path: '/hooks', request: 'json' } as Operation<
+  [],
+  T.CreateHookRequestContent,
+  T.CreateHookResponseContent
+>
+
+/**
+ * `DELETE /hooks/{id}`
+ *
+ * Scopes (any one): `delete:hooks`.
+ */
+export const hooksDelete = { method: 'DELETE', path: '/hooks/{id}', response: 'none' } as Operation<
+  [id: string],
+  void,
+  void
+>
+
+/**
+ * `GET /hooks/{id}`
+ *
+ * Scopes (any one): `read:hooks`.
+ */
+export const hooksGet = { method: 'GET', path: '/hooks/{id}', request: 'query' } as Operation<
+  [id: string],
+  T.GetHookRequestParameters,
+  T.GetHookResponseContent
+>
+
+/**
+ * `GET /hooks`
+ *
+ * Scopes (any one): `read:hooks`.
+ */
+export const hooksList = {
+  method: 'GET',
+  path: '/hooks',
+  request: 'query',
+  list: { items: 'hooks', paging: 'page' },
+  defaults: { page: 0, per_page: 50, include_totals: true },
+} as Operation<[], T.ListHooksRequestParameters, T.ListHooksResponseContent, T.Hook>
+
+/**
+ * `PATCH /hooks/{id}`
+ *
+ * Scopes (any one): `update:hooks`.
+ */
+export const hooksUpdate = { method: 'PATCH', path: '/hooks/{id}', request: 'json' } as Operation<
+  [id: string],
+  T.UpdateHookRequestContent,
+  T.UpdateHookResponseContent
+>
+
+/**
+ * `POST /hooks/{id}/secrets`
+ *
+ * Scopes (any one): `update:hooks`.
+ */
+export const hooksSecretsCreate = {
+  method: 'POST',
+  path: '/hooks/{id}/secrets',
+  request: 'json',
+  response: 'none',
+} as Operation<[id: string], T.CreateHookSecretRequestContent, void>
+
+/**
+ * `DELETE /hooks/{id}/secrets`
+ *
+ * Scopes (any one): `delete:hooks`.
+ */
+export const hooksSecretsDelete = {
+  method: 'DELETE',
+  path: '/hooks/{id}/secrets',
+  request: 'json',
+  response: 'none',
+} as Operation<[id: string], T.DeleteHookSecretRequestContent, void>
+
+/**
+ * `GET /hooks/{id}/secrets`
+ *
+ * Scopes (any one): `read:hooks`.
+ */
+export const hooksSecretsGet = { method: 'GET', path: '/hooks/{id}/secrets' } as Operation<
+  [id: string],
+  void,
+  T.GetHookSecretResponseContent
+>
+
+/**
+ * `PATCH /hooks/{id}/secrets`
+ *
+ * Scopes (any one): `update:hooks`.
+ */
+export const hooksSecretsUpdate = {
+  method: 'PATCH',
+  path: '/hooks/{id}/secrets',
+  request: 'json',
+  response: 'none',
+} as Operation<[id: string], T.UpdateHookSecretRequestContent, void>
+
 /** The `hooks` operations: each a typed descriptor that `ManagementClient` interprets. */
 export const hooks = {
   /**
@@ -9,96 +113,55 @@ export const hooks = {
    *
    * Scopes (any one): `create:hooks`.
    */
-  create: { method: 'POST', path: '/hooks', request: 'json' } as Operation<
-    [],
-    T.CreateHookRequestContent,
-    T.CreateHookResponseContent
-  >,
+  create: hooksCreate,
   /**
    * `DELETE /hooks/{id}`
    *
    * Scopes (any one): `delete:hooks`.
    */
-  delete: { method: 'DELETE', path: '/hooks/{id}', response: 'none' } as Operation<
-    [id: string],
-    void,
-    void
-  >,
+  delete: hooksDelete,
   /**
    * `GET /hooks/{id}`
    *
    * Scopes (any one): `read:hooks`.
    */
-  get: { method: 'GET', path: '/hooks/{id}', request: 'query' } as Operation<
-    [id: string],
-    T.GetHookRequestParameters,
-    T.GetHookResponseContent
-  >,
+  get: hooksGet,
   /**
    * `GET /hooks`
    *
    * Scopes (any one): `read:hooks`.
    */
-  list: {
-    method: 'GET',
-    path: '/hooks',
-    request: 'query',
-    list: { items: 'hooks', paging: 'page' },
-    defaults: { page: 0, per_page: 50, include_totals: true },
-  } as Operation<[], T.ListHooksRequestParameters, T.ListHooksResponseContent, T.Hook>,
+  list: hooksList,
   /**
    * `PATCH /hooks/{id}`
    *
    * Scopes (any one): `update:hooks`.
    */
-  update: { method: 'PATCH', path: '/hooks/{id}', request: 'json' } as Operation<
-    [id: string],
-    T.UpdateHookRequestContent,
-    T.UpdateHookResponseContent
-  >,
+  update: hooksUpdate,
   secrets: {
     /**
      * `POST /hooks/{id}/secrets`
      *
      * Scopes (any one): `update:hooks`.
      */
-    create: {
-      method: 'POST',
-      path: '/hooks/{id}/secrets',
-      request: 'json',
-      response: 'none',
-    } as Operation<[id: string], T.CreateHookSecretRequestContent, void>,
+    create: hooksSecretsCreate,
     /**
      * `DELETE /hooks/{id}/secrets`
      *
      * Scopes (any one): `delete:hooks`.
      */
-    delete: {
-      method: 'DELETE',
-      path: '/hooks/{id}/secrets',
-      request: 'json',
-      response: 'none',
-    } as Operation<[id: string], T.DeleteHookSecretRequestContent, void>,
+    delete: hooksSecretsDelete,
     /**
      * `GET /hooks/{id}/secrets`
      *
      * Scopes (any one): `read:hooks`.
      */
-    get: { method: 'GET', path: '/hooks/{id}/secrets' } as Operation<
-      [id: string],
-      void,
-      T.GetHookSecretResponseContent
-    >,
+    get: hooksSecretsGet,
     /**
      * `PATCH /hooks/{id}/secrets`
      *
      * Scopes (any one): `update:hooks`.
      */
-    update: {
-      method: 'PATCH',
-      path: '/hooks/{id}/secrets',
-      request: 'json',
-      response: 'none',
-    } as Operation<[id: string], T.UpdateHookSecretRequestContent, void>,
+    update: hooksSecretsUpdate,
   },
 }

@@ -2,6 +2,70 @@
 import type { Operation } from '../../operation.js'
 import type * as T from '../types.js'
 
+/**
+ * `GET /jobs/{id}`
+ *
+ * Scopes (any one): `create:users`, `read:users`.
+ */
+export const jobsGet = { method: 'GET', path: '/jobs/{id}' } as Operation<
+  [id: string],
+  void,
+  T.GetJobResponseContent
+>
+
+/**
+ * `GET /jobs/{id}/errors`
+ *
+ * Scopes (any one): `create:users`, `read:users`.
+ */
+export const jobsErrorsGet = {
+  method: 'GET',
+  path: '/jobs/{id}/errors',
+  response: 'optional',
+} as Operation<
+  [id: string],
+  void,
+  T.GetJobErrorResponseContent[] | T.GetJobGenericErrorResponseContent | undefined
+>
+
+/**
+ * `POST /jobs/users-exports`
+ *
+ * Scopes (any one): `read:users`.
+ */
+export const jobsUsersExportsCreate = {
+  method: 'POST',
+  path: '/jobs/users-exports',
+  request: 'json',
+} as Operation<[], T.CreateExportUsersRequestContent, T.CreateExportUsersResponseContent>
+
+/**
+ * `POST /jobs/users-imports`
+ *
+ * Scopes (any one): `create:users`.
+ */
+export const jobsUsersImportsCreate = {
+  method: 'POST',
+  path: '/jobs/users-imports',
+  request: 'multipart',
+} as Operation<[], T.CreateImportUsersRequestContent, T.CreateImportUsersResponseContent>
+
+/**
+ * `POST /jobs/verification-email`
+ *
+ * Scopes (any one): `update:users`.
+ */
+export const jobsVerificationEmailCreate = {
+  method: 'POST',
+  path: '/jobs/verification-email',
+  request: 'json',
+  customDomain: true,
+} as Operation<
+  [],
+  T.CreateVerificationEmailRequestContent,
+  T.CreateVerificationEmailResponseContent
+>
+
 /** The `jobs` operations: each a typed descriptor that `ManagementClient` interprets. */
 export const jobs = {
   /**
@@ -9,22 +73,14 @@ export const jobs = {
    *
    * Scopes (any one): `create:users`, `read:users`.
    */
-  get: { method: 'GET', path: '/jobs/{id}' } as Operation<
-    [id: string],
-    void,
-    T.GetJobResponseContent
-  >,
+  get: jobsGet,
   errors: {
     /**
      * `GET /jobs/{id}/errors`
      *
      * Scopes (any one): `create:users`, `read:users`.
      */
-    get: { method: 'GET', path: '/jobs/{id}/errors', response: 'optional' } as Operation<
-      [id: string],
-      void,
-      T.GetJobErrorResponseContent[] | T.GetJobGenericErrorResponseContent | undefined
-    >,
+    get: jobsErrorsGet,
   },
   usersExports: {
     /**
@@ -32,11 +88,7 @@ export const jobs = {
      *
      * Scopes (any one): `read:users`.
      */
-    create: { method: 'POST', path: '/jobs/users-exports', request: 'json' } as Operation<
-      [],
-      T.CreateExportUsersRequestContent,
-      T.CreateExportUsersResponseContent
-    >,
+    create: jobsUsersExportsCreate,
   },
   usersImports: {
     /**
@@ -44,11 +96,7 @@ export const jobs = {
      *
      * Scopes (any one): `create:users`.
      */
-    create: { method: 'POST', path: '/jobs/users-imports', request: 'multipart' } as Operation<
-      [],
-      T.CreateImportUsersRequestContent,
-      T.CreateImportUsersResponseContent
-    >,
+    create: jobsUsersImportsCreate,
   },
   verificationEmail: {
     /**
@@ -56,15 +104,6 @@ export const jobs = {
      *
      * Scopes (any one): `update:users`.
      */
-    create: {
-      method: 'POST',
-      path: '/jobs/verification-email',
-      request: 'json',
-      customDomain: true,
-    } as Operation<
-      [],
-      T.CreateVerificationEmailRequestContent,
-      T.CreateVerificationEmailResponseContent
-    >,
+    create: jobsVerificationEmailCreate,
   },
 }

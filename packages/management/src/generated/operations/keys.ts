@@ -2,6 +2,214 @@
 import type { Operation } from '../../operation.js'
 import type * as T from '../types.js'
 
+/**
+ * `DELETE /keys/custom-signing`
+ *
+ * Scopes (any one): `delete:custom_signing_keys`.
+ */
+export const keysCustomSigningDelete = {
+  method: 'DELETE',
+  path: '/keys/custom-signing',
+  response: 'none',
+} as Operation<[], void, void>
+
+/**
+ * `GET /keys/custom-signing`
+ *
+ * Scopes (any one): `read:custom_signing_keys`.
+ */
+export const keysCustomSigningGet = { method: 'GET', path: '/keys/custom-signing' } as Operation<
+  [],
+  void,
+  T.GetCustomSigningKeysResponseContent
+>
+
+/**
+ * `PUT /keys/custom-signing`
+ *
+ * Scopes (any one): `create:custom_signing_keys`, `update:custom_signing_keys`.
+ */
+export const keysCustomSigningSet = {
+  method: 'PUT',
+  path: '/keys/custom-signing',
+  request: 'json',
+} as Operation<[], T.SetCustomSigningKeysRequestContent, T.SetCustomSigningKeysResponseContent>
+
+/**
+ * `POST /keys/encryption`
+ *
+ * Scopes (any one): `create:encryption_keys`.
+ */
+export const keysEncryptionCreate = {
+  method: 'POST',
+  path: '/keys/encryption',
+  request: 'json',
+} as Operation<[], T.CreateEncryptionKeyRequestContent, T.CreateEncryptionKeyResponseContent>
+
+/**
+ * `POST /keys/encryption/{kid}/wrapping-key`
+ *
+ * Scopes (any one): `create:encryption_keys`.
+ */
+export const keysEncryptionCreatePublicWrappingKey = {
+  method: 'POST',
+  path: '/keys/encryption/{kid}/wrapping-key',
+} as Operation<[kid: string], void, T.CreateEncryptionKeyPublicWrappingResponseContent>
+
+/**
+ * `DELETE /keys/encryption/{kid}`
+ *
+ * Scopes (any one): `delete:encryption_keys`.
+ */
+export const keysEncryptionDelete = {
+  method: 'DELETE',
+  path: '/keys/encryption/{kid}',
+  response: 'none',
+} as Operation<[kid: string], void, void>
+
+/**
+ * `GET /keys/encryption/{kid}`
+ *
+ * Scopes (any one): `read:encryption_keys`.
+ */
+export const keysEncryptionGet = { method: 'GET', path: '/keys/encryption/{kid}' } as Operation<
+  [kid: string],
+  void,
+  T.GetEncryptionKeyResponseContent
+>
+
+/**
+ * `POST /keys/encryption/{kid}`
+ *
+ * Scopes (any one): `update:encryption_keys`.
+ */
+export const keysEncryptionImport = {
+  method: 'POST',
+  path: '/keys/encryption/{kid}',
+  request: 'json',
+} as Operation<
+  [kid: string],
+  T.ImportEncryptionKeyRequestContent,
+  T.ImportEncryptionKeyResponseContent
+>
+
+/**
+ * `GET /keys/encryption`
+ *
+ * Scopes (any one): `read:encryption_keys`.
+ */
+export const keysEncryptionList = {
+  method: 'GET',
+  path: '/keys/encryption',
+  request: 'query',
+  list: { items: 'keys', paging: 'page' },
+  defaults: { page: 0, per_page: 50, include_totals: true },
+} as Operation<
+  [],
+  T.ListEncryptionKeysRequestParameters,
+  T.ListEncryptionKeysResponseContent,
+  T.EncryptionKey
+>
+
+/**
+ * `POST /keys/encryption/rekey`
+ *
+ * Scopes (any one): `create:encryption_keys`, `update:encryption_keys`.
+ */
+export const keysEncryptionRekey = {
+  method: 'POST',
+  path: '/keys/encryption/rekey',
+  response: 'none',
+} as Operation<[], void, void>
+
+/**
+ * `POST /keys/network-acls`
+ *
+ * Not in Auth0's definition: declared from node-auth0 v7.1.
+ */
+export const keysNetworkAclsCreate = {
+  method: 'POST',
+  path: '/keys/network-acls',
+  request: 'json',
+} as Operation<[], T.CreateKeysNetworkAclsRequestContent, T.CreateKeysNetworkAclsResponseContent>
+
+/**
+ * `DELETE /keys/network-acls/{id}`
+ *
+ * Not in Auth0's definition: declared from node-auth0 v7.1.
+ */
+export const keysNetworkAclsDelete = {
+  method: 'DELETE',
+  path: '/keys/network-acls/{id}',
+  response: 'none',
+} as Operation<[id: string], void, void>
+
+/**
+ * `GET /keys/network-acls/{id}`
+ *
+ * Not in Auth0's definition: declared from node-auth0 v7.1.
+ */
+export const keysNetworkAclsGet = { method: 'GET', path: '/keys/network-acls/{id}' } as Operation<
+  [id: string],
+  void,
+  T.NetworkAclKey
+>
+
+/**
+ * `GET /keys/network-acls`
+ *
+ * Not in Auth0's definition: declared from node-auth0 v7.1.
+ */
+export const keysNetworkAclsList = { method: 'GET', path: '/keys/network-acls' } as Operation<
+  [],
+  void,
+  T.GetAllKeysNetworkAclsResponseContent
+>
+
+/**
+ * `GET /keys/signing/{kid}`
+ *
+ * Scopes (any one): `read:signing_keys`.
+ */
+export const keysSigningGet = { method: 'GET', path: '/keys/signing/{kid}' } as Operation<
+  [kid: string],
+  void,
+  T.GetSigningKeysResponseContent
+>
+
+/**
+ * `GET /keys/signing`
+ *
+ * Scopes (any one): `read:signing_keys`.
+ */
+export const keysSigningList = { method: 'GET', path: '/keys/signing' } as Operation<
+  [],
+  void,
+  T.SigningKeys[]
+>
+
+/**
+ * `PUT /keys/signing/{kid}/revoke`
+ *
+ * Scopes (any one): `update:signing_keys`.
+ */
+export const keysSigningRevoke = { method: 'PUT', path: '/keys/signing/{kid}/revoke' } as Operation<
+  [kid: string],
+  void,
+  T.RevokedSigningKeysResponseContent
+>
+
+/**
+ * `POST /keys/signing/rotate`
+ *
+ * Scopes (any one): `create:signing_keys`, `update:signing_keys`.
+ */
+export const keysSigningRotate = { method: 'POST', path: '/keys/signing/rotate' } as Operation<
+  [],
+  void,
+  T.RotateSigningKeysResponseContent
+>
+
 /** The `keys` operations: each a typed descriptor that `ManagementClient` interprets. */
 export const keys = {
   customSigning: {
@@ -10,31 +218,19 @@ export const keys = {
      *
      * Scopes (any one): `delete:custom_signing_keys`.
      */
-    delete: { method: 'DELETE', path: '/keys/custom-signing', response: 'none' } as Operation<
-      [],
-      void,
-      void
-    >,
+    delete: keysCustomSigningDelete,
     /**
      * `GET /keys/custom-signing`
      *
      * Scopes (any one): `read:custom_signing_keys`.
      */
-    get: { method: 'GET', path: '/keys/custom-signing' } as Operation<
-      [],
-      void,
-      T.GetCustomSigningKeysResponseContent
-    >,
+    get: keysCustomSigningGet,
     /**
      * `PUT /keys/custom-signing`
      *
      * Scopes (any one): `create:custom_signing_keys`, `update:custom_signing_keys`.
      */
-    set: { method: 'PUT', path: '/keys/custom-signing', request: 'json' } as Operation<
-      [],
-      T.SetCustomSigningKeysRequestContent,
-      T.SetCustomSigningKeysResponseContent
-    >,
+    set: keysCustomSigningSet,
   },
   encryption: {
     /**
@@ -42,77 +238,43 @@ export const keys = {
      *
      * Scopes (any one): `create:encryption_keys`.
      */
-    create: { method: 'POST', path: '/keys/encryption', request: 'json' } as Operation<
-      [],
-      T.CreateEncryptionKeyRequestContent,
-      T.CreateEncryptionKeyResponseContent
-    >,
+    create: keysEncryptionCreate,
     /**
      * `POST /keys/encryption/{kid}/wrapping-key`
      *
      * Scopes (any one): `create:encryption_keys`.
      */
-    createPublicWrappingKey: {
-      method: 'POST',
-      path: '/keys/encryption/{kid}/wrapping-key',
-    } as Operation<[kid: string], void, T.CreateEncryptionKeyPublicWrappingResponseContent>,
+    createPublicWrappingKey: keysEncryptionCreatePublicWrappingKey,
     /**
      * `DELETE /keys/encryption/{kid}`
      *
      * Scopes (any one): `delete:encryption_keys`.
      */
-    delete: { method: 'DELETE', path: '/keys/encryption/{kid}', response: 'none' } as Operation<
-      [kid: string],
-      void,
-      void
-    >,
+    delete: keysEncryptionDelete,
     /**
      * `GET /keys/encryption/{kid}`
      *
      * Scopes (any one): `read:encryption_keys`.
      */
-    get: { method: 'GET', path: '/keys/encryption/{kid}' } as Operation<
-      [kid: string],
-      void,
-      T.GetEncryptionKeyResponseContent
-    >,
+    get: keysEncryptionGet,
     /**
      * `POST /keys/encryption/{kid}`
      *
      * Scopes (any one): `update:encryption_keys`.
      */
-    import: { method: 'POST', path: '/keys/encryption/{kid}', request: 'json' } as Operation<
-      [kid: string],
-      T.ImportEncryptionKeyRequestContent,
-      T.ImportEncryptionKeyResponseContent
-    >,
+    import: keysEncryptionImport,
     /**
      * `GET /keys/encryption`
      *
      * Scopes (any one): `read:encryption_keys`.
      */
-    list: {
-      method: 'GET',
-      path: '/keys/encryption',
-      request: 'query',
-      list: { items: 'keys', paging: 'page' },
-      defaults: { page: 0, per_page: 50, include_totals: true },
-    } as Operation<
-      [],
-      T.ListEncryptionKeysRequestParameters,
-      T.ListEncryptionKeysResponseContent,
-      T.EncryptionKey
-    >,
+    list: keysEncryptionList,
     /**
      * `POST /keys/encryption/rekey`
      *
      * Scopes (any one): `create:encryption_keys`, `update:encryption_keys`.
      */
-    rekey: { method: 'POST', path: '/keys/encryption/rekey', response: 'none' } as Operation<
-      [],
-      void,
-      void
-    >,
+    rekey: keysEncryptionRekey,
   },
   networkAcls: {
     /**
@@ -120,41 +282,25 @@ export const keys = {
      *
      * Not in Auth0's definition: declared from node-auth0 v7.1.
      */
-    create: { method: 'POST', path: '/keys/network-acls', request: 'json' } as Operation<
-      [],
-      T.CreateKeysNetworkAclsRequestContent,
-      T.CreateKeysNetworkAclsResponseContent
-    >,
+    create: keysNetworkAclsCreate,
     /**
      * `DELETE /keys/network-acls/{id}`
      *
      * Not in Auth0's definition: declared from node-auth0 v7.1.
      */
-    delete: { method: 'DELETE', path: '/keys/network-acls/{id}', response: 'none' } as Operation<
-      [id: string],
-      void,
-      void
-    >,
+    delete: keysNetworkAclsDelete,
     /**
      * `GET /keys/network-acls/{id}`
      *
      * Not in Auth0's definition: declared from node-auth0 v7.1.
      */
-    get: { method: 'GET', path: '/keys/network-acls/{id}' } as Operation<
-      [id: string],
-      void,
-      T.NetworkAclKey
-    >,
+    get: keysNetworkAclsGet,
     /**
      * `GET /keys/network-acls`
      *
      * Not in Auth0's definition: declared from node-auth0 v7.1.
      */
-    list: { method: 'GET', path: '/keys/network-acls' } as Operation<
-      [],
-      void,
-      T.GetAllKeysNetworkAclsResponseContent
-    >,
+    list: keysNetworkAclsList,
   },
   signing: {
     /**
@@ -162,36 +308,24 @@ export const keys = {
      *
      * Scopes (any one): `read:signing_keys`.
      */
-    get: { method: 'GET', path: '/keys/signing/{kid}' } as Operation<
-      [kid: string],
-      void,
-      T.GetSigningKeysResponseContent
-    >,
+    get: keysSigningGet,
     /**
      * `GET /keys/signing`
      *
      * Scopes (any one): `read:signing_keys`.
      */
-    list: { method: 'GET', path: '/keys/signing' } as Operation<[], void, T.SigningKeys[]>,
+    list: keysSigningList,
     /**
      * `PUT /keys/signing/{kid}/revoke`
      *
      * Scopes (any one): `update:signing_keys`.
      */
-    revoke: { method: 'PUT', path: '/keys/signing/{kid}/revoke' } as Operation<
-      [kid: string],
-      void,
-      T.RevokedSigningKeysResponseContent
-    >,
+    revoke: keysSigningRevoke,
     /**
      * `POST /keys/signing/rotate`
      *
      * Scopes (any one): `create:signing_keys`, `update:signing_keys`.
      */
-    rotate: { method: 'POST', path: '/keys/signing/rotate' } as Operation<
-      [],
-      void,
-      T.RotateSigningKeysResponseContent
-    >,
+    rotate: keysSigningRotate,
   },
 }

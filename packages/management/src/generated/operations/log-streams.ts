@@ -2,6 +2,61 @@
 import type { Operation } from '../../operation.js'
 import type * as T from '../types.js'
 
+/**
+ * `POST /log-streams`
+ *
+ * Scopes (any one): `create:log_streams`.
+ */
+export const logStreamsCreate = {
+  method: 'POST',
+  path: '/log-streams',
+  request: 'json',
+} as Operation<[], T.CreateLogStreamRequestContent, T.CreateLogStreamResponseContent>
+
+/**
+ * `DELETE /log-streams/{id}`
+ *
+ * Scopes (any one): `delete:log_streams`.
+ */
+export const logStreamsDelete = {
+  method: 'DELETE',
+  path: '/log-streams/{id}',
+  response: 'none',
+} as Operation<[id: string], void, void>
+
+/**
+ * `GET /log-streams/{id}`
+ *
+ * Scopes (any one): `read:log_streams`.
+ */
+export const logStreamsGet = { method: 'GET', path: '/log-streams/{id}' } as Operation<
+  [id: string],
+  void,
+  T.GetLogStreamResponseContent
+>
+
+/**
+ * `GET /log-streams`
+ *
+ * Scopes (any one): `read:log_streams`.
+ */
+export const logStreamsList = { method: 'GET', path: '/log-streams' } as Operation<
+  [],
+  void,
+  T.LogStreamResponseSchema[]
+>
+
+/**
+ * `PATCH /log-streams/{id}`
+ *
+ * Scopes (any one): `update:log_streams`.
+ */
+export const logStreamsUpdate = {
+  method: 'PATCH',
+  path: '/log-streams/{id}',
+  request: 'json',
+} as Operation<[id: string], T.UpdateLogStreamRequestContent, T.UpdateLogStreamResponseContent>
+
 /** The `logStreams` operations: each a typed descriptor that `ManagementClient` interprets. */
 export const logStreams = {
   /**
@@ -9,45 +64,29 @@ export const logStreams = {
    *
    * Scopes (any one): `create:log_streams`.
    */
-  create: { method: 'POST', path: '/log-streams', request: 'json' } as Operation<
-    [],
-    T.CreateLogStreamRequestContent,
-    T.CreateLogStreamResponseContent
-  >,
+  create: logStreamsCreate,
   /**
    * `DELETE /log-streams/{id}`
    *
    * Scopes (any one): `delete:log_streams`.
    */
-  delete: { method: 'DELETE', path: '/log-streams/{id}', response: 'none' } as Operation<
-    [id: string],
-    void,
-    void
-  >,
+  delete: logStreamsDelete,
   /**
    * `GET /log-streams/{id}`
    *
    * Scopes (any one): `read:log_streams`.
    */
-  get: { method: 'GET', path: '/log-streams/{id}' } as Operation<
-    [id: string],
-    void,
-    T.GetLogStreamResponseContent
-  >,
+  get: logStreamsGet,
   /**
    * `GET /log-streams`
    *
    * Scopes (any one): `read:log_streams`.
    */
-  list: { method: 'GET', path: '/log-streams' } as Operation<[], void, T.LogStreamResponseSchema[]>,
+  list: logStreamsList,
   /**
    * `PATCH /log-streams/{id}`
    *
    * Scopes (any one): `update:log_streams`.
    */
-  update: { method: 'PATCH', path: '/log-streams/{id}', request: 'json' } as Operation<
-    [id: string],
-    T.UpdateLogStreamRequestContent,
-    T.UpdateLogStreamResponseContent
-  >,
+  update: logStreamsUpdate,
 }

@@ -2,6 +2,30 @@
 import type { Operation } from '../../operation.js'
 import type * as T from '../types.js'
 
+/**
+ * `GET /logs/{id}`
+ *
+ * Scopes (any one): `read:logs`, `read:logs_users`.
+ */
+export const logsGet = { method: 'GET', path: '/logs/{id}' } as Operation<
+  [id: string],
+  void,
+  T.GetLogResponseContent
+>
+
+/**
+ * `GET /logs`
+ *
+ * Scopes (any one): `read:logs`, `read:logs_users`.
+ */
+export const logsList = {
+  method: 'GET',
+  path: '/logs',
+  request: 'query',
+  list: { items: 'logs', paging: 'both' },
+  defaults: { page: 0, per_page: 50, include_totals: true },
+} as Operation<[], T.ListLogsRequestParameters, T.ListLogResponseContent, T.Log>
+
 /** The `logs` operations: each a typed descriptor that `ManagementClient` interprets. */
 export const logs = {
   /**
@@ -9,21 +33,11 @@ export const logs = {
    *
    * Scopes (any one): `read:logs`, `read:logs_users`.
    */
-  get: { method: 'GET', path: '/logs/{id}' } as Operation<
-    [id: string],
-    void,
-    T.GetLogResponseContent
-  >,
+  get: logsGet,
   /**
    * `GET /logs`
    *
    * Scopes (any one): `read:logs`, `read:logs_users`.
    */
-  list: {
-    method: 'GET',
-    path: '/logs',
-    request: 'query',
-    list: { items: 'logs', paging: 'both' },
-    defaults: { page: 0, per_page: 50, include_totals: true },
-  } as Operation<[], T.ListLogsRequestParameters, T.ListLogResponseContent, T.Log>,
+  list: logsList,
 }

@@ -2,6 +2,80 @@
 import type { Operation } from '../../operation.js'
 import type * as T from '../types.js'
 
+/**
+ * `POST /network-acls`
+ *
+ * Scopes (any one): `create:network_acls`.
+ */
+export const networkAclsCreate = {
+  method: 'POST',
+  path: '/network-acls',
+  request: 'json',
+  response: 'none',
+} as Operation<[], T.CreateNetworkAclRequestContent, void>
+
+/**
+ * `DELETE /network-acls/{id}`
+ *
+ * Scopes (any one): `delete:network_acls`.
+ */
+export const networkAclsDelete = {
+  method: 'DELETE',
+  path: '/network-acls/{id}',
+  response: 'none',
+} as Operation<[id: string], void, void>
+
+/**
+ * `GET /network-acls/{id}`
+ *
+ * Scopes (any one): `read:network_acls`.
+ */
+export const networkAclsGet = { method: 'GET', path: '/network-acls/{id}' } as Operation<
+  [id: string],
+  void,
+  T.GetNetworkAclsResponseContent
+>
+
+/**
+ * `GET /network-acls`
+ *
+ * Scopes (any one): `read:network_acls`.
+ */
+export const networkAclsList = {
+  method: 'GET',
+  path: '/network-acls',
+  request: 'query',
+  list: { items: 'network_acls', paging: 'page' },
+  defaults: { page: 0, per_page: 50, include_totals: true },
+} as Operation<
+  [],
+  T.ListNetworkAclsRequestParameters,
+  T.ListNetworkAclsResponseContent,
+  T.NetworkAclsResponseContent
+>
+
+/**
+ * `PUT /network-acls/{id}`
+ *
+ * Scopes (any one): `update:network_acls`.
+ */
+export const networkAclsSet = {
+  method: 'PUT',
+  path: '/network-acls/{id}',
+  request: 'json',
+} as Operation<[id: string], T.SetNetworkAclRequestContent, T.SetNetworkAclsResponseContent>
+
+/**
+ * `PATCH /network-acls/{id}`
+ *
+ * Scopes (any one): `update:network_acls`.
+ */
+export const networkAclsUpdate = {
+  method: 'PATCH',
+  path: '/network-acls/{id}',
+  request: 'json',
+} as Operation<[id: string], T.UpdateNetworkAclRequestContent, T.UpdateNetworkAclResponseContent>
+
 /** The `networkAcls` operations: each a typed descriptor that `ManagementClient` interprets. */
 export const networkAcls = {
   /**
@@ -9,66 +83,35 @@ export const networkAcls = {
    *
    * Scopes (any one): `create:network_acls`.
    */
-  create: { method: 'POST', path: '/network-acls', request: 'json', response: 'none' } as Operation<
-    [],
-    T.CreateNetworkAclRequestContent,
-    void
-  >,
+  create: networkAclsCreate,
   /**
    * `DELETE /network-acls/{id}`
    *
    * Scopes (any one): `delete:network_acls`.
    */
-  delete: { method: 'DELETE', path: '/network-acls/{id}', response: 'none' } as Operation<
-    [id: string],
-    void,
-    void
-  >,
+  delete: networkAclsDelete,
   /**
    * `GET /network-acls/{id}`
    *
    * Scopes (any one): `read:network_acls`.
    */
-  get: { method: 'GET', path: '/network-acls/{id}' } as Operation<
-    [id: string],
-    void,
-    T.GetNetworkAclsResponseContent
-  >,
+  get: networkAclsGet,
   /**
    * `GET /network-acls`
    *
    * Scopes (any one): `read:network_acls`.
    */
-  list: {
-    method: 'GET',
-    path: '/network-acls',
-    request: 'query',
-    list: { items: 'network_acls', paging: 'page' },
-    defaults: { page: 0, per_page: 50, include_totals: true },
-  } as Operation<
-    [],
-    T.ListNetworkAclsRequestParameters,
-    T.ListNetworkAclsResponseContent,
-    T.NetworkAclsResponseContent
-  >,
+  list: networkAclsList,
   /**
    * `PUT /network-acls/{id}`
    *
    * Scopes (any one): `update:network_acls`.
    */
-  set: { method: 'PUT', path: '/network-acls/{id}', request: 'json' } as Operation<
-    [id: string],
-    T.SetNetworkAclRequestContent,
-    T.SetNetworkAclsResponseContent
-  >,
+  set: networkAclsSet,
   /**
    * `PATCH /network-acls/{id}`
    *
    * Scopes (any one): `update:network_acls`.
    */
-  update: { method: 'PATCH', path: '/network-acls/{id}', request: 'json' } as Operation<
-    [id: string],
-    T.UpdateNetworkAclRequestContent,
-    T.UpdateNetworkAclResponseContent
-  >,
+  update: networkAclsUpdate,
 }

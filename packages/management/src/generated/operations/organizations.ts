@@ -2,6 +2,769 @@
 import type { Operation } from '../../operation.js'
 import type * as T from '../types.js'
 
+/**
+ * `POST /organizations`
+ *
+ * Scopes (any one): `create:organizations`, `create:organization_connections`.
+ */
+export const organizationsCreate = {
+  method: 'POST',
+  path: '/organizations',
+  request: 'json',
+} as Operation<[], T.CreateOrganizationRequestContent, T.CreateOrganizationResponseContent>
+
+/**
+ * `DELETE /organizations/{id}`
+ *
+ * Scopes (any one): `delete:organizations`.
+ */
+export const organizationsDelete = {
+  method: 'DELETE',
+  path: '/organizations/{id}',
+  response: 'none',
+} as Operation<[id: string], void, void>
+
+/**
+ * `GET /organizations/{id}`
+ *
+ * Scopes (any one): `read:organizations`, `read:organizations_summary`.
+ */
+export const organizationsGet = { method: 'GET', path: '/organizations/{id}' } as Operation<
+  [id: string],
+  void,
+  T.GetOrganizationResponseContent
+>
+
+/**
+ * `GET /organizations/name/{name}`
+ *
+ * Scopes (any one): `read:organizations`.
+ */
+export const organizationsGetByName = {
+  method: 'GET',
+  path: '/organizations/name/{name}',
+} as Operation<[name: string], void, T.GetOrganizationByNameResponseContent>
+
+/**
+ * `GET /organizations`
+ *
+ * Scopes (any one): `read:organizations`, `read:organizations_summary`.
+ */
+export const organizationsList = {
+  method: 'GET',
+  path: '/organizations',
+  request: 'query',
+  list: { items: 'organizations', paging: 'both' },
+  defaults: { include_totals: true, take: 50 },
+} as Operation<
+  [],
+  T.ListOrganizationsRequestParameters,
+  T.ListOrganizationsResponseContent,
+  T.Organization
+>
+
+/**
+ * `GET /organizations/search`
+ *
+ * Not in Auth0's definition: declared from node-auth0 v7.1.
+ */
+export const organizationsSearch = {
+  method: 'GET',
+  path: '/organizations/search',
+  request: 'query',
+  list: { items: 'organizations', paging: 'checkpoint' },
+  defaults: { take: 50 },
+} as Operation<
+  [],
+  T.SearchOrganizationsRequestParameters,
+  T.SearchOrganizationsPaginatedResponseContent,
+  T.SearchOrganization
+>
+
+/**
+ * `PATCH /organizations/{id}`
+ *
+ * Scopes (any one): `update:organizations`.
+ */
+export const organizationsUpdate = {
+  method: 'PATCH',
+  path: '/organizations/{id}',
+  request: 'json',
+} as Operation<
+  [id: string],
+  T.UpdateOrganizationRequestContent,
+  T.UpdateOrganizationResponseContent
+>
+
+/**
+ * `POST /organizations/{id}/client-grants`
+ *
+ * Scopes (any one): `create:organization_client_grants`.
+ */
+export const organizationsClientGrantsCreate = {
+  method: 'POST',
+  path: '/organizations/{id}/client-grants',
+  request: 'json',
+} as Operation<
+  [id: string],
+  T.AssociateOrganizationClientGrantRequestContent,
+  T.AssociateOrganizationClientGrantResponseContent
+>
+
+/**
+ * `DELETE /organizations/{id}/client-grants/{grant_id}`
+ *
+ * Scopes (any one): `delete:organization_client_grants`.
+ */
+export const organizationsClientGrantsDelete = {
+  method: 'DELETE',
+  path: '/organizations/{id}/client-grants/{grant_id}',
+  response: 'none',
+} as Operation<[id: string, grant_id: string], void, void>
+
+/**
+ * `GET /organizations/{id}/client-grants`
+ *
+ * Scopes (any one): `read:organization_client_grants`.
+ */
+export const organizationsClientGrantsList = {
+  method: 'GET',
+  path: '/organizations/{id}/client-grants',
+  request: 'query',
+  list: { items: 'client_grants', paging: 'page' },
+  defaults: { page: 0, per_page: 50, include_totals: true },
+} as Operation<
+  [id: string],
+  T.ListOrganizationClientGrantsRequestParameters,
+  T.ListOrganizationClientGrantsResponseContent,
+  T.OrganizationClientGrant
+>
+
+/**
+ * `POST /organizations/{id}/clients`
+ *
+ * Not in Auth0's definition: declared from node-auth0 v7.1.
+ */
+export const organizationsClientsCreate = {
+  method: 'POST',
+  path: '/organizations/{id}/clients',
+  request: 'json',
+} as Operation<
+  [id: string],
+  T.CreateOrganizationClientsRequestContent,
+  T.CreateOrganizationClientsResponseContent
+>
+
+/**
+ * `DELETE /organizations/{id}/clients`
+ *
+ * Not in Auth0's definition: declared from node-auth0 v7.1.
+ */
+export const organizationsClientsDelete = {
+  method: 'DELETE',
+  path: '/organizations/{id}/clients',
+  request: 'json',
+  response: 'none',
+} as Operation<[id: string], T.DeleteOrganizationClientsRequestContent, void>
+
+/**
+ * `GET /organizations/{id}/clients/{client_id}`
+ *
+ * Not in Auth0's definition: declared from node-auth0 v7.1.
+ */
+export const organizationsClientsGet = {
+  method: 'GET',
+  path: '/organizations/{id}/clients/{client_id}',
+} as Operation<[id: string, client_id: string], void, T.GetOrganizationClientResponseContent>
+
+/**
+ * `GET /organizations/{id}/clients`
+ *
+ * Not in Auth0's definition: declared from node-auth0 v7.1.
+ */
+export const organizationsClientsList = {
+  method: 'GET',
+  path: '/organizations/{id}/clients',
+  request: 'query',
+  list: { items: 'clients', paging: 'checkpoint' },
+  defaults: { take: 50 },
+} as Operation<
+  [id: string],
+  T.ListOrganizationClientsRequestParameters,
+  T.ListOrganizationClientsResponseContent,
+  T.OrganizationClient
+>
+
+/**
+ * `PATCH /organizations/{id}/clients/{client_id}`
+ *
+ * Not in Auth0's definition: declared from node-auth0 v7.1.
+ */
+export const organizationsClientsUpdate = {
+  method: 'PATCH',
+  path: '/organizations/{id}/clients/{client_id}',
+  request: 'json',
+} as Operation<
+  [id: string, client_id: string],
+  T.UpdateOrganizationClientRequestContent,
+  T.UpdateOrganizationClientResponseContent
+>
+
+/**
+ * `POST /organizations/{id}/connections`
+ *
+ * Scopes (any one): `create:organization_connections`.
+ *
+ * Lifecycle: EA.
+ */
+export const organizationsConnectionsCreate = {
+  method: 'POST',
+  path: '/organizations/{id}/connections',
+  request: 'json',
+} as Operation<
+  [id: string],
+  T.CreateOrganizationAllConnectionRequestParameters,
+  T.CreateOrganizationAllConnectionResponseContent
+>
+
+/**
+ * `DELETE /organizations/{id}/connections/{connection_id}`
+ *
+ * Scopes (any one): `delete:organization_connections`.
+ *
+ * Lifecycle: EA.
+ */
+export const organizationsConnectionsDelete = {
+  method: 'DELETE',
+  path: '/organizations/{id}/connections/{connection_id}',
+  response: 'none',
+} as Operation<[id: string, connection_id: string], void, void>
+
+/**
+ * `GET /organizations/{id}/connections/{connection_id}`
+ *
+ * Scopes (any one): `read:organization_connections`.
+ *
+ * Lifecycle: EA.
+ */
+export const organizationsConnectionsGet = {
+  method: 'GET',
+  path: '/organizations/{id}/connections/{connection_id}',
+} as Operation<
+  [id: string, connection_id: string],
+  void,
+  T.GetOrganizationAllConnectionResponseContent
+>
+
+/**
+ * `GET /organizations/{id}/connections`
+ *
+ * Scopes (any one): `read:organization_connections`.
+ *
+ * Lifecycle: EA.
+ */
+export const organizationsConnectionsList = {
+  method: 'GET',
+  path: '/organizations/{id}/connections',
+  request: 'query',
+  list: { items: 'connections', paging: 'page' },
+  defaults: { page: 0, per_page: 50, include_totals: true },
+} as Operation<
+  [id: string],
+  T.ListOrganizationAllConnectionsRequestParameters,
+  T.ListOrganizationAllConnectionsResponseContent,
+  T.OrganizationAllConnectionPost
+>
+
+/**
+ * `PATCH /organizations/{id}/connections/{connection_id}`
+ *
+ * Scopes (any one): `update:organization_connections`.
+ *
+ * Lifecycle: EA.
+ */
+export const organizationsConnectionsUpdate = {
+  method: 'PATCH',
+  path: '/organizations/{id}/connections/{connection_id}',
+  request: 'json',
+} as Operation<
+  [id: string, connection_id: string],
+  T.UpdateOrganizationConnectionRequestParameters,
+  T.UpdateOrganizationAllConnectionResponseContent
+>
+
+/**
+ * `POST /organizations/{id}/discovery-domains`
+ *
+ * Scopes (any one): `create:organization_discovery_domains`.
+ */
+export const organizationsDiscoveryDomainsCreate = {
+  method: 'POST',
+  path: '/organizations/{id}/discovery-domains',
+  request: 'json',
+} as Operation<
+  [id: string],
+  T.CreateOrganizationDiscoveryDomainRequestContent,
+  T.CreateOrganizationDiscoveryDomainResponseContent
+>
+
+/**
+ * `DELETE /organizations/{id}/discovery-domains/{discovery_domain_id}`
+ *
+ * Scopes (any one): `delete:organization_discovery_domains`.
+ */
+export const organizationsDiscoveryDomainsDelete = {
+  method: 'DELETE',
+  path: '/organizations/{id}/discovery-domains/{discovery_domain_id}',
+  response: 'none',
+} as Operation<[id: string, discovery_domain_id: string], void, void>
+
+/**
+ * `GET /organizations/{id}/discovery-domains/{discovery_domain_id}`
+ *
+ * Scopes (any one): `read:organization_discovery_domains`.
+ */
+export const organizationsDiscoveryDomainsGet = {
+  method: 'GET',
+  path: '/organizations/{id}/discovery-domains/{discovery_domain_id}',
+} as Operation<
+  [id: string, discovery_domain_id: string],
+  void,
+  T.GetOrganizationDiscoveryDomainResponseContent
+>
+
+/**
+ * `GET /organizations/{id}/discovery-domains/name/{discovery_domain}`
+ *
+ * Scopes (any one): `read:organization_discovery_domains`.
+ */
+export const organizationsDiscoveryDomainsGetByName = {
+  method: 'GET',
+  path: '/organizations/{id}/discovery-domains/name/{discovery_domain}',
+} as Operation<
+  [id: string, discovery_domain: string],
+  void,
+  T.GetOrganizationDiscoveryDomainByNameResponseContent
+>
+
+/**
+ * `GET /organizations/{id}/discovery-domains`
+ *
+ * Scopes (any one): `read:organization_discovery_domains`.
+ */
+export const organizationsDiscoveryDomainsList = {
+  method: 'GET',
+  path: '/organizations/{id}/discovery-domains',
+  request: 'query',
+  list: { items: 'domains', paging: 'checkpoint' },
+  defaults: { take: 50 },
+} as Operation<
+  [id: string],
+  T.ListOrganizationDiscoveryDomainsRequestParameters,
+  T.ListOrganizationDiscoveryDomainsResponseContent,
+  T.OrganizationDiscoveryDomain
+>
+
+/**
+ * `PATCH /organizations/{id}/discovery-domains/{discovery_domain_id}`
+ *
+ * Scopes (any one): `update:organization_discovery_domains`.
+ */
+export const organizationsDiscoveryDomainsUpdate = {
+  method: 'PATCH',
+  path: '/organizations/{id}/discovery-domains/{discovery_domain_id}',
+  request: 'json',
+} as Operation<
+  [id: string, discovery_domain_id: string],
+  T.UpdateOrganizationDiscoveryDomainRequestContent,
+  T.UpdateOrganizationDiscoveryDomainResponseContent
+>
+
+/**
+ * `POST /organizations/{id}/enabled_connections`
+ *
+ * Scopes (any one): `create:organization_connections`.
+ */
+export const organizationsEnabledConnectionsAdd = {
+  method: 'POST',
+  path: '/organizations/{id}/enabled_connections',
+  request: 'json',
+} as Operation<
+  [id: string],
+  T.AddOrganizationConnectionRequestContent,
+  T.AddOrganizationConnectionResponseContent
+>
+
+/**
+ * `DELETE /organizations/{id}/enabled_connections/{connectionId}`
+ *
+ * Scopes (any one): `delete:organization_connections`.
+ */
+export const organizationsEnabledConnectionsDelete = {
+  method: 'DELETE',
+  path: '/organizations/{id}/enabled_connections/{connectionId}',
+  response: 'none',
+} as Operation<[id: string, connectionId: string], void, void>
+
+/**
+ * `GET /organizations/{id}/enabled_connections/{connectionId}`
+ *
+ * Scopes (any one): `read:organization_connections`.
+ */
+export const organizationsEnabledConnectionsGet = {
+  method: 'GET',
+  path: '/organizations/{id}/enabled_connections/{connectionId}',
+} as Operation<[id: string, connectionId: string], void, T.GetOrganizationConnectionResponseContent>
+
+/**
+ * `GET /organizations/{id}/enabled_connections`
+ *
+ * Scopes (any one): `read:organization_connections`.
+ */
+export const organizationsEnabledConnectionsList = {
+  method: 'GET',
+  path: '/organizations/{id}/enabled_connections',
+  request: 'query',
+  list: { items: 'enabled_connections', paging: 'page' },
+  defaults: { page: 0, per_page: 50, include_totals: true },
+} as Operation<
+  [id: string],
+  T.ListOrganizationConnectionsRequestParameters,
+  T.ListOrganizationConnectionsResponseContent,
+  T.OrganizationConnection
+>
+
+/**
+ * `PATCH /organizations/{id}/enabled_connections/{connectionId}`
+ *
+ * Scopes (any one): `update:organization_connections`.
+ */
+export const organizationsEnabledConnectionsUpdate = {
+  method: 'PATCH',
+  path: '/organizations/{id}/enabled_connections/{connectionId}',
+  request: 'json',
+} as Operation<
+  [id: string, connectionId: string],
+  T.UpdateOrganizationConnectionRequestContent,
+  T.UpdateOrganizationConnectionResponseContent
+>
+
+/**
+ * `GET /organizations/{organization_id}/groups`
+ *
+ * Scopes (any one): `read:organization_groups`.
+ */
+export const organizationsGroupsList = {
+  method: 'GET',
+  path: '/organizations/{organization_id}/groups',
+  request: 'query',
+  list: { items: 'groups', paging: 'checkpoint' },
+  defaults: { take: 50 },
+} as Operation<
+  [organization_id: string],
+  T.ListOrganizationGroupsRequestParameters,
+  T.ListOrganizationGroupsResponseContent,
+  T.Group
+>
+
+/**
+ * `POST /organizations/{organization_id}/groups/{group_id}/roles`
+ *
+ * Scopes (any one): `create:organization_group_roles`.
+ */
+export const organizationsGroupsRolesCreate = {
+  method: 'POST',
+  path: '/organizations/{organization_id}/groups/{group_id}/roles',
+  request: 'json',
+  response: 'none',
+} as Operation<
+  [organization_id: string, group_id: string],
+  T.CreateOrganizationGroupRolesRequestContent,
+  void
+>
+
+/**
+ * `DELETE /organizations/{organization_id}/groups/{group_id}/roles`
+ *
+ * Scopes (any one): `delete:organization_group_roles`.
+ */
+export const organizationsGroupsRolesDelete = {
+  method: 'DELETE',
+  path: '/organizations/{organization_id}/groups/{group_id}/roles',
+  request: 'json',
+  response: 'none',
+} as Operation<
+  [organization_id: string, group_id: string],
+  T.DeleteOrganizationGroupRolesRequestContent,
+  void
+>
+
+/**
+ * `GET /organizations/{organization_id}/groups/{group_id}/roles`
+ *
+ * Scopes (any one): `read:organization_group_roles`.
+ */
+export const organizationsGroupsRolesList = {
+  method: 'GET',
+  path: '/organizations/{organization_id}/groups/{group_id}/roles',
+  request: 'query',
+  list: { items: 'roles', paging: 'checkpoint' },
+  defaults: { take: 50 },
+} as Operation<
+  [organization_id: string, group_id: string],
+  T.ListOrganizationGroupRolesRequestParameters,
+  T.ListOrganizationGroupRolesResponseContent,
+  T.Role
+>
+
+/**
+ * `POST /organizations/{id}/invitations`
+ *
+ * Scopes (any one): `create:organization_invitations`.
+ */
+export const organizationsInvitationsCreate = {
+  method: 'POST',
+  path: '/organizations/{id}/invitations',
+  request: 'json',
+  customDomain: true,
+} as Operation<
+  [id: string],
+  T.CreateOrganizationInvitationRequestContent,
+  T.CreateOrganizationInvitationResponseContent
+>
+
+/**
+ * `DELETE /organizations/{id}/invitations/{invitation_id}`
+ *
+ * Scopes (any one): `delete:organization_invitations`.
+ */
+export const organizationsInvitationsDelete = {
+  method: 'DELETE',
+  path: '/organizations/{id}/invitations/{invitation_id}',
+  response: 'none',
+} as Operation<[id: string, invitation_id: string], void, void>
+
+/**
+ * `GET /organizations/{id}/invitations/{invitation_id}`
+ *
+ * Scopes (any one): `read:organization_invitations`.
+ */
+export const organizationsInvitationsGet = {
+  method: 'GET',
+  path: '/organizations/{id}/invitations/{invitation_id}',
+  request: 'query',
+} as Operation<
+  [id: string, invitation_id: string],
+  T.GetOrganizationInvitationRequestParameters,
+  T.GetOrganizationInvitationResponseContent
+>
+
+/**
+ * `GET /organizations/{id}/invitations`
+ *
+ * Scopes (any one): `read:organization_invitations`.
+ */
+export const organizationsInvitationsList = {
+  method: 'GET',
+  path: '/organizations/{id}/invitations',
+  request: 'query',
+  list: { items: 'invitations', paging: 'page' },
+  defaults: { page: 0, per_page: 50, include_totals: true },
+} as Operation<
+  [id: string],
+  T.ListOrganizationInvitationsRequestParameters,
+  T.ListOrganizationInvitationsResponseContent,
+  T.OrganizationInvitation
+>
+
+/**
+ * `POST /organizations/{id}/members`
+ *
+ * Scopes (any one): `create:organization_members`.
+ */
+export const organizationsMembersCreate = {
+  method: 'POST',
+  path: '/organizations/{id}/members',
+  request: 'json',
+  response: 'none',
+} as Operation<[id: string], T.CreateOrganizationMemberRequestContent, void>
+
+/**
+ * `DELETE /organizations/{id}/members`
+ *
+ * Scopes (any one): `delete:organization_members`.
+ */
+export const organizationsMembersDelete = {
+  method: 'DELETE',
+  path: '/organizations/{id}/members',
+  request: 'json',
+  response: 'none',
+} as Operation<[id: string], T.DeleteOrganizationMembersRequestContent, void>
+
+/**
+ * `GET /organizations/{id}/members`
+ *
+ * Scopes (any one): `read:organization_members`.
+ */
+export const organizationsMembersList = {
+  method: 'GET',
+  path: '/organizations/{id}/members',
+  request: 'query',
+  list: { items: 'members', paging: 'both' },
+  defaults: { include_totals: true, take: 50 },
+} as Operation<
+  [id: string],
+  T.ListOrganizationMembersRequestParameters,
+  T.ListOrganizationMembersResponseContent,
+  T.OrganizationMember
+>
+
+/**
+ * `GET /organizations/{id}/members/{user_id}/effective-roles`
+ *
+ * Scopes (any one): `read:organization_member_effective_roles`.
+ */
+export const organizationsMembersEffectiveRolesList = {
+  method: 'GET',
+  path: '/organizations/{id}/members/{user_id}/effective-roles',
+  request: 'query',
+  list: { items: 'roles', paging: 'checkpoint' },
+  defaults: { take: 50 },
+} as Operation<
+  [id: string, user_id: string],
+  T.ListOrganizationMemberEffectiveRolesRequestParameters,
+  T.ListOrganizationMemberEffectiveRolesResponseContent,
+  T.OrganizationMemberEffectiveRole
+>
+
+/**
+ * `GET /organizations/{id}/members/{user_id}/effective-roles/sources/groups`
+ *
+ * Scopes (any one): `read:organization_member_role_source_groups`.
+ */
+export const organizationsMembersEffectiveRolesSourcesGroupsList = {
+  method: 'GET',
+  path: '/organizations/{id}/members/{user_id}/effective-roles/sources/groups',
+  request: 'query',
+  list: { items: 'groups', paging: 'checkpoint' },
+  defaults: { take: 50 },
+} as Operation<
+  [id: string, user_id: string],
+  T.ListOrganizationMemberRoleSourceGroupsRequestParameters,
+  T.ListOrganizationMemberRoleSourceGroupsResponseContent,
+  T.Group
+>
+
+/**
+ * `POST /organizations/{id}/members/{user_id}/roles`
+ *
+ * Scopes (any one): `create:organization_member_roles`.
+ */
+export const organizationsMembersRolesAssign = {
+  method: 'POST',
+  path: '/organizations/{id}/members/{user_id}/roles',
+  request: 'json',
+  response: 'none',
+} as Operation<[id: string, user_id: string], T.AssignOrganizationMemberRolesRequestContent, void>
+
+/**
+ * `DELETE /organizations/{id}/members/{user_id}/roles`
+ *
+ * Scopes (any one): `delete:organization_member_roles`.
+ */
+export const organizationsMembersRolesDelete = {
+  method: 'DELETE',
+  path: '/organizations/{id}/members/{user_id}/roles',
+  request: 'json',
+  response: 'none',
+} as Operation<[id: string, user_id: string], T.DeleteOrganizationMemberRolesRequestContent, void>
+
+/**
+ * `GET /organizations/{id}/members/{user_id}/roles`
+ *
+ * Scopes (any one): `read:organization_member_roles`.
+ */
+export const organizationsMembersRolesList = {
+  method: 'GET',
+  path: '/organizations/{id}/members/{user_id}/roles',
+  request: 'query',
+  list: { items: 'roles', paging: 'page' },
+  defaults: { page: 0, per_page: 50, include_totals: true },
+} as Operation<
+  [id: string, user_id: string],
+  T.ListOrganizationMemberRolesRequestParameters,
+  T.ListOrganizationMemberRolesResponseContent,
+  T.Role
+>
+
+/**
+ * `PUT /organizations/{id}/organization-templates/{template_id}`
+ *
+ * Not in Auth0's definition: declared from node-auth0 v7.1.
+ */
+export const organizationsOrganizationTemplateAssignOrganizationTemplate = {
+  method: 'PUT',
+  path: '/organizations/{id}/organization-templates/{template_id}',
+  response: 'none',
+} as Operation<[id: string, template_id: string], void, void>
+
+/**
+ * `GET /organizations/{id}/organization-templates`
+ *
+ * Not in Auth0's definition: declared from node-auth0 v7.1.
+ */
+export const organizationsOrganizationTemplateGet = {
+  method: 'GET',
+  path: '/organizations/{id}/organization-templates',
+} as Operation<[id: string], void, T.OrganizationTemplate>
+
+/**
+ * `DELETE /organizations/{id}/organization-templates/{template_id}`
+ *
+ * Not in Auth0's definition: declared from node-auth0 v7.1.
+ */
+export const organizationsOrganizationTemplateUnassignOrganizationTemplate = {
+  method: 'DELETE',
+  path: '/organizations/{id}/organization-templates/{template_id}',
+  response: 'none',
+} as Operation<[id: string, template_id: string], void, void>
+
+/**
+ * `GET /organizations/{organization_id}/roles/{role_id}/groups`
+ *
+ * Not in Auth0's definition: declared from node-auth0 v7.1.
+ */
+export const organizationsRolesGroupsList = {
+  method: 'GET',
+  path: '/organizations/{organization_id}/roles/{role_id}/groups',
+  request: 'query',
+  list: { items: 'groups', paging: 'checkpoint' },
+  defaults: { take: 50 },
+} as Operation<
+  [organization_id: string, role_id: string],
+  T.ListOrganizationRoleGroupsRequestParameters,
+  T.ListOrganizationRoleGroupsResponseContent,
+  T.RoleGroup
+>
+
+/**
+ * `GET /organizations/{id}/roles/{role_id}/members`
+ *
+ * Not in Auth0's definition: declared from node-auth0 v7.1.
+ */
+export const organizationsRolesMembersList = {
+  method: 'GET',
+  path: '/organizations/{id}/roles/{role_id}/members',
+  request: 'query',
+  list: { items: 'members', paging: 'checkpoint' },
+  defaults: { take: 50, include_fields: true },
+} as Operation<
+  [id: string, role_id: string],
+  T.ListOrganizationRoleMembersRequestParameters,
+  T.ListOrganizationRoleMembersResponseContent,
+  T.RoleMember
+>
+
 /** The `organizations` operations: each a typed descriptor that `ManagementClient` interprets. */
 export const organizations = {
   /**
@@ -9,127 +772,62 @@ export const organizations = {
    *
    * Scopes (any one): `create:organizations`, `create:organization_connections`.
    */
-  create: { method: 'POST', path: '/organizations', request: 'json' } as Operation<
-    [],
-    T.CreateOrganizationRequestContent,
-    T.CreateOrganizationResponseContent
-  >,
+  create: organizationsCreate,
   /**
    * `DELETE /organizations/{id}`
    *
    * Scopes (any one): `delete:organizations`.
    */
-  delete: { method: 'DELETE', path: '/organizations/{id}', response: 'none' } as Operation<
-    [id: string],
-    void,
-    void
-  >,
+  delete: organizationsDelete,
   /**
    * `GET /organizations/{id}`
    *
    * Scopes (any one): `read:organizations`, `read:organizations_summary`.
    */
-  get: { method: 'GET', path: '/organizations/{id}' } as Operation<
-    [id: string],
-    void,
-    T.GetOrganizationResponseContent
-  >,
+  get: organizationsGet,
   /**
    * `GET /organizations/name/{name}`
    *
    * Scopes (any one): `read:organizations`.
    */
-  getByName: { method: 'GET', path: '/organizations/name/{name}' } as Operation<
-    [name: string],
-    void,
-    T.GetOrganizationByNameResponseContent
-  >,
+  getByName: organizationsGetByName,
   /**
    * `GET /organizations`
    *
    * Scopes (any one): `read:organizations`, `read:organizations_summary`.
    */
-  list: {
-    method: 'GET',
-    path: '/organizations',
-    request: 'query',
-    list: { items: 'organizations', paging: 'both' },
-    defaults: { include_totals: true, take: 50 },
-  } as Operation<
-    [],
-    T.ListOrganizationsRequestParameters,
-    T.ListOrganizationsResponseContent,
-    T.Organization
-  >,
+  list: organizationsList,
   /**
    * `GET /organizations/search`
    *
    * Not in Auth0's definition: declared from node-auth0 v7.1.
    */
-  search: {
-    method: 'GET',
-    path: '/organizations/search',
-    request: 'query',
-    list: { items: 'organizations', paging: 'checkpoint' },
-    defaults: { take: 50 },
-  } as Operation<
-    [],
-    T.SearchOrganizationsRequestParameters,
-    T.SearchOrganizationsPaginatedResponseContent,
-    T.SearchOrganization
-  >,
+  search: organizationsSearch,
   /**
    * `PATCH /organizations/{id}`
    *
    * Scopes (any one): `update:organizations`.
    */
-  update: { method: 'PATCH', path: '/organizations/{id}', request: 'json' } as Operation<
-    [id: string],
-    T.UpdateOrganizationRequestContent,
-    T.UpdateOrganizationResponseContent
-  >,
+  update: organizationsUpdate,
   clientGrants: {
     /**
      * `POST /organizations/{id}/client-grants`
      *
      * Scopes (any one): `create:organization_client_grants`.
      */
-    create: {
-      method: 'POST',
-      path: '/organizations/{id}/client-grants',
-      request: 'json',
-    } as Operation<
-      [id: string],
-      T.AssociateOrganizationClientGrantRequestContent,
-      T.AssociateOrganizationClientGrantResponseContent
-    >,
+    create: organizationsClientGrantsCreate,
     /**
      * `DELETE /organizations/{id}/client-grants/{grant_id}`
      *
      * Scopes (any one): `delete:organization_client_grants`.
      */
-    delete: {
-      method: 'DELETE',
-      path: '/organizations/{id}/client-grants/{grant_id}',
-      response: 'none',
-    } as Operation<[id: string, grant_id: string], void, void>,
+    delete: organizationsClientGrantsDelete,
     /**
      * `GET /organizations/{id}/client-grants`
      *
      * Scopes (any one): `read:organization_client_grants`.
      */
-    list: {
-      method: 'GET',
-      path: '/organizations/{id}/client-grants',
-      request: 'query',
-      list: { items: 'client_grants', paging: 'page' },
-      defaults: { page: 0, per_page: 50, include_totals: true },
-    } as Operation<
-      [id: string],
-      T.ListOrganizationClientGrantsRequestParameters,
-      T.ListOrganizationClientGrantsResponseContent,
-      T.OrganizationClientGrant
-    >,
+    list: organizationsClientGrantsList,
   },
   clients: {
     /**
@@ -137,63 +835,31 @@ export const organizations = {
      *
      * Not in Auth0's definition: declared from node-auth0 v7.1.
      */
-    create: { method: 'POST', path: '/organizations/{id}/clients', request: 'json' } as Operation<
-      [id: string],
-      T.CreateOrganizationClientsRequestContent,
-      T.CreateOrganizationClientsResponseContent
-    >,
+    create: organizationsClientsCreate,
     /**
      * `DELETE /organizations/{id}/clients`
      *
      * Not in Auth0's definition: declared from node-auth0 v7.1.
      */
-    delete: {
-      method: 'DELETE',
-      path: '/organizations/{id}/clients',
-      request: 'json',
-      response: 'none',
-    } as Operation<[id: string], T.DeleteOrganizationClientsRequestContent, void>,
+    delete: organizationsClientsDelete,
     /**
      * `GET /organizations/{id}/clients/{client_id}`
      *
      * Not in Auth0's definition: declared from node-auth0 v7.1.
      */
-    get: { method: 'GET', path: '/organizations/{id}/clients/{client_id}' } as Operation<
-      [id: string, client_id: string],
-      void,
-      T.GetOrganizationClientResponseContent
-    >,
+    get: organizationsClientsGet,
     /**
      * `GET /organizations/{id}/clients`
      *
      * Not in Auth0's definition: declared from node-auth0 v7.1.
      */
-    list: {
-      method: 'GET',
-      path: '/organizations/{id}/clients',
-      request: 'query',
-      list: { items: 'clients', paging: 'checkpoint' },
-      defaults: { take: 50 },
-    } as Operation<
-      [id: string],
-      T.ListOrganizationClientsRequestParameters,
-      T.ListOrganizationClientsResponseContent,
-      T.OrganizationClient
-    >,
+    list: organizationsClientsList,
     /**
      * `PATCH /organizations/{id}/clients/{client_id}`
      *
      * Not in Auth0's definition: declared from node-auth0 v7.1.
      */
-    update: {
-      method: 'PATCH',
-      path: '/organizations/{id}/clients/{client_id}',
-      request: 'json',
-    } as Operation<
-      [id: string, client_id: string],
-      T.UpdateOrganizationClientRequestContent,
-      T.UpdateOrganizationClientResponseContent
-    >,
+    update: organizationsClientsUpdate,
   },
   connections: {
     /**
@@ -203,15 +869,7 @@ export const organizations = {
      *
      * Lifecycle: EA.
      */
-    create: {
-      method: 'POST',
-      path: '/organizations/{id}/connections',
-      request: 'json',
-    } as Operation<
-      [id: string],
-      T.CreateOrganizationAllConnectionRequestParameters,
-      T.CreateOrganizationAllConnectionResponseContent
-    >,
+    create: organizationsConnectionsCreate,
     /**
      * `DELETE /organizations/{id}/connections/{connection_id}`
      *
@@ -219,11 +877,7 @@ export const organizations = {
      *
      * Lifecycle: EA.
      */
-    delete: {
-      method: 'DELETE',
-      path: '/organizations/{id}/connections/{connection_id}',
-      response: 'none',
-    } as Operation<[id: string, connection_id: string], void, void>,
+    delete: organizationsConnectionsDelete,
     /**
      * `GET /organizations/{id}/connections/{connection_id}`
      *
@@ -231,11 +885,7 @@ export const organizations = {
      *
      * Lifecycle: EA.
      */
-    get: { method: 'GET', path: '/organizations/{id}/connections/{connection_id}' } as Operation<
-      [id: string, connection_id: string],
-      void,
-      T.GetOrganizationAllConnectionResponseContent
-    >,
+    get: organizationsConnectionsGet,
     /**
      * `GET /organizations/{id}/connections`
      *
@@ -243,18 +893,7 @@ export const organizations = {
      *
      * Lifecycle: EA.
      */
-    list: {
-      method: 'GET',
-      path: '/organizations/{id}/connections',
-      request: 'query',
-      list: { items: 'connections', paging: 'page' },
-      defaults: { page: 0, per_page: 50, include_totals: true },
-    } as Operation<
-      [id: string],
-      T.ListOrganizationAllConnectionsRequestParameters,
-      T.ListOrganizationAllConnectionsResponseContent,
-      T.OrganizationAllConnectionPost
-    >,
+    list: organizationsConnectionsList,
     /**
      * `PATCH /organizations/{id}/connections/{connection_id}`
      *
@@ -262,15 +901,7 @@ export const organizations = {
      *
      * Lifecycle: EA.
      */
-    update: {
-      method: 'PATCH',
-      path: '/organizations/{id}/connections/{connection_id}',
-      request: 'json',
-    } as Operation<
-      [id: string, connection_id: string],
-      T.UpdateOrganizationConnectionRequestParameters,
-      T.UpdateOrganizationAllConnectionResponseContent
-    >,
+    update: organizationsConnectionsUpdate,
   },
   discoveryDomains: {
     /**
@@ -278,82 +909,37 @@ export const organizations = {
      *
      * Scopes (any one): `create:organization_discovery_domains`.
      */
-    create: {
-      method: 'POST',
-      path: '/organizations/{id}/discovery-domains',
-      request: 'json',
-    } as Operation<
-      [id: string],
-      T.CreateOrganizationDiscoveryDomainRequestContent,
-      T.CreateOrganizationDiscoveryDomainResponseContent
-    >,
+    create: organizationsDiscoveryDomainsCreate,
     /**
      * `DELETE /organizations/{id}/discovery-domains/{discovery_domain_id}`
      *
      * Scopes (any one): `delete:organization_discovery_domains`.
      */
-    delete: {
-      method: 'DELETE',
-      path: '/organizations/{id}/discovery-domains/{discovery_domain_id}',
-      response: 'none',
-    } as Operation<[id: string, discovery_domain_id: string], void, void>,
+    delete: organizationsDiscoveryDomainsDelete,
     /**
      * `GET /organizations/{id}/discovery-domains/{discovery_domain_id}`
      *
      * Scopes (any one): `read:organization_discovery_domains`.
      */
-    get: {
-      method: 'GET',
-      path: '/organizations/{id}/discovery-domains/{discovery_domain_id}',
-    } as Operation<
-      [id: string, discovery_domain_id: string],
-      void,
-      T.GetOrganizationDiscoveryDomainResponseContent
-    >,
+    get: organizationsDiscoveryDomainsGet,
     /**
      * `GET /organizations/{id}/discovery-domains/name/{discovery_domain}`
      *
      * Scopes (any one): `read:organization_discovery_domains`.
      */
-    getByName: {
-      method: 'GET',
-      path: '/organizations/{id}/discovery-domains/name/{discovery_domain}',
-    } as Operation<
-      [id: string, discovery_domain: string],
-      void,
-      T.GetOrganizationDiscoveryDomainByNameResponseContent
-    >,
+    getByName: organizationsDiscoveryDomainsGetByName,
     /**
      * `GET /organizations/{id}/discovery-domains`
      *
      * Scopes (any one): `read:organization_discovery_domains`.
      */
-    list: {
-      method: 'GET',
-      path: '/organizations/{id}/discovery-domains',
-      request: 'query',
-      list: { items: 'domains', paging: 'checkpoint' },
-      defaults: { take: 50 },
-    } as Operation<
-      [id: string],
-      T.ListOrganizationDiscoveryDomainsRequestParameters,
-      T.ListOrganizationDiscoveryDomainsResponseContent,
-      T.OrganizationDiscoveryDomain
-    >,
+    list: organizationsDiscoveryDomainsList,
     /**
      * `PATCH /organizations/{id}/discovery-domains/{discovery_domain_id}`
      *
      * Scopes (any one): `update:organization_discovery_domains`.
      */
-    update: {
-      method: 'PATCH',
-      path: '/organizations/{id}/discovery-domains/{discovery_domain_id}',
-      request: 'json',
-    } as Operation<
-      [id: string, discovery_domain_id: string],
-      T.UpdateOrganizationDiscoveryDomainRequestContent,
-      T.UpdateOrganizationDiscoveryDomainResponseContent
-    >,
+    update: organizationsDiscoveryDomainsUpdate,
   },
   enabledConnections: {
     /**
@@ -361,69 +947,31 @@ export const organizations = {
      *
      * Scopes (any one): `create:organization_connections`.
      */
-    add: {
-      method: 'POST',
-      path: '/organizations/{id}/enabled_connections',
-      request: 'json',
-    } as Operation<
-      [id: string],
-      T.AddOrganizationConnectionRequestContent,
-      T.AddOrganizationConnectionResponseContent
-    >,
+    add: organizationsEnabledConnectionsAdd,
     /**
      * `DELETE /organizations/{id}/enabled_connections/{connectionId}`
      *
      * Scopes (any one): `delete:organization_connections`.
      */
-    delete: {
-      method: 'DELETE',
-      path: '/organizations/{id}/enabled_connections/{connectionId}',
-      response: 'none',
-    } as Operation<[id: string, connectionId: string], void, void>,
+    delete: organizationsEnabledConnectionsDelete,
     /**
      * `GET /organizations/{id}/enabled_connections/{connectionId}`
      *
      * Scopes (any one): `read:organization_connections`.
      */
-    get: {
-      method: 'GET',
-      path: '/organizations/{id}/enabled_connections/{connectionId}',
-    } as Operation<
-      [id: string, connectionId: string],
-      void,
-      T.GetOrganizationConnectionResponseContent
-    >,
+    get: organizationsEnabledConnectionsGet,
     /**
      * `GET /organizations/{id}/enabled_connections`
      *
      * Scopes (any one): `read:organization_connections`.
      */
-    list: {
-      method: 'GET',
-      path: '/organizations/{id}/enabled_connections',
-      request: 'query',
-      list: { items: 'enabled_connections', paging: 'page' },
-      defaults: { page: 0, per_page: 50, include_totals: true },
-    } as Operation<
-      [id: string],
-      T.ListOrganizationConnectionsRequestParameters,
-      T.ListOrganizationConnectionsResponseContent,
-      T.OrganizationConnection
-    >,
+    list: organizationsEnabledConnectionsList,
     /**
      * `PATCH /organizations/{id}/enabled_connections/{connectionId}`
      *
      * Scopes (any one): `update:organization_connections`.
      */
-    update: {
-      method: 'PATCH',
-      path: '/organizations/{id}/enabled_connections/{connectionId}',
-      request: 'json',
-    } as Operation<
-      [id: string, connectionId: string],
-      T.UpdateOrganizationConnectionRequestContent,
-      T.UpdateOrganizationConnectionResponseContent
-    >,
+    update: organizationsEnabledConnectionsUpdate,
   },
   groups: {
     /**
@@ -431,66 +979,26 @@ export const organizations = {
      *
      * Scopes (any one): `read:organization_groups`.
      */
-    list: {
-      method: 'GET',
-      path: '/organizations/{organization_id}/groups',
-      request: 'query',
-      list: { items: 'groups', paging: 'checkpoint' },
-      defaults: { take: 50 },
-    } as Operation<
-      [organization_id: string],
-      T.ListOrganizationGroupsRequestParameters,
-      T.ListOrganizationGroupsResponseContent,
-      T.Group
-    >,
+    list: organizationsGroupsList,
     roles: {
       /**
        * `POST /organizations/{organization_id}/groups/{group_id}/roles`
        *
        * Scopes (any one): `create:organization_group_roles`.
        */
-      create: {
-        method: 'POST',
-        path: '/organizations/{organization_id}/groups/{group_id}/roles',
-        request: 'json',
-        response: 'none',
-      } as Operation<
-        [organization_id: string, group_id: string],
-        T.CreateOrganizationGroupRolesRequestContent,
-        void
-      >,
+      create: organizationsGroupsRolesCreate,
       /**
        * `DELETE /organizations/{organization_id}/groups/{group_id}/roles`
        *
        * Scopes (any one): `delete:organization_group_roles`.
        */
-      delete: {
-        method: 'DELETE',
-        path: '/organizations/{organization_id}/groups/{group_id}/roles',
-        request: 'json',
-        response: 'none',
-      } as Operation<
-        [organization_id: string, group_id: string],
-        T.DeleteOrganizationGroupRolesRequestContent,
-        void
-      >,
+      delete: organizationsGroupsRolesDelete,
       /**
        * `GET /organizations/{organization_id}/groups/{group_id}/roles`
        *
        * Scopes (any one): `read:organization_group_roles`.
        */
-      list: {
-        method: 'GET',
-        path: '/organizations/{organization_id}/groups/{group_id}/roles',
-        request: 'query',
-        list: { items: 'roles', paging: 'checkpoint' },
-        defaults: { take: 50 },
-      } as Operation<
-        [organization_id: string, group_id: string],
-        T.ListOrganizationGroupRolesRequestParameters,
-        T.ListOrganizationGroupRolesResponseContent,
-        T.Role
-      >,
+      list: organizationsGroupsRolesList,
     },
   },
   invitations: {
@@ -499,57 +1007,25 @@ export const organizations = {
      *
      * Scopes (any one): `create:organization_invitations`.
      */
-    create: {
-      method: 'POST',
-      path: '/organizations/{id}/invitations',
-      request: 'json',
-      customDomain: true,
-    } as Operation<
-      [id: string],
-      T.CreateOrganizationInvitationRequestContent,
-      T.CreateOrganizationInvitationResponseContent
-    >,
+    create: organizationsInvitationsCreate,
     /**
      * `DELETE /organizations/{id}/invitations/{invitation_id}`
      *
      * Scopes (any one): `delete:organization_invitations`.
      */
-    delete: {
-      method: 'DELETE',
-      path: '/organizations/{id}/invitations/{invitation_id}',
-      response: 'none',
-    } as Operation<[id: string, invitation_id: string], void, void>,
+    delete: organizationsInvitationsDelete,
     /**
      * `GET /organizations/{id}/invitations/{invitation_id}`
      *
      * Scopes (any one): `read:organization_invitations`.
      */
-    get: {
-      method: 'GET',
-      path: '/organizations/{id}/invitations/{invitation_id}',
-      request: 'query',
-    } as Operation<
-      [id: string, invitation_id: string],
-      T.GetOrganizationInvitationRequestParameters,
-      T.GetOrganizationInvitationResponseContent
-    >,
+    get: organizationsInvitationsGet,
     /**
      * `GET /organizations/{id}/invitations`
      *
      * Scopes (any one): `read:organization_invitations`.
      */
-    list: {
-      method: 'GET',
-      path: '/organizations/{id}/invitations',
-      request: 'query',
-      list: { items: 'invitations', paging: 'page' },
-      defaults: { page: 0, per_page: 50, include_totals: true },
-    } as Operation<
-      [id: string],
-      T.ListOrganizationInvitationsRequestParameters,
-      T.ListOrganizationInvitationsResponseContent,
-      T.OrganizationInvitation
-    >,
+    list: organizationsInvitationsList,
   },
   members: {
     /**
@@ -557,58 +1033,26 @@ export const organizations = {
      *
      * Scopes (any one): `create:organization_members`.
      */
-    create: {
-      method: 'POST',
-      path: '/organizations/{id}/members',
-      request: 'json',
-      response: 'none',
-    } as Operation<[id: string], T.CreateOrganizationMemberRequestContent, void>,
+    create: organizationsMembersCreate,
     /**
      * `DELETE /organizations/{id}/members`
      *
      * Scopes (any one): `delete:organization_members`.
      */
-    delete: {
-      method: 'DELETE',
-      path: '/organizations/{id}/members',
-      request: 'json',
-      response: 'none',
-    } as Operation<[id: string], T.DeleteOrganizationMembersRequestContent, void>,
+    delete: organizationsMembersDelete,
     /**
      * `GET /organizations/{id}/members`
      *
      * Scopes (any one): `read:organization_members`.
      */
-    list: {
-      method: 'GET',
-      path: '/organizations/{id}/members',
-      request: 'query',
-      list: { items: 'members', paging: 'both' },
-      defaults: { include_totals: true, take: 50 },
-    } as Operation<
-      [id: string],
-      T.ListOrganizationMembersRequestParameters,
-      T.ListOrganizationMembersResponseContent,
-      T.OrganizationMember
-    >,
+    list: organizationsMembersList,
     effectiveRoles: {
       /**
        * `GET /organizations/{id}/members/{user_id}/effective-roles`
        *
        * Scopes (any one): `read:organization_member_effective_roles`.
        */
-      list: {
-        method: 'GET',
-        path: '/organizations/{id}/members/{user_id}/effective-roles',
-        request: 'query',
-        list: { items: 'roles', paging: 'checkpoint' },
-        defaults: { take: 50 },
-      } as Operation<
-        [id: string, user_id: string],
-        T.ListOrganizationMemberEffectiveRolesRequestParameters,
-        T.ListOrganizationMemberEffectiveRolesResponseContent,
-        T.OrganizationMemberEffectiveRole
-      >,
+      list: organizationsMembersEffectiveRolesList,
       sources: {
         groups: {
           /**
@@ -616,18 +1060,7 @@ export const organizations = {
            *
            * Scopes (any one): `read:organization_member_role_source_groups`.
            */
-          list: {
-            method: 'GET',
-            path: '/organizations/{id}/members/{user_id}/effective-roles/sources/groups',
-            request: 'query',
-            list: { items: 'groups', paging: 'checkpoint' },
-            defaults: { take: 50 },
-          } as Operation<
-            [id: string, user_id: string],
-            T.ListOrganizationMemberRoleSourceGroupsRequestParameters,
-            T.ListOrganizationMemberRoleSourceGroupsResponseContent,
-            T.Group
-          >,
+          list: organizationsMembersEffectiveRolesSourcesGroupsList,
         },
       },
     },
@@ -637,48 +1070,19 @@ export const organizations = {
        *
        * Scopes (any one): `create:organization_member_roles`.
        */
-      assign: {
-        method: 'POST',
-        path: '/organizations/{id}/members/{user_id}/roles',
-        request: 'json',
-        response: 'none',
-      } as Operation<
-        [id: string, user_id: string],
-        T.AssignOrganizationMemberRolesRequestContent,
-        void
-      >,
+      assign: organizationsMembersRolesAssign,
       /**
        * `DELETE /organizations/{id}/members/{user_id}/roles`
        *
        * Scopes (any one): `delete:organization_member_roles`.
        */
-      delete: {
-        method: 'DELETE',
-        path: '/organizations/{id}/members/{user_id}/roles',
-        request: 'json',
-        response: 'none',
-      } as Operation<
-        [id: string, user_id: string],
-        T.DeleteOrganizationMemberRolesRequestContent,
-        void
-      >,
+      delete: organizationsMembersRolesDelete,
       /**
        * `GET /organizations/{id}/members/{user_id}/roles`
        *
        * Scopes (any one): `read:organization_member_roles`.
        */
-      list: {
-        method: 'GET',
-        path: '/organizations/{id}/members/{user_id}/roles',
-        request: 'query',
-        list: { items: 'roles', paging: 'page' },
-        defaults: { page: 0, per_page: 50, include_totals: true },
-      } as Operation<
-        [id: string, user_id: string],
-        T.ListOrganizationMemberRolesRequestParameters,
-        T.ListOrganizationMemberRolesResponseContent,
-        T.Role
-      >,
+      list: organizationsMembersRolesList,
     },
   },
   organizationTemplate: {
@@ -687,31 +1091,19 @@ export const organizations = {
      *
      * Not in Auth0's definition: declared from node-auth0 v7.1.
      */
-    assignOrganizationTemplate: {
-      method: 'PUT',
-      path: '/organizations/{id}/organization-templates/{template_id}',
-      response: 'none',
-    } as Operation<[id: string, template_id: string], void, void>,
+    assignOrganizationTemplate: organizationsOrganizationTemplateAssignOrganizationTemplate,
     /**
      * `GET /organizations/{id}/organization-templates`
      *
      * Not in Auth0's definition: declared from node-auth0 v7.1.
      */
-    get: { method: 'GET', path: '/organizations/{id}/organization-templates' } as Operation<
-      [id: string],
-      void,
-      T.OrganizationTemplate
-    >,
+    get: organizationsOrganizationTemplateGet,
     /**
      * `DELETE /organizations/{id}/organization-templates/{template_id}`
      *
      * Not in Auth0's definition: declared from node-auth0 v7.1.
      */
-    unassignOrganizationTemplate: {
-      method: 'DELETE',
-      path: '/organizations/{id}/organization-templates/{template_id}',
-      response: 'none',
-    } as Operation<[id: string, template_id: string], void, void>,
+    unassignOrganizationTemplate: organizationsOrganizationTemplateUnassignOrganizationTemplate,
   },
   roles: {
     groups: {
@@ -720,18 +1112,7 @@ export const organizations = {
        *
        * Not in Auth0's definition: declared from node-auth0 v7.1.
        */
-      list: {
-        method: 'GET',
-        path: '/organizations/{organization_id}/roles/{role_id}/groups',
-        request: 'query',
-        list: { items: 'groups', paging: 'checkpoint' },
-        defaults: { take: 50 },
-      } as Operation<
-        [organization_id: string, role_id: string],
-        T.ListOrganizationRoleGroupsRequestParameters,
-        T.ListOrganizationRoleGroupsResponseContent,
-        T.RoleGroup
-      >,
+      list: organizationsRolesGroupsList,
     },
     members: {
       /**
@@ -739,18 +1120,7 @@ export const organizations = {
        *
        * Not in Auth0's definition: declared from node-auth0 v7.1.
        */
-      list: {
-        method: 'GET',
-        path: '/organizations/{id}/roles/{role_id}/members',
-        request: 'query',
-        list: { items: 'members', paging: 'checkpoint' },
-        defaults: { take: 50, include_fields: true },
-      } as Operation<
-        [id: string, role_id: string],
-        T.ListOrganizationRoleMembersRequestParameters,
-        T.ListOrganizationRoleMembersResponseContent,
-        T.RoleMember
-      >,
+      list: organizationsRolesMembersList,
     },
   },
 }

@@ -2,6 +2,138 @@
 import type { Operation } from '../../operation.js'
 import type * as T from '../types.js'
 
+/**
+ * `GET /prompts`
+ *
+ * Scopes (any one): `read:prompts`.
+ */
+export const promptsGetSettings = { method: 'GET', path: '/prompts' } as Operation<
+  [],
+  void,
+  T.GetSettingsResponseContent
+>
+
+/**
+ * `PATCH /prompts`
+ *
+ * Scopes (any one): `update:prompts`.
+ */
+export const promptsUpdateSettings = {
+  method: 'PATCH',
+  path: '/prompts',
+  request: 'json',
+} as Operation<[], T.UpdateSettingsRequestContent, T.UpdateSettingsResponseContent>
+
+/**
+ * `GET /prompts/{prompt}/custom-text/{language}`
+ *
+ * Scopes (any one): `read:prompts`.
+ */
+export const promptsCustomTextGet = {
+  method: 'GET',
+  path: '/prompts/{prompt}/custom-text/{language}',
+} as Operation<
+  [prompt: T.PromptGroupNameEnum, language: T.PromptLanguageEnum],
+  void,
+  T.GetCustomTextsByLanguageResponseContent
+>
+
+/**
+ * `PUT /prompts/{prompt}/custom-text/{language}`
+ *
+ * Scopes (any one): `update:prompts`.
+ */
+export const promptsCustomTextSet = {
+  method: 'PUT',
+  path: '/prompts/{prompt}/custom-text/{language}',
+  request: 'json',
+  response: 'none',
+} as Operation<
+  [prompt: T.PromptGroupNameEnum, language: T.PromptLanguageEnum],
+  T.SetsCustomTextsByLanguageRequestContent,
+  void
+>
+
+/**
+ * `GET /prompts/{prompt}/partials`
+ *
+ * Scopes (any one): `read:prompts`.
+ */
+export const promptsPartialsGet = {
+  method: 'GET',
+  path: '/prompts/{prompt}/partials',
+} as Operation<[prompt: T.PartialGroupsEnum], void, T.GetPartialsResponseContent>
+
+/**
+ * `PUT /prompts/{prompt}/partials`
+ *
+ * Scopes (any one): `update:prompts`.
+ */
+export const promptsPartialsSet = {
+  method: 'PUT',
+  path: '/prompts/{prompt}/partials',
+  request: 'json',
+  response: 'none',
+} as Operation<[prompt: T.PartialGroupsEnum], T.SetPartialsRequestContent, void>
+
+/**
+ * `PATCH /prompts/rendering`
+ *
+ * Scopes (any one): `update:prompts`.
+ */
+export const promptsRenderingBulkUpdate = {
+  method: 'PATCH',
+  path: '/prompts/rendering',
+  request: 'json',
+} as Operation<[], T.BulkUpdateAculRequestContent, T.BulkUpdateAculResponseContent>
+
+/**
+ * `GET /prompts/{prompt}/screen/{screen}/rendering`
+ *
+ * Scopes (any one): `read:prompts`.
+ */
+export const promptsRenderingGet = {
+  method: 'GET',
+  path: '/prompts/{prompt}/screen/{screen}/rendering',
+} as Operation<
+  [prompt: T.PromptGroupNameEnum, screen: T.ScreenGroupNameEnum],
+  void,
+  T.GetAculResponseContent
+>
+
+/**
+ * `GET /prompts/rendering`
+ *
+ * Scopes (any one): `read:prompts`.
+ */
+export const promptsRenderingList = {
+  method: 'GET',
+  path: '/prompts/rendering',
+  request: 'query',
+  list: { items: 'configs', paging: 'page' },
+  defaults: { page: 0, per_page: 50, include_totals: true },
+} as Operation<
+  [],
+  T.ListAculsRequestParameters,
+  T.ListAculsResponseContent,
+  T.ListAculsResponseContentItem
+>
+
+/**
+ * `PATCH /prompts/{prompt}/screen/{screen}/rendering`
+ *
+ * Scopes (any one): `update:prompts`.
+ */
+export const promptsRenderingUpdate = {
+  method: 'PATCH',
+  path: '/prompts/{prompt}/screen/{screen}/rendering',
+  request: 'json',
+} as Operation<
+  [prompt: T.PromptGroupNameEnum, screen: T.ScreenGroupNameEnum],
+  T.UpdateAculRequestContent,
+  T.UpdateAculResponseContent
+>
+
 /** The `prompts` operations: each a typed descriptor that `ManagementClient` interprets. */
 export const prompts = {
   /**
@@ -9,47 +141,26 @@ export const prompts = {
    *
    * Scopes (any one): `read:prompts`.
    */
-  getSettings: { method: 'GET', path: '/prompts' } as Operation<
-    [],
-    void,
-    T.GetSettingsResponseContent
-  >,
+  getSettings: promptsGetSettings,
   /**
    * `PATCH /prompts`
    *
    * Scopes (any one): `update:prompts`.
    */
-  updateSettings: { method: 'PATCH', path: '/prompts', request: 'json' } as Operation<
-    [],
-    T.UpdateSettingsRequestContent,
-    T.UpdateSettingsResponseContent
-  >,
+  updateSettings: promptsUpdateSettings,
   customText: {
     /**
      * `GET /prompts/{prompt}/custom-text/{language}`
      *
      * Scopes (any one): `read:prompts`.
      */
-    get: { method: 'GET', path: '/prompts/{prompt}/custom-text/{language}' } as Operation<
-      [prompt: T.PromptGroupNameEnum, language: T.PromptLanguageEnum],
-      void,
-      T.GetCustomTextsByLanguageResponseContent
-    >,
+    get: promptsCustomTextGet,
     /**
      * `PUT /prompts/{prompt}/custom-text/{language}`
      *
      * Scopes (any one): `update:prompts`.
      */
-    set: {
-      method: 'PUT',
-      path: '/prompts/{prompt}/custom-text/{language}',
-      request: 'json',
-      response: 'none',
-    } as Operation<
-      [prompt: T.PromptGroupNameEnum, language: T.PromptLanguageEnum],
-      T.SetsCustomTextsByLanguageRequestContent,
-      void
-    >,
+    set: promptsCustomTextSet,
   },
   partials: {
     /**
@@ -57,22 +168,13 @@ export const prompts = {
      *
      * Scopes (any one): `read:prompts`.
      */
-    get: { method: 'GET', path: '/prompts/{prompt}/partials' } as Operation<
-      [prompt: T.PartialGroupsEnum],
-      void,
-      T.GetPartialsResponseContent
-    >,
+    get: promptsPartialsGet,
     /**
      * `PUT /prompts/{prompt}/partials`
      *
      * Scopes (any one): `update:prompts`.
      */
-    set: {
-      method: 'PUT',
-      path: '/prompts/{prompt}/partials',
-      request: 'json',
-      response: 'none',
-    } as Operation<[prompt: T.PartialGroupsEnum], T.SetPartialsRequestContent, void>,
+    set: promptsPartialsSet,
   },
   rendering: {
     /**
@@ -80,51 +182,24 @@ export const prompts = {
      *
      * Scopes (any one): `update:prompts`.
      */
-    bulkUpdate: { method: 'PATCH', path: '/prompts/rendering', request: 'json' } as Operation<
-      [],
-      T.BulkUpdateAculRequestContent,
-      T.BulkUpdateAculResponseContent
-    >,
+    bulkUpdate: promptsRenderingBulkUpdate,
     /**
      * `GET /prompts/{prompt}/screen/{screen}/rendering`
      *
      * Scopes (any one): `read:prompts`.
      */
-    get: { method: 'GET', path: '/prompts/{prompt}/screen/{screen}/rendering' } as Operation<
-      [prompt: T.PromptGroupNameEnum, screen: T.ScreenGroupNameEnum],
-      void,
-      T.GetAculResponseContent
-    >,
+    get: promptsRenderingGet,
     /**
      * `GET /prompts/rendering`
      *
      * Scopes (any one): `read:prompts`.
      */
-    list: {
-      method: 'GET',
-      path: '/prompts/rendering',
-      request: 'query',
-      list: { items: 'configs', paging: 'page' },
-      defaults: { page: 0, per_page: 50, include_totals: true },
-    } as Operation<
-      [],
-      T.ListAculsRequestParameters,
-      T.ListAculsResponseContent,
-      T.ListAculsResponseContentItem
-    >,
+    list: promptsRenderingList,
     /**
      * `PATCH /prompts/{prompt}/screen/{screen}/rendering`
      *
      * Scopes (any one): `update:prompts`.
      */
-    update: {
-      method: 'PATCH',
-      path: '/prompts/{prompt}/screen/{screen}/rendering',
-      request: 'json',
-    } as Operation<
-      [prompt: T.PromptGroupNameEnum, screen: T.ScreenGroupNameEnum],
-      T.UpdateAculRequestContent,
-      T.UpdateAculResponseContent
-    >,
+    update: promptsRenderingUpdate,
   },
 }

@@ -2,6 +2,81 @@
 import type { Operation } from '../../operation.js'
 import type * as T from '../types.js'
 
+/**
+ * `POST /rate-limit-policies`
+ *
+ * Scopes (any one): `create:rate_limit_policies`.
+ *
+ * Lifecycle: EA.
+ */
+export const rateLimitPoliciesCreate = {
+  method: 'POST',
+  path: '/rate-limit-policies',
+  request: 'json',
+} as Operation<[], T.CreateRateLimitPolicyRequestContent, T.CreateRateLimitPolicyResponseContent>
+
+/**
+ * `DELETE /rate-limit-policies/{id}`
+ *
+ * Scopes (any one): `delete:rate_limit_policies`.
+ *
+ * Lifecycle: EA.
+ */
+export const rateLimitPoliciesDelete = {
+  method: 'DELETE',
+  path: '/rate-limit-policies/{id}',
+  response: 'none',
+} as Operation<[id: string], void, void>
+
+/**
+ * `GET /rate-limit-policies/{id}`
+ *
+ * Scopes (any one): `read:rate_limit_policies`.
+ *
+ * Lifecycle: EA.
+ */
+export const rateLimitPoliciesGet = {
+  method: 'GET',
+  path: '/rate-limit-policies/{id}',
+} as Operation<[id: string], void, T.GetRateLimitPolicyResponseContent>
+
+/**
+ * `GET /rate-limit-policies`
+ *
+ * Scopes (any one): `read:rate_limit_policies`.
+ *
+ * Lifecycle: EA.
+ */
+export const rateLimitPoliciesList = {
+  method: 'GET',
+  path: '/rate-limit-policies',
+  request: 'query',
+  list: { items: 'rate_limit_policies', paging: 'checkpoint' },
+  defaults: { take: 50 },
+} as Operation<
+  [],
+  T.ListRateLimitPoliciesRequestParameters,
+  T.ListRateLimitPoliciesPaginatedResponseContent,
+  T.RateLimitPolicy
+>
+
+/**
+ * `PATCH /rate-limit-policies/{id}`
+ *
+ * Scopes (any one): `update:rate_limit_policies`.
+ *
+ * Lifecycle: EA.
+ */
+export const rateLimitPoliciesUpdate = {
+  method: 'PATCH',
+  path: '/rate-limit-policies/{id}',
+  request: 'json',
+} as Operation<
+  [id: string],
+  T.PatchRateLimitPolicyRequestContent,
+  T.UpdateRateLimitPolicyResponseContent
+>
+
 /** The `rateLimitPolicies` operations: each a typed descriptor that `ManagementClient` interprets. */
 export const rateLimitPolicies = {
   /**
@@ -11,11 +86,7 @@ export const rateLimitPolicies = {
    *
    * Lifecycle: EA.
    */
-  create: { method: 'POST', path: '/rate-limit-policies', request: 'json' } as Operation<
-    [],
-    T.CreateRateLimitPolicyRequestContent,
-    T.CreateRateLimitPolicyResponseContent
-  >,
+  create: rateLimitPoliciesCreate,
   /**
    * `DELETE /rate-limit-policies/{id}`
    *
@@ -23,11 +94,7 @@ export const rateLimitPolicies = {
    *
    * Lifecycle: EA.
    */
-  delete: { method: 'DELETE', path: '/rate-limit-policies/{id}', response: 'none' } as Operation<
-    [id: string],
-    void,
-    void
-  >,
+  delete: rateLimitPoliciesDelete,
   /**
    * `GET /rate-limit-policies/{id}`
    *
@@ -35,11 +102,7 @@ export const rateLimitPolicies = {
    *
    * Lifecycle: EA.
    */
-  get: { method: 'GET', path: '/rate-limit-policies/{id}' } as Operation<
-    [id: string],
-    void,
-    T.GetRateLimitPolicyResponseContent
-  >,
+  get: rateLimitPoliciesGet,
   /**
    * `GET /rate-limit-policies`
    *
@@ -47,18 +110,7 @@ export const rateLimitPolicies = {
    *
    * Lifecycle: EA.
    */
-  list: {
-    method: 'GET',
-    path: '/rate-limit-policies',
-    request: 'query',
-    list: { items: 'rate_limit_policies', paging: 'checkpoint' },
-    defaults: { take: 50 },
-  } as Operation<
-    [],
-    T.ListRateLimitPoliciesRequestParameters,
-    T.ListRateLimitPoliciesPaginatedResponseContent,
-    T.RateLimitPolicy
-  >,
+  list: rateLimitPoliciesList,
   /**
    * `PATCH /rate-limit-policies/{id}`
    *
@@ -66,9 +118,5 @@ export const rateLimitPolicies = {
    *
    * Lifecycle: EA.
    */
-  update: { method: 'PATCH', path: '/rate-limit-policies/{id}', request: 'json' } as Operation<
-    [id: string],
-    T.PatchRateLimitPolicyRequestContent,
-    T.UpdateRateLimitPolicyResponseContent
-  >,
+  update: rateLimitPoliciesUpdate,
 }

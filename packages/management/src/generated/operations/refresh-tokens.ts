@@ -2,6 +2,77 @@
 import type { Operation } from '../../operation.js'
 import type * as T from '../types.js'
 
+/**
+ * `DELETE /refresh-tokens/{id}`
+ *
+ * Scopes (any one): `delete:refresh_tokens`.
+ */
+export const refreshTokensDelete = {
+  method: 'DELETE',
+  path: '/refresh-tokens/{id}',
+  response: 'none',
+} as Operation<[id: string], void, void>
+
+/**
+ * `GET /refresh-tokens/{id}`
+ *
+ * Scopes (any one): `read:refresh_tokens`.
+ */
+export const refreshTokensGet = { method: 'GET', path: '/refresh-tokens/{id}' } as Operation<
+  [id: string],
+  void,
+  T.GetRefreshTokenResponseContent
+>
+
+/**
+ * `GET /refresh-tokens`
+ *
+ * Scopes (any one): `read:refresh_tokens`.
+ *
+ * Lifecycle: EA.
+ */
+export const refreshTokensList = {
+  method: 'GET',
+  path: '/refresh-tokens',
+  request: 'query',
+  list: { items: 'refresh_tokens', paging: 'checkpoint' },
+  defaults: { take: 50 },
+} as Operation<
+  [],
+  T.GetRefreshTokensRequestParameters,
+  T.GetRefreshTokensPaginatedResponseContent,
+  T.RefreshTokenResponseContent
+>
+
+/**
+ * `POST /refresh-tokens/revoke`
+ *
+ * Scopes (any one): `delete:refresh_tokens`.
+ *
+ * Lifecycle: EA.
+ */
+export const refreshTokensRevoke = {
+  method: 'POST',
+  path: '/refresh-tokens/revoke',
+  request: 'json',
+  response: 'none',
+} as Operation<[], T.RevokeRefreshTokensRequestContent, void>
+
+/**
+ * `PATCH /refresh-tokens/{id}`
+ *
+ * Scopes (any one): `update:refresh_tokens`.
+ */
+export const refreshTokensUpdate = {
+  method: 'PATCH',
+  path: '/refresh-tokens/{id}',
+  request: 'json',
+} as Operation<
+  [id: string],
+  T.UpdateRefreshTokenRequestContent,
+  T.UpdateRefreshTokenResponseContent
+>
+
 /** The `refreshTokens` operations: each a typed descriptor that `ManagementClient` interprets. */
 export const refreshTokens = {
   /**
@@ -9,21 +80,13 @@ export const refreshTokens = {
    *
    * Scopes (any one): `delete:refresh_tokens`.
    */
-  delete: { method: 'DELETE', path: '/refresh-tokens/{id}', response: 'none' } as Operation<
-    [id: string],
-    void,
-    void
-  >,
+  delete: refreshTokensDelete,
   /**
    * `GET /refresh-tokens/{id}`
    *
    * Scopes (any one): `read:refresh_tokens`.
    */
-  get: { method: 'GET', path: '/refresh-tokens/{id}' } as Operation<
-    [id: string],
-    void,
-    T.GetRefreshTokenResponseContent
-  >,
+  get: refreshTokensGet,
   /**
    * `GET /refresh-tokens`
    *
@@ -31,18 +94,7 @@ export const refreshTokens = {
    *
    * Lifecycle: EA.
    */
-  list: {
-    method: 'GET',
-    path: '/refresh-tokens',
-    request: 'query',
-    list: { items: 'refresh_tokens', paging: 'checkpoint' },
-    defaults: { take: 50 },
-  } as Operation<
-    [],
-    T.GetRefreshTokensRequestParameters,
-    T.GetRefreshTokensPaginatedResponseContent,
-    T.RefreshTokenResponseContent
-  >,
+  list: refreshTokensList,
   /**
    * `POST /refresh-tokens/revoke`
    *
@@ -50,20 +102,11 @@ export const refreshTokens = {
    *
    * Lifecycle: EA.
    */
-  revoke: {
-    method: 'POST',
-    path: '/refresh-tokens/revoke',
-    request: 'json',
-    response: 'none',
-  } as Operation<[], T.RevokeRefreshTokensRequestContent, void>,
+  revoke: refreshTokensRevoke,
   /**
    * `PATCH /refresh-tokens/{id}`
    *
    * Scopes (any one): `update:refresh_tokens`.
    */
-  update: { method: 'PATCH', path: '/refresh-tokens/{id}', request: 'json' } as Operation<
-    [id: string],
-    T.UpdateRefreshTokenRequestContent,
-    T.UpdateRefreshTokenResponseContent
-  >,
+  update: refreshTokensUpdate,
 }

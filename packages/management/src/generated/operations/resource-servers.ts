@@ -2,6 +2,94 @@
 import type { Operation } from '../../operation.js'
 import type * as T from '../types.js'
 
+/**
+ * `POST /resource-servers`
+ *
+ * Scopes (any one): `create:resource_servers`.
+ */
+export const resourceServersCreate = {
+  method: 'POST',
+  path: '/resource-servers',
+  request: 'json',
+} as Operation<[], T.CreateResourceServerRequestContent, T.CreateResourceServerResponseContent>
+
+/**
+ * `DELETE /resource-servers/{id}`
+ *
+ * Scopes (any one): `delete:resource_servers`.
+ */
+export const resourceServersDelete = {
+  method: 'DELETE',
+  path: '/resource-servers/{id}',
+  response: 'none',
+} as Operation<[id: string], void, void>
+
+/**
+ * `GET /resource-servers/{id}`
+ *
+ * Scopes (any one): `read:resource_servers`.
+ */
+export const resourceServersGet = {
+  method: 'GET',
+  path: '/resource-servers/{id}',
+  request: 'query',
+} as Operation<
+  [id: string],
+  T.GetResourceServerRequestParameters,
+  T.GetResourceServerResponseContent
+>
+
+/**
+ * `GET /resource-servers`
+ *
+ * Scopes (any one): `read:resource_servers`.
+ */
+export const resourceServersList = {
+  method: 'GET',
+  path: '/resource-servers',
+  request: 'query',
+  list: { items: 'resource_servers', paging: 'page' },
+  defaults: { page: 0, per_page: 50, include_totals: true },
+} as Operation<
+  [],
+  T.ListResourceServerRequestParameters,
+  T.ListResourceServerResponseContent,
+  T.ResourceServer
+>
+
+/**
+ * `GET /resource-servers/search`
+ *
+ * Not in Auth0's definition: declared from node-auth0 v7.1.
+ */
+export const resourceServersSearch = {
+  method: 'GET',
+  path: '/resource-servers/search',
+  request: 'query',
+  list: { items: 'resource_servers', paging: 'checkpoint' },
+  defaults: { take: 50 },
+} as Operation<
+  [],
+  T.SearchResourceServersRequestParameters,
+  T.SearchResourceServersResponseContent,
+  T.ResourceServerSearchResponse
+>
+
+/**
+ * `PATCH /resource-servers/{id}`
+ *
+ * Scopes (any one): `update:resource_servers`.
+ */
+export const resourceServersUpdate = {
+  method: 'PATCH',
+  path: '/resource-servers/{id}',
+  request: 'json',
+} as Operation<
+  [id: string],
+  T.UpdateResourceServerRequestContent,
+  T.UpdateResourceServerResponseContent
+>
+
 /** The `resourceServers` operations: each a typed descriptor that `ManagementClient` interprets. */
 export const resourceServers = {
   /**
@@ -9,73 +97,35 @@ export const resourceServers = {
    *
    * Scopes (any one): `create:resource_servers`.
    */
-  create: { method: 'POST', path: '/resource-servers', request: 'json' } as Operation<
-    [],
-    T.CreateResourceServerRequestContent,
-    T.CreateResourceServerResponseContent
-  >,
+  create: resourceServersCreate,
   /**
    * `DELETE /resource-servers/{id}`
    *
    * Scopes (any one): `delete:resource_servers`.
    */
-  delete: { method: 'DELETE', path: '/resource-servers/{id}', response: 'none' } as Operation<
-    [id: string],
-    void,
-    void
-  >,
+  delete: resourceServersDelete,
   /**
    * `GET /resource-servers/{id}`
    *
    * Scopes (any one): `read:resource_servers`.
    */
-  get: { method: 'GET', path: '/resource-servers/{id}', request: 'query' } as Operation<
-    [id: string],
-    T.GetResourceServerRequestParameters,
-    T.GetResourceServerResponseContent
-  >,
+  get: resourceServersGet,
   /**
    * `GET /resource-servers`
    *
    * Scopes (any one): `read:resource_servers`.
    */
-  list: {
-    method: 'GET',
-    path: '/resource-servers',
-    request: 'query',
-    list: { items: 'resource_servers', paging: 'page' },
-    defaults: { page: 0, per_page: 50, include_totals: true },
-  } as Operation<
-    [],
-    T.ListResourceServerRequestParameters,
-    T.ListResourceServerResponseContent,
-    T.ResourceServer
-  >,
+  list: resourceServersList,
   /**
    * `GET /resource-servers/search`
    *
    * Not in Auth0's definition: declared from node-auth0 v7.1.
    */
-  search: {
-    method: 'GET',
-    path: '/resource-servers/search',
-    request: 'query',
-    list: { items: 'resource_servers', paging: 'checkpoint' },
-    defaults: { take: 50 },
-  } as Operation<
-    [],
-    T.SearchResourceServersRequestParameters,
-    T.SearchResourceServersResponseContent,
-    T.ResourceServerSearchResponse
-  >,
+  search: resourceServersSearch,
   /**
    * `PATCH /resource-servers/{id}`
    *
    * Scopes (any one): `update:resource_servers`.
    */
-  update: { method: 'PATCH', path: '/resource-servers/{id}', request: 'json' } as Operation<
-    [id: string],
-    T.UpdateResourceServerRequestContent,
-    T.UpdateResourceServerResponseContent
-  >,
+  update: resourceServersUpdate,
 }

@@ -2,6 +2,56 @@
 import type { Operation } from '../../operation.js'
 import type * as T from '../types.js'
 
+/**
+ * `GET /risk-assessments/settings`
+ *
+ * Scopes (any one): `read:attack_protection`.
+ */
+export const riskAssessmentsSettingsGet = {
+  method: 'GET',
+  path: '/risk-assessments/settings',
+} as Operation<[], void, T.GetRiskAssessmentsSettingsResponseContent>
+
+/**
+ * `PATCH /risk-assessments/settings`
+ *
+ * Scopes (any one): `update:attack_protection`.
+ */
+export const riskAssessmentsSettingsUpdate = {
+  method: 'PATCH',
+  path: '/risk-assessments/settings',
+  request: 'json',
+} as Operation<
+  [],
+  T.UpdateRiskAssessmentsSettingsRequestContent,
+  T.UpdateRiskAssessmentsSettingsResponseContent
+>
+
+/**
+ * `GET /risk-assessments/settings/new-device`
+ *
+ * Scopes (any one): `read:attack_protection`.
+ */
+export const riskAssessmentsSettingsNewDeviceGet = {
+  method: 'GET',
+  path: '/risk-assessments/settings/new-device',
+} as Operation<[], void, T.GetRiskAssessmentsSettingsNewDeviceResponseContent>
+
+/**
+ * `PATCH /risk-assessments/settings/new-device`
+ *
+ * Scopes (any one): `update:attack_protection`.
+ */
+export const riskAssessmentsSettingsNewDeviceUpdate = {
+  method: 'PATCH',
+  path: '/risk-assessments/settings/new-device',
+  request: 'json',
+} as Operation<
+  [],
+  T.UpdateRiskAssessmentsSettingsNewDeviceRequestContent,
+  T.UpdateRiskAssessmentsSettingsNewDeviceResponseContent
+>
+
 /** The `riskAssessments` operations: each a typed descriptor that `ManagementClient` interprets. */
 export const riskAssessments = {
   settings: {
@@ -10,46 +60,26 @@ export const riskAssessments = {
      *
      * Scopes (any one): `read:attack_protection`.
      */
-    get: { method: 'GET', path: '/risk-assessments/settings' } as Operation<
-      [],
-      void,
-      T.GetRiskAssessmentsSettingsResponseContent
-    >,
+    get: riskAssessmentsSettingsGet,
     /**
      * `PATCH /risk-assessments/settings`
      *
      * Scopes (any one): `update:attack_protection`.
      */
-    update: { method: 'PATCH', path: '/risk-assessments/settings', request: 'json' } as Operation<
-      [],
-      T.UpdateRiskAssessmentsSettingsRequestContent,
-      T.UpdateRiskAssessmentsSettingsResponseContent
-    >,
+    update: riskAssessmentsSettingsUpdate,
     newDevice: {
       /**
        * `GET /risk-assessments/settings/new-device`
        *
        * Scopes (any one): `read:attack_protection`.
        */
-      get: { method: 'GET', path: '/risk-assessments/settings/new-device' } as Operation<
-        [],
-        void,
-        T.GetRiskAssessmentsSettingsNewDeviceResponseContent
-      >,
+      get: riskAssessmentsSettingsNewDeviceGet,
       /**
        * `PATCH /risk-assessments/settings/new-device`
        *
        * Scopes (any one): `update:attack_protection`.
        */
-      update: {
-        method: 'PATCH',
-        path: '/risk-assessments/settings/new-device',
-        request: 'json',
-      } as Operation<
-        [],
-        T.UpdateRiskAssessmentsSettingsNewDeviceRequestContent,
-        T.UpdateRiskAssessmentsSettingsNewDeviceResponseContent
-      >,
+      update: riskAssessmentsSettingsNewDeviceUpdate,
     },
   },
 }

@@ -2,6 +2,172 @@
 import type { Operation } from '../../operation.js'
 import type * as T from '../types.js'
 
+/**
+ * `POST /roles`
+ *
+ * Scopes (any one): `create:roles`.
+ */
+export const rolesCreate = { method: 'POST', path: '/roles', request: 'json' } as Operation<
+  [],
+  T.CreateRoleRequestContent,
+  T.CreateRoleResponseContent
+>
+
+/**
+ * `DELETE /roles/{id}`
+ *
+ * Scopes (any one): `delete:roles`.
+ */
+export const rolesDelete = { method: 'DELETE', path: '/roles/{id}', response: 'none' } as Operation<
+  [id: string],
+  void,
+  void
+>
+
+/**
+ * `GET /roles/{id}`
+ *
+ * Scopes (any one): `read:roles`.
+ */
+export const rolesGet = { method: 'GET', path: '/roles/{id}' } as Operation<
+  [id: string],
+  void,
+  T.GetRoleResponseContent
+>
+
+/**
+ * `GET /roles`
+ *
+ * Scopes (any one): `read:roles`.
+ */
+export const rolesList = {
+  method: 'GET',
+  path: '/roles',
+  request: 'query',
+  list: { items: 'roles', paging: 'page' },
+  defaults: { per_page: 50, page: 0, include_totals: true },
+} as Operation<[], T.ListRolesRequestParameters, T.ListRolesResponseContent, T.Role>
+
+/**
+ * `PATCH /roles/{id}`
+ *
+ * Scopes (any one): `update:roles`.
+ */
+export const rolesUpdate = { method: 'PATCH', path: '/roles/{id}', request: 'json' } as Operation<
+  [id: string],
+  T.UpdateRoleRequestContent,
+  T.UpdateRoleResponseContent
+>
+
+/**
+ * `POST /roles/{id}/groups`
+ *
+ * Scopes (any one): `create:group_roles`.
+ */
+export const rolesGroupsCreate = {
+  method: 'POST',
+  path: '/roles/{id}/groups',
+  request: 'json',
+  response: 'none',
+} as Operation<[id: string], T.AssignRoleGroupsRequestContent, void>
+
+/**
+ * `DELETE /roles/{id}/groups`
+ *
+ * Scopes (any one): `delete:group_roles`.
+ */
+export const rolesGroupsDelete = {
+  method: 'DELETE',
+  path: '/roles/{id}/groups',
+  request: 'json',
+  response: 'none',
+} as Operation<[id: string], T.DeleteRoleGroupsRequestContent, void>
+
+/**
+ * `GET /roles/{id}/groups`
+ *
+ * Scopes (any one): `read:group_roles`.
+ */
+export const rolesGroupsGet = {
+  method: 'GET',
+  path: '/roles/{id}/groups',
+  request: 'query',
+  list: { items: 'groups', paging: 'checkpoint' },
+  defaults: { take: 50 },
+} as Operation<[id: string], T.ListRoleGroupsParameters, T.ListRoleGroupsResponseContent, T.Group>
+
+/**
+ * `POST /roles/{id}/permissions`
+ *
+ * Scopes (any one): `update:roles`.
+ */
+export const rolesPermissionsAdd = {
+  method: 'POST',
+  path: '/roles/{id}/permissions',
+  request: 'json',
+  response: 'none',
+} as Operation<[id: string], T.AddRolePermissionsRequestContent, void>
+
+/**
+ * `DELETE /roles/{id}/permissions`
+ *
+ * Scopes (any one): `update:roles`.
+ */
+export const rolesPermissionsDelete = {
+  method: 'DELETE',
+  path: '/roles/{id}/permissions',
+  request: 'json',
+  response: 'none',
+} as Operation<[id: string], T.DeleteRolePermissionsRequestContent, void>
+
+/**
+ * `GET /roles/{id}/permissions`
+ *
+ * Scopes (any one): `read:roles`.
+ */
+export const rolesPermissionsList = {
+  method: 'GET',
+  path: '/roles/{id}/permissions',
+  request: 'query',
+  list: { items: 'permissions', paging: 'page' },
+  defaults: { per_page: 50, page: 0, include_totals: true },
+} as Operation<
+  [id: string],
+  T.ListRolePermissionsRequestParameters,
+  T.ListRolePermissionsResponseContent,
+  T.PermissionsResponsePayload
+>
+
+/**
+ * `POST /roles/{id}/users`
+ *
+ * Scopes (any one): `update:roles`, `create:role_members`.
+ */
+export const rolesUsersAssign = {
+  method: 'POST',
+  path: '/roles/{id}/users',
+  request: 'json',
+  response: 'none',
+} as Operation<[id: string], T.AssignRoleUsersRequestContent, void>
+
+/**
+ * `GET /roles/{id}/users`
+ *
+ * Scopes (any one): `read:users`, `read:roles`, `read:role_members`.
+ */
+export const rolesUsersList = {
+  method: 'GET',
+  path: '/roles/{id}/users',
+  request: 'query',
+  list: { items: 'users', paging: 'both' },
+  defaults: { include_totals: true, take: 50 },
+} as Operation<
+  [id: string],
+  T.ListRoleUsersRequestParameters,
+  T.ListRoleUsersResponseContent,
+  T.RoleUser
+>
+
 /** The `roles` operations: each a typed descriptor that `ManagementClient` interprets. */
 export const roles = {
   /**
@@ -9,93 +175,50 @@ export const roles = {
    *
    * Scopes (any one): `create:roles`.
    */
-  create: { method: 'POST', path: '/roles', request: 'json' } as Operation<
-    [],
-    T.CreateRoleRequestContent,
-    T.CreateRoleResponseContent
-  >,
+  create: rolesCreate,
   /**
    * `DELETE /roles/{id}`
    *
    * Scopes (any one): `delete:roles`.
    */
-  delete: { method: 'DELETE', path: '/roles/{id}', response: 'none' } as Operation<
-    [id: string],
-    void,
-    void
-  >,
+  delete: rolesDelete,
   /**
    * `GET /roles/{id}`
    *
    * Scopes (any one): `read:roles`.
    */
-  get: { method: 'GET', path: '/roles/{id}' } as Operation<
-    [id: string],
-    void,
-    T.GetRoleResponseContent
-  >,
+  get: rolesGet,
   /**
    * `GET /roles`
    *
    * Scopes (any one): `read:roles`.
    */
-  list: {
-    method: 'GET',
-    path: '/roles',
-    request: 'query',
-    list: { items: 'roles', paging: 'page' },
-    defaults: { per_page: 50, page: 0, include_totals: true },
-  } as Operation<[], T.ListRolesRequestParameters, T.ListRolesResponseContent, T.Role>,
+  list: rolesList,
   /**
    * `PATCH /roles/{id}`
    *
    * Scopes (any one): `update:roles`.
    */
-  update: { method: 'PATCH', path: '/roles/{id}', request: 'json' } as Operation<
-    [id: string],
-    T.UpdateRoleRequestContent,
-    T.UpdateRoleResponseContent
-  >,
+  update: rolesUpdate,
   groups: {
     /**
      * `POST /roles/{id}/groups`
      *
      * Scopes (any one): `create:group_roles`.
      */
-    create: {
-      method: 'POST',
-      path: '/roles/{id}/groups',
-      request: 'json',
-      response: 'none',
-    } as Operation<[id: string], T.AssignRoleGroupsRequestContent, void>,
+    create: rolesGroupsCreate,
     /**
      * `DELETE /roles/{id}/groups`
      *
      * Scopes (any one): `delete:group_roles`.
      */
-    delete: {
-      method: 'DELETE',
-      path: '/roles/{id}/groups',
-      request: 'json',
-      response: 'none',
-    } as Operation<[id: string], T.DeleteRoleGroupsRequestContent, void>,
+    delete: rolesGroupsDelete,
     /**
      * `GET /roles/{id}/groups`
      *
      * Scopes (any one): `read:group_roles`.
      */
-    get: {
-      method: 'GET',
-      path: '/roles/{id}/groups',
-      request: 'query',
-      list: { items: 'groups', paging: 'checkpoint' },
-      defaults: { take: 50 },
-    } as Operation<
-      [id: string],
-      T.ListRoleGroupsParameters,
-      T.ListRoleGroupsResponseContent,
-      T.Group
-    >,
+    get: rolesGroupsGet,
   },
   permissions: {
     /**
@@ -103,40 +226,19 @@ export const roles = {
      *
      * Scopes (any one): `update:roles`.
      */
-    add: {
-      method: 'POST',
-      path: '/roles/{id}/permissions',
-      request: 'json',
-      response: 'none',
-    } as Operation<[id: string], T.AddRolePermissionsRequestContent, void>,
+    add: rolesPermissionsAdd,
     /**
      * `DELETE /roles/{id}/permissions`
      *
      * Scopes (any one): `update:roles`.
      */
-    delete: {
-      method: 'DELETE',
-      path: '/roles/{id}/permissions',
-      request: 'json',
-      response: 'none',
-    } as Operation<[id: string], T.DeleteRolePermissionsRequestContent, void>,
+    delete: rolesPermissionsDelete,
     /**
      * `GET /roles/{id}/permissions`
      *
      * Scopes (any one): `read:roles`.
      */
-    list: {
-      method: 'GET',
-      path: '/roles/{id}/permissions',
-      request: 'query',
-      list: { items: 'permissions', paging: 'page' },
-      defaults: { per_page: 50, page: 0, include_totals: true },
-    } as Operation<
-      [id: string],
-      T.ListRolePermissionsRequestParameters,
-      T.ListRolePermissionsResponseContent,
-      T.PermissionsResponsePayload
-    >,
+    list: rolesPermissionsList,
   },
   users: {
     /**
@@ -144,28 +246,12 @@ export const roles = {
      *
      * Scopes (any one): `update:roles`, `create:role_members`.
      */
-    assign: {
-      method: 'POST',
-      path: '/roles/{id}/users',
-      request: 'json',
-      response: 'none',
-    } as Operation<[id: string], T.AssignRoleUsersRequestContent, void>,
+    assign: rolesUsersAssign,
     /**
      * `GET /roles/{id}/users`
      *
      * Scopes (any one): `read:users`, `read:roles`, `read:role_members`.
      */
-    list: {
-      method: 'GET',
-      path: '/roles/{id}/users',
-      request: 'query',
-      list: { items: 'users', paging: 'both' },
-      defaults: { include_totals: true, take: 50 },
-    } as Operation<
-      [id: string],
-      T.ListRoleUsersRequestParameters,
-      T.ListRoleUsersResponseContent,
-      T.RoleUser
-    >,
+    list: rolesUsersList,
   },
 }

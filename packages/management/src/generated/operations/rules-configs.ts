@@ -2,6 +2,39 @@
 import type { Operation } from '../../operation.js'
 import type * as T from '../types.js'
 
+/**
+ * `DELETE /rules-configs/{key}`
+ *
+ * Scopes (any one): `delete:rules_configs`.
+ */
+export const rulesConfigsDelete = {
+  method: 'DELETE',
+  path: '/rules-configs/{key}',
+  response: 'none',
+} as Operation<[key: string], void, void>
+
+/**
+ * `GET /rules-configs`
+ *
+ * Scopes (any one): `read:rules_configs`.
+ */
+export const rulesConfigsList = { method: 'GET', path: '/rules-configs' } as Operation<
+  [],
+  void,
+  T.RulesConfig[]
+>
+
+/**
+ * `PUT /rules-configs/{key}`
+ *
+ * Scopes (any one): `update:rules_configs`.
+ */
+export const rulesConfigsSet = {
+  method: 'PUT',
+  path: '/rules-configs/{key}',
+  request: 'json',
+} as Operation<[key: string], T.SetRulesConfigRequestContent, T.SetRulesConfigResponseContent>
+
 /** The `rulesConfigs` operations: each a typed descriptor that `ManagementClient` interprets. */
 export const rulesConfigs = {
   /**
@@ -9,25 +42,17 @@ export const rulesConfigs = {
    *
    * Scopes (any one): `delete:rules_configs`.
    */
-  delete: { method: 'DELETE', path: '/rules-configs/{key}', response: 'none' } as Operation<
-    [key: string],
-    void,
-    void
-  >,
+  delete: rulesConfigsDelete,
   /**
    * `GET /rules-configs`
    *
    * Scopes (any one): `read:rules_configs`.
    */
-  list: { method: 'GET', path: '/rules-configs' } as Operation<[], void, T.RulesConfig[]>,
+  list: rulesConfigsList,
   /**
    * `PUT /rules-configs/{key}`
    *
    * Scopes (any one): `update:rules_configs`.
    */
-  set: { method: 'PUT', path: '/rules-configs/{key}', request: 'json' } as Operation<
-    [key: string],
-    T.SetRulesConfigRequestContent,
-    T.SetRulesConfigResponseContent
-  >,
+  set: rulesConfigsSet,
 }

@@ -2,6 +2,63 @@
 import type { Operation } from '../../operation.js'
 import type * as T from '../types.js'
 
+/**
+ * `POST /rules`
+ *
+ * Scopes (any one): `create:rules`.
+ */
+export const rulesCreate = { method: 'POST', path: '/rules', request: 'json' } as Operation<
+  [],
+  T.CreateRuleRequestContent,
+  T.CreateRuleResponseContent
+>
+
+/**
+ * `DELETE /rules/{id}`
+ *
+ * Scopes (any one): `delete:rules`.
+ */
+export const rulesDelete = { method: 'DELETE', path: '/rules/{id}', response: 'none' } as Operation<
+  [id: string],
+  void,
+  void
+>
+
+/**
+ * `GET /rules/{id}`
+ *
+ * Scopes (any one): `read:rules`.
+ */
+export const rulesGet = { method: 'GET', path: '/rules/{id}', request: 'query' } as Operation<
+  [id: string],
+  T.GetRuleRequestParameters,
+  T.GetRuleResponseContent
+>
+
+/**
+ * `GET /rules`
+ *
+ * Scopes (any one): `read:rules`.
+ */
+export const rulesList = {
+  method: 'GET',
+  path: '/rules',
+  request: 'query',
+  list: { items: 'rules', paging: 'page' },
+  defaults: { page: 0, per_page: 50, include_totals: true },
+} as Operation<[], T.ListRulesRequestParameters, T.ListRulesResponseContent, T.Rule>
+
+/**
+ * `PATCH /rules/{id}`
+ *
+ * Scopes (any one): `update:rules`.
+ */
+export const rulesUpdate = { method: 'PATCH', path: '/rules/{id}', request: 'json' } as Operation<
+  [id: string],
+  T.UpdateRuleRequestContent,
+  T.UpdateRuleResponseContent
+>
+
 /** The `rules` operations: each a typed descriptor that `ManagementClient` interprets. */
 export const rules = {
   /**
@@ -9,51 +66,29 @@ export const rules = {
    *
    * Scopes (any one): `create:rules`.
    */
-  create: { method: 'POST', path: '/rules', request: 'json' } as Operation<
-    [],
-    T.CreateRuleRequestContent,
-    T.CreateRuleResponseContent
-  >,
+  create: rulesCreate,
   /**
    * `DELETE /rules/{id}`
    *
    * Scopes (any one): `delete:rules`.
    */
-  delete: { method: 'DELETE', path: '/rules/{id}', response: 'none' } as Operation<
-    [id: string],
-    void,
-    void
-  >,
+  delete: rulesDelete,
   /**
    * `GET /rules/{id}`
    *
    * Scopes (any one): `read:rules`.
    */
-  get: { method: 'GET', path: '/rules/{id}', request: 'query' } as Operation<
-    [id: string],
-    T.GetRuleRequestParameters,
-    T.GetRuleResponseContent
-  >,
+  get: rulesGet,
   /**
    * `GET /rules`
    *
    * Scopes (any one): `read:rules`.
    */
-  list: {
-    method: 'GET',
-    path: '/rules',
-    request: 'query',
-    list: { items: 'rules', paging: 'page' },
-    defaults: { page: 0, per_page: 50, include_totals: true },
-  } as Operation<[], T.ListRulesRequestParameters, T.ListRulesResponseContent, T.Rule>,
+  list: rulesList,
   /**
    * `PATCH /rules/{id}`
    *
    * Scopes (any one): `update:rules`.
    */
-  update: { method: 'PATCH', path: '/rules/{id}', request: 'json' } as Operation<
-    [id: string],
-    T.UpdateRuleRequestContent,
-    T.UpdateRuleResponseContent
-  >,
+  update: rulesUpdate,
 }

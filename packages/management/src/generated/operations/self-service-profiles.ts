@@ -2,6 +2,139 @@
 import type { Operation } from '../../operation.js'
 import type * as T from '../types.js'
 
+/**
+ * `POST /self-service-profiles`
+ *
+ * Scopes (any one): `create:self_service_profiles`.
+ */
+export const selfServiceProfilesCreate = {
+  method: 'POST',
+  path: '/self-service-profiles',
+  request: 'json',
+} as Operation<
+  [],
+  T.CreateSelfServiceProfileRequestContent,
+  T.CreateSelfServiceProfileResponseContent
+>
+
+/**
+ * `DELETE /self-service-profiles/{id}`
+ *
+ * Scopes (any one): `delete:self_service_profiles`.
+ */
+export const selfServiceProfilesDelete = {
+  method: 'DELETE',
+  path: '/self-service-profiles/{id}',
+  response: 'none',
+} as Operation<[id: string], void, void>
+
+/**
+ * `GET /self-service-profiles/{id}`
+ *
+ * Scopes (any one): `read:self_service_profiles`.
+ */
+export const selfServiceProfilesGet = {
+  method: 'GET',
+  path: '/self-service-profiles/{id}',
+} as Operation<[id: string], void, T.GetSelfServiceProfileResponseContent>
+
+/**
+ * `GET /self-service-profiles`
+ *
+ * Scopes (any one): `read:self_service_profiles`.
+ */
+export const selfServiceProfilesList = {
+  method: 'GET',
+  path: '/self-service-profiles',
+  request: 'query',
+  list: { items: 'self_service_profiles', paging: 'page' },
+  defaults: { page: 0, per_page: 50, include_totals: true },
+} as Operation<
+  [],
+  T.ListSelfServiceProfilesRequestParameters,
+  T.ListSelfServiceProfilesResponseContent,
+  T.SelfServiceProfile
+>
+
+/**
+ * `PATCH /self-service-profiles/{id}`
+ *
+ * Scopes (any one): `update:self_service_profiles`.
+ */
+export const selfServiceProfilesUpdate = {
+  method: 'PATCH',
+  path: '/self-service-profiles/{id}',
+  request: 'json',
+} as Operation<
+  [id: string],
+  T.UpdateSelfServiceProfileRequestContent,
+  T.UpdateSelfServiceProfileResponseContent
+>
+
+/**
+ * `GET /self-service-profiles/{id}/custom-text/{language}/{page}`
+ *
+ * Scopes (any one): `read:self_service_profile_custom_texts`.
+ */
+export const selfServiceProfilesCustomTextList = {
+  method: 'GET',
+  path: '/self-service-profiles/{id}/custom-text/{language}/{page}',
+} as Operation<
+  [
+    id: string,
+    language: T.SelfServiceProfileCustomTextLanguageEnum,
+    page: T.SelfServiceProfileCustomTextPageEnum,
+  ],
+  void,
+  T.ListSelfServiceProfileCustomTextResponseContent
+>
+
+/**
+ * `PUT /self-service-profiles/{id}/custom-text/{language}/{page}`
+ *
+ * Scopes (any one): `update:self_service_profile_custom_texts`.
+ */
+export const selfServiceProfilesCustomTextSet = {
+  method: 'PUT',
+  path: '/self-service-profiles/{id}/custom-text/{language}/{page}',
+  request: 'json',
+} as Operation<
+  [
+    id: string,
+    language: T.SelfServiceProfileCustomTextLanguageEnum,
+    page: T.SelfServiceProfileCustomTextPageEnum,
+  ],
+  T.SetSelfServiceProfileCustomTextRequestContent,
+  T.SetSelfServiceProfileCustomTextResponseContent
+>
+
+/**
+ * `POST /self-service-profiles/{id}/sso-ticket`
+ *
+ * Scopes (any one): `create:sso_access_tickets`.
+ */
+export const selfServiceProfilesSsoTicketCreate = {
+  method: 'POST',
+  path: '/self-service-profiles/{id}/sso-ticket',
+  request: 'json',
+  customDomain: true,
+} as Operation<
+  [id: string],
+  T.CreateSelfServiceProfileSsoTicketRequestContent,
+  T.CreateSelfServiceProfileSsoTicketResponseContent
+>
+
+/**
+ * `POST /self-service-profiles/{profileId}/sso-ticket/{id}/revoke`
+ *
+ * Scopes (any one): `delete:sso_access_tickets`.
+ */
+export const selfServiceProfilesSsoTicketRevoke = {
+  method: 'POST',
+  path: '/self-service-profiles/{profileId}/sso-ticket/{id}/revoke',
+  response: 'none',
+} as Operation<[profileId: string, id: string], void, void>
+
 /** The `selfServiceProfiles` operations: each a typed descriptor that `ManagementClient` interprets. */
 export const selfServiceProfiles = {
   /**
@@ -9,94 +142,44 @@ export const selfServiceProfiles = {
    *
    * Scopes (any one): `create:self_service_profiles`.
    */
-  create: { method: 'POST', path: '/self-service-profiles', request: 'json' } as Operation<
-    [],
-    T.CreateSelfServiceProfileRequestContent,
-    T.CreateSelfServiceProfileResponseContent
-  >,
+  create: selfServiceProfilesCreate,
   /**
    * `DELETE /self-service-profiles/{id}`
    *
    * Scopes (any one): `delete:self_service_profiles`.
    */
-  delete: { method: 'DELETE', path: '/self-service-profiles/{id}', response: 'none' } as Operation<
-    [id: string],
-    void,
-    void
-  >,
+  delete: selfServiceProfilesDelete,
   /**
    * `GET /self-service-profiles/{id}`
    *
    * Scopes (any one): `read:self_service_profiles`.
    */
-  get: { method: 'GET', path: '/self-service-profiles/{id}' } as Operation<
-    [id: string],
-    void,
-    T.GetSelfServiceProfileResponseContent
-  >,
+  get: selfServiceProfilesGet,
   /**
    * `GET /self-service-profiles`
    *
    * Scopes (any one): `read:self_service_profiles`.
    */
-  list: {
-    method: 'GET',
-    path: '/self-service-profiles',
-    request: 'query',
-    list: { items: 'self_service_profiles', paging: 'page' },
-    defaults: { page: 0, per_page: 50, include_totals: true },
-  } as Operation<
-    [],
-    T.ListSelfServiceProfilesRequestParameters,
-    T.ListSelfServiceProfilesResponseContent,
-    T.SelfServiceProfile
-  >,
+  list: selfServiceProfilesList,
   /**
    * `PATCH /self-service-profiles/{id}`
    *
    * Scopes (any one): `update:self_service_profiles`.
    */
-  update: { method: 'PATCH', path: '/self-service-profiles/{id}', request: 'json' } as Operation<
-    [id: string],
-    T.UpdateSelfServiceProfileRequestContent,
-    T.UpdateSelfServiceProfileResponseContent
-  >,
+  update: selfServiceProfilesUpdate,
   customText: {
     /**
      * `GET /self-service-profiles/{id}/custom-text/{language}/{page}`
      *
      * Scopes (any one): `read:self_service_profile_custom_texts`.
      */
-    list: {
-      method: 'GET',
-      path: '/self-service-profiles/{id}/custom-text/{language}/{page}',
-    } as Operation<
-      [
-        id: string,
-        language: T.SelfServiceProfileCustomTextLanguageEnum,
-        page: T.SelfServiceProfileCustomTextPageEnum,
-      ],
-      void,
-      T.ListSelfServiceProfileCustomTextResponseContent
-    >,
+    list: selfServiceProfilesCustomTextList,
     /**
      * `PUT /self-service-profiles/{id}/custom-text/{language}/{page}`
      *
      * Scopes (any one): `update:self_service_profile_custom_texts`.
      */
-    set: {
-      method: 'PUT',
-      path: '/self-service-profiles/{id}/custom-text/{language}/{page}',
-      request: 'json',
-    } as Operation<
-      [
-        id: string,
-        language: T.SelfServiceProfileCustomTextLanguageEnum,
-        page: T.SelfServiceProfileCustomTextPageEnum,
-      ],
-      T.SetSelfServiceProfileCustomTextRequestContent,
-      T.SetSelfServiceProfileCustomTextResponseContent
-    >,
+    set: selfServiceProfilesCustomTextSet,
   },
   ssoTicket: {
     /**
@@ -104,25 +187,12 @@ export const selfServiceProfiles = {
      *
      * Scopes (any one): `create:sso_access_tickets`.
      */
-    create: {
-      method: 'POST',
-      path: '/self-service-profiles/{id}/sso-ticket',
-      request: 'json',
-      customDomain: true,
-    } as Operation<
-      [id: string],
-      T.CreateSelfServiceProfileSsoTicketRequestContent,
-      T.CreateSelfServiceProfileSsoTicketResponseContent
-    >,
+    create: selfServiceProfilesSsoTicketCreate,
     /**
      * `POST /self-service-profiles/{profileId}/sso-ticket/{id}/revoke`
      *
      * Scopes (any one): `delete:sso_access_tickets`.
      */
-    revoke: {
-      method: 'POST',
-      path: '/self-service-profiles/{profileId}/sso-ticket/{id}/revoke',
-      response: 'none',
-    } as Operation<[profileId: string, id: string], void, void>,
+    revoke: selfServiceProfilesSsoTicketRevoke,
   },
 }

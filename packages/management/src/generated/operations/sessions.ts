@@ -2,6 +2,50 @@
 import type { Operation } from '../../operation.js'
 import type * as T from '../types.js'
 
+/**
+ * `DELETE /sessions/{id}`
+ *
+ * Scopes (any one): `delete:sessions`.
+ */
+export const sessionsDelete = {
+  method: 'DELETE',
+  path: '/sessions/{id}',
+  response: 'none',
+} as Operation<[id: string], void, void>
+
+/**
+ * `GET /sessions/{id}`
+ *
+ * Scopes (any one): `read:sessions`.
+ */
+export const sessionsGet = { method: 'GET', path: '/sessions/{id}' } as Operation<
+  [id: string],
+  void,
+  T.GetSessionResponseContent
+>
+
+/**
+ * `POST /sessions/{id}/revoke`
+ *
+ * Scopes (any one): `delete:sessions`, `delete:refresh_tokens`.
+ */
+export const sessionsRevoke = {
+  method: 'POST',
+  path: '/sessions/{id}/revoke',
+  response: 'none',
+} as Operation<[id: string], void, void>
+
+/**
+ * `PATCH /sessions/{id}`
+ *
+ * Scopes (any one): `update:sessions`.
+ */
+export const sessionsUpdate = {
+  method: 'PATCH',
+  path: '/sessions/{id}',
+  request: 'json',
+} as Operation<[id: string], T.UpdateSessionRequestContent, T.UpdateSessionResponseContent>
+
 /** The `sessions` operations: each a typed descriptor that `ManagementClient` interprets. */
 export const sessions = {
   /**
@@ -9,39 +53,23 @@ export const sessions = {
    *
    * Scopes (any one): `delete:sessions`.
    */
-  delete: { method: 'DELETE', path: '/sessions/{id}', response: 'none' } as Operation<
-    [id: string],
-    void,
-    void
-  >,
+  delete: sessionsDelete,
   /**
    * `GET /sessions/{id}`
    *
    * Scopes (any one): `read:sessions`.
    */
-  get: { method: 'GET', path: '/sessions/{id}' } as Operation<
-    [id: string],
-    void,
-    T.GetSessionResponseContent
-  >,
+  get: sessionsGet,
   /**
    * `POST /sessions/{id}/revoke`
    *
    * Scopes (any one): `delete:sessions`, `delete:refresh_tokens`.
    */
-  revoke: { method: 'POST', path: '/sessions/{id}/revoke', response: 'none' } as Operation<
-    [id: string],
-    void,
-    void
-  >,
+  revoke: sessionsRevoke,
   /**
    * `PATCH /sessions/{id}`
    *
    * Scopes (any one): `update:sessions`.
    */
-  update: { method: 'PATCH', path: '/sessions/{id}', request: 'json' } as Operation<
-    [id: string],
-    T.UpdateSessionRequestContent,
-    T.UpdateSessionResponseContent
-  >,
+  update: sessionsUpdate,
 }

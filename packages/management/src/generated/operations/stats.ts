@@ -2,6 +2,28 @@
 import type { Operation } from '../../operation.js'
 import type * as T from '../types.js'
 
+/**
+ * `GET /stats/active-users`
+ *
+ * Scopes (any one): `read:stats`.
+ */
+export const statsGetActiveUsersCount = { method: 'GET', path: '/stats/active-users' } as Operation<
+  [],
+  void,
+  T.GetActiveUsersCountStatsResponseContent
+>
+
+/**
+ * `GET /stats/daily`
+ *
+ * Scopes (any one): `read:stats`.
+ */
+export const statsGetDaily = { method: 'GET', path: '/stats/daily', request: 'query' } as Operation<
+  [],
+  T.GetDailyStatsRequestParameters,
+  T.DailyStats[]
+>
+
 /** The `stats` operations: each a typed descriptor that `ManagementClient` interprets. */
 export const stats = {
   /**
@@ -9,19 +31,11 @@ export const stats = {
    *
    * Scopes (any one): `read:stats`.
    */
-  getActiveUsersCount: { method: 'GET', path: '/stats/active-users' } as Operation<
-    [],
-    void,
-    T.GetActiveUsersCountStatsResponseContent
-  >,
+  getActiveUsersCount: statsGetActiveUsersCount,
   /**
    * `GET /stats/daily`
    *
    * Scopes (any one): `read:stats`.
    */
-  getDaily: { method: 'GET', path: '/stats/daily', request: 'query' } as Operation<
-    [],
-    T.GetDailyStatsRequestParameters,
-    T.DailyStats[]
-  >,
+  getDaily: statsGetDaily,
 }

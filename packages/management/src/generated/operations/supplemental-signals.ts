@@ -2,6 +2,36 @@
 import type { Operation } from '../../operation.js'
 import type * as T from '../types.js'
 
+/**
+ * `GET /supplemental-signals`
+ *
+ * Scopes (any one): `read:attack_protection`.
+ *
+ * Lifecycle: EA.
+ */
+export const supplementalSignalsGet = { method: 'GET', path: '/supplemental-signals' } as Operation<
+  [],
+  void,
+  T.GetSupplementalSignalsResponseContent
+>
+
+/**
+ * `PATCH /supplemental-signals`
+ *
+ * Scopes (any one): `update:attack_protection`.
+ *
+ * Lifecycle: EA.
+ */
+export const supplementalSignalsPatch = {
+  method: 'PATCH',
+  path: '/supplemental-signals',
+  request: 'json',
+} as Operation<
+  [],
+  T.UpdateSupplementalSignalsRequestContent,
+  T.PatchSupplementalSignalsResponseContent
+>
+
 /** The `supplementalSignals` operations: each a typed descriptor that `ManagementClient` interprets. */
 export const supplementalSignals = {
   /**
@@ -11,11 +41,7 @@ export const supplementalSignals = {
    *
    * Lifecycle: EA.
    */
-  get: { method: 'GET', path: '/supplemental-signals' } as Operation<
-    [],
-    void,
-    T.GetSupplementalSignalsResponseContent
-  >,
+  get: supplementalSignalsGet,
   /**
    * `PATCH /supplemental-signals`
    *
@@ -23,9 +49,5 @@ export const supplementalSignals = {
    *
    * Lifecycle: EA.
    */
-  patch: { method: 'PATCH', path: '/supplemental-signals', request: 'json' } as Operation<
-    [],
-    T.UpdateSupplementalSignalsRequestContent,
-    T.PatchSupplementalSignalsResponseContent
-  >,
+  patch: supplementalSignalsPatch,
 }

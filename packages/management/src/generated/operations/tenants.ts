@@ -2,6 +2,28 @@
 import type { Operation } from '../../operation.js'
 import type * as T from '../types.js'
 
+/**
+ * `GET /tenants/settings`
+ *
+ * Scopes (any one): `read:tenant_settings`.
+ */
+export const tenantsSettingsGet = {
+  method: 'GET',
+  path: '/tenants/settings',
+  request: 'query',
+} as Operation<[], T.GetTenantSettingsRequestParameters, T.GetTenantSettingsResponseContent>
+
+/**
+ * `PATCH /tenants/settings`
+ *
+ * Scopes (any one): `update:tenant_settings`.
+ */
+export const tenantsSettingsUpdate = {
+  method: 'PATCH',
+  path: '/tenants/settings',
+  request: 'json',
+} as Operation<[], T.UpdateTenantSettingsRequestContent, T.UpdateTenantSettingsResponseContent>
+
 /** The `tenants` operations: each a typed descriptor that `ManagementClient` interprets. */
 export const tenants = {
   settings: {
@@ -10,20 +32,12 @@ export const tenants = {
      *
      * Scopes (any one): `read:tenant_settings`.
      */
-    get: { method: 'GET', path: '/tenants/settings', request: 'query' } as Operation<
-      [],
-      T.GetTenantSettingsRequestParameters,
-      T.GetTenantSettingsResponseContent
-    >,
+    get: tenantsSettingsGet,
     /**
      * `PATCH /tenants/settings`
      *
      * Scopes (any one): `update:tenant_settings`.
      */
-    update: { method: 'PATCH', path: '/tenants/settings', request: 'json' } as Operation<
-      [],
-      T.UpdateTenantSettingsRequestContent,
-      T.UpdateTenantSettingsResponseContent
-    >,
+    update: tenantsSettingsUpdate,
   },
 }

@@ -2,6 +2,30 @@
 import type { Operation } from '../../operation.js'
 import type * as T from '../types.js'
 
+/**
+ * `POST /tickets/password-change`
+ *
+ * Scopes (any one): `create:user_tickets`.
+ */
+export const ticketsChangePassword = {
+  method: 'POST',
+  path: '/tickets/password-change',
+  request: 'json',
+  customDomain: true,
+} as Operation<[], T.ChangePasswordTicketRequestContent, T.ChangePasswordTicketResponseContent>
+
+/**
+ * `POST /tickets/email-verification`
+ *
+ * Scopes (any one): `create:user_tickets`.
+ */
+export const ticketsVerifyEmail = {
+  method: 'POST',
+  path: '/tickets/email-verification',
+  request: 'json',
+  customDomain: true,
+} as Operation<[], T.VerifyEmailTicketRequestContent, T.VerifyEmailTicketResponseContent>
+
 /** The `tickets` operations: each a typed descriptor that `ManagementClient` interprets. */
 export const tickets = {
   /**
@@ -9,21 +33,11 @@ export const tickets = {
    *
    * Scopes (any one): `create:user_tickets`.
    */
-  changePassword: {
-    method: 'POST',
-    path: '/tickets/password-change',
-    request: 'json',
-    customDomain: true,
-  } as Operation<[], T.ChangePasswordTicketRequestContent, T.ChangePasswordTicketResponseContent>,
+  changePassword: ticketsChangePassword,
   /**
    * `POST /tickets/email-verification`
    *
    * Scopes (any one): `create:user_tickets`.
    */
-  verifyEmail: {
-    method: 'POST',
-    path: '/tickets/email-verification',
-    request: 'json',
-    customDomain: true,
-  } as Operation<[], T.VerifyEmailTicketRequestContent, T.VerifyEmailTicketResponseContent>,
+  verifyEmail: ticketsVerifyEmail,
 }

@@ -2,6 +2,82 @@
 import type { Operation } from '../../operation.js'
 import type * as T from '../types.js'
 
+/**
+ * `POST /token-exchange-profiles`
+ *
+ * Scopes (any one): `create:token_exchange_profiles`.
+ *
+ * Lifecycle: EA.
+ */
+export const tokenExchangeProfilesCreate = {
+  method: 'POST',
+  path: '/token-exchange-profiles',
+  request: 'json',
+} as Operation<
+  [],
+  T.CreateTokenExchangeProfileRequestContent,
+  T.CreateTokenExchangeProfileResponseContent
+>
+
+/**
+ * `DELETE /token-exchange-profiles/{id}`
+ *
+ * Scopes (any one): `delete:token_exchange_profiles`.
+ *
+ * Lifecycle: EA.
+ */
+export const tokenExchangeProfilesDelete = {
+  method: 'DELETE',
+  path: '/token-exchange-profiles/{id}',
+  response: 'none',
+} as Operation<[id: string], void, void>
+
+/**
+ * `GET /token-exchange-profiles/{id}`
+ *
+ * Scopes (any one): `read:token_exchange_profiles`.
+ *
+ * Lifecycle: EA.
+ */
+export const tokenExchangeProfilesGet = {
+  method: 'GET',
+  path: '/token-exchange-profiles/{id}',
+} as Operation<[id: string], void, T.GetTokenExchangeProfileResponseContent>
+
+/**
+ * `GET /token-exchange-profiles`
+ *
+ * Scopes (any one): `read:token_exchange_profiles`.
+ *
+ * Lifecycle: EA.
+ */
+export const tokenExchangeProfilesList = {
+  method: 'GET',
+  path: '/token-exchange-profiles',
+  request: 'query',
+  list: { items: 'token_exchange_profiles', paging: 'checkpoint' },
+  defaults: { take: 50 },
+} as Operation<
+  [],
+  T.TokenExchangeProfilesListRequest,
+  T.ListTokenExchangeProfileResponseContent,
+  T.TokenExchangeProfileResponseContent
+>
+
+/**
+ * `PATCH /token-exchange-profiles/{id}`
+ *
+ * Scopes (any one): `update:token_exchange_profiles`.
+ *
+ * Lifecycle: EA.
+ */
+export const tokenExchangeProfilesUpdate = {
+  method: 'PATCH',
+  path: '/token-exchange-profiles/{id}',
+  request: 'json',
+  response: 'none',
+} as Operation<[id: string], T.UpdateTokenExchangeProfileRequestContent, void>
+
 /** The `tokenExchangeProfiles` operations: each a typed descriptor that `ManagementClient` interprets. */
 export const tokenExchangeProfiles = {
   /**
@@ -11,11 +87,7 @@ export const tokenExchangeProfiles = {
    *
    * Lifecycle: EA.
    */
-  create: { method: 'POST', path: '/token-exchange-profiles', request: 'json' } as Operation<
-    [],
-    T.CreateTokenExchangeProfileRequestContent,
-    T.CreateTokenExchangeProfileResponseContent
-  >,
+  create: tokenExchangeProfilesCreate,
   /**
    * `DELETE /token-exchange-profiles/{id}`
    *
@@ -23,11 +95,7 @@ export const tokenExchangeProfiles = {
    *
    * Lifecycle: EA.
    */
-  delete: {
-    method: 'DELETE',
-    path: '/token-exchange-profiles/{id}',
-    response: 'none',
-  } as Operation<[id: string], void, void>,
+  delete: tokenExchangeProfilesDelete,
   /**
    * `GET /token-exchange-profiles/{id}`
    *
@@ -35,11 +103,7 @@ export const tokenExchangeProfiles = {
    *
    * Lifecycle: EA.
    */
-  get: { method: 'GET', path: '/token-exchange-profiles/{id}' } as Operation<
-    [id: string],
-    void,
-    T.GetTokenExchangeProfileResponseContent
-  >,
+  get: tokenExchangeProfilesGet,
   /**
    * `GET /token-exchange-profiles`
    *
@@ -47,18 +111,7 @@ export const tokenExchangeProfiles = {
    *
    * Lifecycle: EA.
    */
-  list: {
-    method: 'GET',
-    path: '/token-exchange-profiles',
-    request: 'query',
-    list: { items: 'token_exchange_profiles', paging: 'checkpoint' },
-    defaults: { take: 50 },
-  } as Operation<
-    [],
-    T.TokenExchangeProfilesListRequest,
-    T.ListTokenExchangeProfileResponseContent,
-    T.TokenExchangeProfileResponseContent
-  >,
+  list: tokenExchangeProfilesList,
   /**
    * `PATCH /token-exchange-profiles/{id}`
    *
@@ -66,10 +119,5 @@ export const tokenExchangeProfiles = {
    *
    * Lifecycle: EA.
    */
-  update: {
-    method: 'PATCH',
-    path: '/token-exchange-profiles/{id}',
-    request: 'json',
-    response: 'none',
-  } as Operation<[id: string], T.UpdateTokenExchangeProfileRequestContent, void>,
+  update: tokenExchangeProfilesUpdate,
 }

@@ -2,6 +2,109 @@
 import type { Operation } from '../../operation.js'
 import type * as T from '../types.js'
 
+/**
+ * `POST /user-attribute-profiles`
+ *
+ * Scopes (any one): `create:user_attribute_profiles`.
+ *
+ * Lifecycle: EA.
+ */
+export const userAttributeProfilesCreate = {
+  method: 'POST',
+  path: '/user-attribute-profiles',
+  request: 'json',
+} as Operation<
+  [],
+  T.CreateUserAttributeProfileRequestContent,
+  T.CreateUserAttributeProfileResponseContent
+>
+
+/**
+ * `DELETE /user-attribute-profiles/{id}`
+ *
+ * Scopes (any one): `delete:user_attribute_profiles`.
+ *
+ * Lifecycle: EA.
+ */
+export const userAttributeProfilesDelete = {
+  method: 'DELETE',
+  path: '/user-attribute-profiles/{id}',
+  response: 'none',
+} as Operation<[id: string], void, void>
+
+/**
+ * `GET /user-attribute-profiles/{id}`
+ *
+ * Scopes (any one): `read:user_attribute_profiles`.
+ *
+ * Lifecycle: EA.
+ */
+export const userAttributeProfilesGet = {
+  method: 'GET',
+  path: '/user-attribute-profiles/{id}',
+} as Operation<[id: string], void, T.GetUserAttributeProfileResponseContent>
+
+/**
+ * `GET /user-attribute-profiles/templates/{id}`
+ *
+ * Scopes (any one): `read:user_attribute_profiles`.
+ *
+ * Lifecycle: EA.
+ */
+export const userAttributeProfilesGetTemplate = {
+  method: 'GET',
+  path: '/user-attribute-profiles/templates/{id}',
+} as Operation<[id: string], void, T.GetUserAttributeProfileTemplateResponseContent>
+
+/**
+ * `GET /user-attribute-profiles`
+ *
+ * Scopes (any one): `read:user_attribute_profiles`.
+ *
+ * Lifecycle: EA.
+ */
+export const userAttributeProfilesList = {
+  method: 'GET',
+  path: '/user-attribute-profiles',
+  request: 'query',
+  list: { items: 'user_attribute_profiles', paging: 'checkpoint' },
+  defaults: { take: 50 },
+} as Operation<
+  [],
+  T.ListUserAttributeProfileRequestParameters,
+  T.ListUserAttributeProfilesPaginatedResponseContent,
+  T.UserAttributeProfile
+>
+
+/**
+ * `GET /user-attribute-profiles/templates`
+ *
+ * Scopes (any one): `read:user_attribute_profiles`.
+ *
+ * Lifecycle: EA.
+ */
+export const userAttributeProfilesListTemplates = {
+  method: 'GET',
+  path: '/user-attribute-profiles/templates',
+} as Operation<[], void, T.ListUserAttributeProfileTemplateResponseContent>
+
+/**
+ * `PATCH /user-attribute-profiles/{id}`
+ *
+ * Scopes (any one): `update:user_attribute_profiles`.
+ *
+ * Lifecycle: EA.
+ */
+export const userAttributeProfilesUpdate = {
+  method: 'PATCH',
+  path: '/user-attribute-profiles/{id}',
+  request: 'json',
+} as Operation<
+  [id: string],
+  T.UpdateUserAttributeProfileRequestContent,
+  T.UpdateUserAttributeProfileResponseContent
+>
+
 /** The `userAttributeProfiles` operations: each a typed descriptor that `ManagementClient` interprets. */
 export const userAttributeProfiles = {
   /**
@@ -11,11 +114,7 @@ export const userAttributeProfiles = {
    *
    * Lifecycle: EA.
    */
-  create: { method: 'POST', path: '/user-attribute-profiles', request: 'json' } as Operation<
-    [],
-    T.CreateUserAttributeProfileRequestContent,
-    T.CreateUserAttributeProfileResponseContent
-  >,
+  create: userAttributeProfilesCreate,
   /**
    * `DELETE /user-attribute-profiles/{id}`
    *
@@ -23,11 +122,7 @@ export const userAttributeProfiles = {
    *
    * Lifecycle: EA.
    */
-  delete: {
-    method: 'DELETE',
-    path: '/user-attribute-profiles/{id}',
-    response: 'none',
-  } as Operation<[id: string], void, void>,
+  delete: userAttributeProfilesDelete,
   /**
    * `GET /user-attribute-profiles/{id}`
    *
@@ -35,11 +130,7 @@ export const userAttributeProfiles = {
    *
    * Lifecycle: EA.
    */
-  get: { method: 'GET', path: '/user-attribute-profiles/{id}' } as Operation<
-    [id: string],
-    void,
-    T.GetUserAttributeProfileResponseContent
-  >,
+  get: userAttributeProfilesGet,
   /**
    * `GET /user-attribute-profiles/templates/{id}`
    *
@@ -47,11 +138,7 @@ export const userAttributeProfiles = {
    *
    * Lifecycle: EA.
    */
-  getTemplate: { method: 'GET', path: '/user-attribute-profiles/templates/{id}' } as Operation<
-    [id: string],
-    void,
-    T.GetUserAttributeProfileTemplateResponseContent
-  >,
+  getTemplate: userAttributeProfilesGetTemplate,
   /**
    * `GET /user-attribute-profiles`
    *
@@ -59,18 +146,7 @@ export const userAttributeProfiles = {
    *
    * Lifecycle: EA.
    */
-  list: {
-    method: 'GET',
-    path: '/user-attribute-profiles',
-    request: 'query',
-    list: { items: 'user_attribute_profiles', paging: 'checkpoint' },
-    defaults: { take: 50 },
-  } as Operation<
-    [],
-    T.ListUserAttributeProfileRequestParameters,
-    T.ListUserAttributeProfilesPaginatedResponseContent,
-    T.UserAttributeProfile
-  >,
+  list: userAttributeProfilesList,
   /**
    * `GET /user-attribute-profiles/templates`
    *
@@ -78,11 +154,7 @@ export const userAttributeProfiles = {
    *
    * Lifecycle: EA.
    */
-  listTemplates: { method: 'GET', path: '/user-attribute-profiles/templates' } as Operation<
-    [],
-    void,
-    T.ListUserAttributeProfileTemplateResponseContent
-  >,
+  listTemplates: userAttributeProfilesListTemplates,
   /**
    * `PATCH /user-attribute-profiles/{id}`
    *
@@ -90,9 +162,5 @@ export const userAttributeProfiles = {
    *
    * Lifecycle: EA.
    */
-  update: { method: 'PATCH', path: '/user-attribute-profiles/{id}', request: 'json' } as Operation<
-    [id: string],
-    T.UpdateUserAttributeProfileRequestContent,
-    T.UpdateUserAttributeProfileResponseContent
-  >,
+  update: userAttributeProfilesUpdate,
 }

@@ -2,6 +2,55 @@
 import type { Operation } from '../../operation.js'
 import type * as T from '../types.js'
 
+/**
+ * `DELETE /user-blocks/{id}`
+ *
+ * Scopes (any one): `update:users`.
+ */
+export const userBlocksDelete = {
+  method: 'DELETE',
+  path: '/user-blocks/{id}',
+  response: 'none',
+} as Operation<[id: string], void, void>
+
+/**
+ * `DELETE /user-blocks`
+ *
+ * Scopes (any one): `update:users`.
+ */
+export const userBlocksDeleteByIdentifier = {
+  method: 'DELETE',
+  path: '/user-blocks',
+  request: 'query',
+  response: 'none',
+} as Operation<[], T.DeleteUserBlocksByIdentifierRequestParameters, void>
+
+/**
+ * `GET /user-blocks/{id}`
+ *
+ * Scopes (any one): `read:users`.
+ */
+export const userBlocksList = {
+  method: 'GET',
+  path: '/user-blocks/{id}',
+  request: 'query',
+} as Operation<[id: string], T.ListUserBlocksRequestParameters, T.ListUserBlocksResponseContent>
+
+/**
+ * `GET /user-blocks`
+ *
+ * Scopes (any one): `read:users`.
+ */
+export const userBlocksListByIdentifier = {
+  method: 'GET',
+  path: '/user-blocks',
+  request: 'query',
+} as Operation<
+  [],
+  T.ListUserBlocksByIdentifierRequestParameters,
+  T.ListUserBlocksByIdentifierResponseContent
+>
+
 /** The `userBlocks` operations: each a typed descriptor that `ManagementClient` interprets. */
 export const userBlocks = {
   /**
@@ -9,40 +58,23 @@ export const userBlocks = {
    *
    * Scopes (any one): `update:users`.
    */
-  delete: { method: 'DELETE', path: '/user-blocks/{id}', response: 'none' } as Operation<
-    [id: string],
-    void,
-    void
-  >,
+  delete: userBlocksDelete,
   /**
    * `DELETE /user-blocks`
    *
    * Scopes (any one): `update:users`.
    */
-  deleteByIdentifier: {
-    method: 'DELETE',
-    path: '/user-blocks',
-    request: 'query',
-    response: 'none',
-  } as Operation<[], T.DeleteUserBlocksByIdentifierRequestParameters, void>,
+  deleteByIdentifier: userBlocksDeleteByIdentifier,
   /**
    * `GET /user-blocks/{id}`
    *
    * Scopes (any one): `read:users`.
    */
-  list: { method: 'GET', path: '/user-blocks/{id}', request: 'query' } as Operation<
-    [id: string],
-    T.ListUserBlocksRequestParameters,
-    T.ListUserBlocksResponseContent
-  >,
+  list: userBlocksList,
   /**
    * `GET /user-blocks`
    *
    * Scopes (any one): `read:users`.
    */
-  listByIdentifier: { method: 'GET', path: '/user-blocks', request: 'query' } as Operation<
-    [],
-    T.ListUserBlocksByIdentifierRequestParameters,
-    T.ListUserBlocksByIdentifierResponseContent
-  >,
+  listByIdentifier: userBlocksListByIdentifier,
 }

@@ -2,6 +2,42 @@
 import type { Operation } from '../../operation.js'
 import type * as T from '../types.js'
 
+/**
+ * `DELETE /grants/{id}`
+ *
+ * Scopes (any one): `delete:grants`.
+ */
+export const userGrantsDelete = {
+  method: 'DELETE',
+  path: '/grants/{id}',
+  response: 'none',
+} as Operation<[id: string], void, void>
+
+/**
+ * `DELETE /grants`
+ *
+ * Scopes (any one): `delete:grants`.
+ */
+export const userGrantsDeleteByUserId = {
+  method: 'DELETE',
+  path: '/grants',
+  request: 'query',
+  response: 'none',
+} as Operation<[], T.DeleteUserGrantByUserIdRequestParameters, void>
+
+/**
+ * `GET /grants`
+ *
+ * Scopes (any one): `read:grants`.
+ */
+export const userGrantsList = {
+  method: 'GET',
+  path: '/grants',
+  request: 'query',
+  list: { items: 'grants', paging: 'page' },
+  defaults: { per_page: 50, page: 0, include_totals: true },
+} as Operation<[], T.ListUserGrantsRequestParameters, T.ListUserGrantsResponseContent, T.UserGrant>
+
 /** The `userGrants` operations: each a typed descriptor that `ManagementClient` interprets. */
 export const userGrants = {
   /**
@@ -9,37 +45,17 @@ export const userGrants = {
    *
    * Scopes (any one): `delete:grants`.
    */
-  delete: { method: 'DELETE', path: '/grants/{id}', response: 'none' } as Operation<
-    [id: string],
-    void,
-    void
-  >,
+  delete: userGrantsDelete,
   /**
    * `DELETE /grants`
    *
    * Scopes (any one): `delete:grants`.
    */
-  deleteByUserId: {
-    method: 'DELETE',
-    path: '/grants',
-    request: 'query',
-    response: 'none',
-  } as Operation<[], T.DeleteUserGrantByUserIdRequestParameters, void>,
+  deleteByUserId: userGrantsDeleteByUserId,
   /**
    * `GET /grants`
    *
    * Scopes (any one): `read:grants`.
    */
-  list: {
-    method: 'GET',
-    path: '/grants',
-    request: 'query',
-    list: { items: 'grants', paging: 'page' },
-    defaults: { per_page: 50, page: 0, include_totals: true },
-  } as Operation<
-    [],
-    T.ListUserGrantsRequestParameters,
-    T.ListUserGrantsResponseContent,
-    T.UserGrant
-  >,
+  list: userGrantsList,
 }

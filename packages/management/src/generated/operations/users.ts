@@ -2,6 +2,580 @@
 import type { Operation } from '../../operation.js'
 import type * as T from '../types.js'
 
+/**
+ * `POST /users`
+ *
+ * Scopes (any one): `create:users`.
+ */
+export const usersCreate = {
+  method: 'POST',
+  path: '/users',
+  request: 'json',
+  customDomain: true,
+} as Operation<[], T.CreateUserRequestContent, T.CreateUserResponseContent>
+
+/**
+ * `DELETE /users/{id}`
+ *
+ * Scopes (any one): `delete:users`, `delete:current_user`.
+ */
+export const usersDelete = { method: 'DELETE', path: '/users/{id}', response: 'none' } as Operation<
+  [id: string],
+  void,
+  void
+>
+
+/**
+ * `GET /users/{id}`
+ *
+ * Scopes (any one): `read:users`, `read:current_user`, `read:user_idp_tokens`.
+ */
+export const usersGet = { method: 'GET', path: '/users/{id}', request: 'query' } as Operation<
+  [id: string],
+  T.GetUserRequestParameters,
+  T.GetUserResponseContent
+>
+
+/**
+ * `GET /users`
+ *
+ * Scopes (any one): `read:users`, `read:user_idp_tokens`.
+ */
+export const usersList = {
+  method: 'GET',
+  path: '/users',
+  request: 'query',
+  list: { items: 'users', paging: 'page' },
+  defaults: { page: 0, per_page: 50, include_totals: true },
+} as Operation<[], T.ListUsersRequestParameters, T.ListUsersResponseContent, T.UserResponseSchema>
+
+/**
+ * `GET /users-by-email`
+ *
+ * Scopes (any one): `read:users`.
+ */
+export const usersListUsersByEmail = {
+  method: 'GET',
+  path: '/users-by-email',
+  request: 'query',
+} as Operation<[], T.ListUsersByEmailRequestParameters, T.UserResponseSchema[]>
+
+/**
+ * `POST /users/{id}/recovery-code-regeneration`
+ *
+ * Scopes (any one): `update:users`.
+ */
+export const usersRegenerateRecoveryCode = {
+  method: 'POST',
+  path: '/users/{id}/recovery-code-regeneration',
+} as Operation<[id: string], void, T.RegenerateUsersRecoveryCodeResponseContent>
+
+/**
+ * `POST /users/{id}/revoke-access`
+ *
+ * Scopes (any one): `delete:sessions`, `delete:refresh_tokens`.
+ */
+export const usersRevokeAccess = {
+  method: 'POST',
+  path: '/users/{id}/revoke-access',
+  request: 'json',
+  response: 'none',
+} as Operation<[id: string], T.RevokeUserAccessRequestContent, void>
+
+/**
+ * `PATCH /users/{id}`
+ *
+ * Scopes (any one): `update:users`, `update:users_app_metadata`, `update:current_user_metadata`.
+ */
+export const usersUpdate = {
+  method: 'PATCH',
+  path: '/users/{id}',
+  request: 'json',
+  customDomain: true,
+} as Operation<[id: string], T.UpdateUserRequestContent, T.UpdateUserResponseContent>
+
+/**
+ * `POST /users/{id}/authentication-methods`
+ *
+ * Scopes (any one): `create:authentication_methods`.
+ */
+export const usersAuthenticationMethodsCreate = {
+  method: 'POST',
+  path: '/users/{id}/authentication-methods',
+  request: 'json',
+} as Operation<
+  [id: string],
+  T.CreateUserAuthenticationMethodRequestContent,
+  T.CreateUserAuthenticationMethodResponseContent
+>
+
+/**
+ * `DELETE /users/{id}/authentication-methods/{authentication_method_id}`
+ *
+ * Scopes (any one): `delete:authentication_methods`.
+ */
+export const usersAuthenticationMethodsDelete = {
+  method: 'DELETE',
+  path: '/users/{id}/authentication-methods/{authentication_method_id}',
+  response: 'none',
+} as Operation<[id: string, authentication_method_id: string], void, void>
+
+/**
+ * `DELETE /users/{id}/authentication-methods`
+ *
+ * Scopes (any one): `delete:authentication_methods`.
+ */
+export const usersAuthenticationMethodsDeleteAll = {
+  method: 'DELETE',
+  path: '/users/{id}/authentication-methods',
+  response: 'none',
+} as Operation<[id: string], void, void>
+
+/**
+ * `GET /users/{id}/authentication-methods/{authentication_method_id}`
+ *
+ * Scopes (any one): `read:authentication_methods`.
+ */
+export const usersAuthenticationMethodsGet = {
+  method: 'GET',
+  path: '/users/{id}/authentication-methods/{authentication_method_id}',
+} as Operation<
+  [id: string, authentication_method_id: string],
+  void,
+  T.GetUserAuthenticationMethodResponseContent
+>
+
+/**
+ * `GET /users/{id}/authentication-methods`
+ *
+ * Scopes (any one): `read:authentication_methods`.
+ */
+export const usersAuthenticationMethodsList = {
+  method: 'GET',
+  path: '/users/{id}/authentication-methods',
+  request: 'query',
+  list: { items: 'authenticators', paging: 'page' },
+  defaults: { page: 0, per_page: 50, include_totals: true },
+} as Operation<
+  [id: string],
+  T.ListUserAuthenticationMethodsRequestParameters,
+  T.ListUserAuthenticationMethodsResponseContent,
+  T.UserAuthenticationMethod
+>
+
+/**
+ * `PUT /users/{id}/authentication-methods`
+ *
+ * Scopes (any one): `update:authentication_methods`.
+ */
+export const usersAuthenticationMethodsSet = {
+  method: 'PUT',
+  path: '/users/{id}/authentication-methods',
+  request: 'json',
+} as Operation<
+  [id: string],
+  T.SetUserAuthenticationMethodsRequestContent,
+  T.SetUserAuthenticationMethodResponseContent[]
+>
+
+/**
+ * `PATCH /users/{id}/authentication-methods/{authentication_method_id}`
+ *
+ * Scopes (any one): `update:authentication_methods`.
+ */
+export const usersAuthenticationMethodsUpdate = {
+  method: 'PATCH',
+  path: '/users/{id}/authentication-methods/{authentication_method_id}',
+  request: 'json',
+} as Operation<
+  [id: string, authentication_method_id: string],
+  T.UpdateUserAuthenticationMethodRequestContent,
+  T.UpdateUserAuthenticationMethodResponseContent
+>
+
+/**
+ * `DELETE /users/{id}/authenticators`
+ *
+ * Scopes (any one): `delete:guardian_enrollments`.
+ */
+export const usersAuthenticatorsDeleteAll = {
+  method: 'DELETE',
+  path: '/users/{id}/authenticators',
+  response: 'none',
+} as Operation<[id: string], void, void>
+
+/**
+ * `GET /users/{id}/connected-accounts`
+ *
+ * Scopes (any one): `read:users`.
+ */
+export const usersConnectedAccountsList = {
+  method: 'GET',
+  path: '/users/{id}/connected-accounts',
+  request: 'query',
+  list: { items: 'connected_accounts', paging: 'checkpoint' },
+  defaults: { take: 50 },
+} as Operation<
+  [id: string],
+  T.GetUserConnectedAccountsRequestParameters,
+  T.ListUserConnectedAccountsResponseContent,
+  T.ConnectedAccount
+>
+
+/**
+ * `GET /users/{id}/effective-permissions`
+ *
+ * Scopes (any one): `read:user_effective_permissions`.
+ */
+export const usersEffectivePermissionsList = {
+  method: 'GET',
+  path: '/users/{id}/effective-permissions',
+  request: 'query',
+  list: { items: 'permissions', paging: 'checkpoint' },
+  defaults: { take: 50 },
+} as Operation<
+  [id: string],
+  T.ListUserEffectivePermissionsRequestParameters,
+  T.ListUserEffectivePermissionsResponseContent,
+  T.UserEffectivePermissionResponseContent
+>
+
+/**
+ * `GET /users/{id}/effective-permissions/sources/effective-roles`
+ *
+ * Scopes (any one): `read:user_permission_source_roles`.
+ */
+export const usersEffectivePermissionsSourcesRolesList = {
+  method: 'GET',
+  path: '/users/{id}/effective-permissions/sources/effective-roles',
+  request: 'query',
+  list: { items: 'roles', paging: 'checkpoint' },
+  defaults: { take: 50 },
+} as Operation<
+  [id: string],
+  T.ListUserEffectivePermissionRoleSourceRequestParameters,
+  T.ListUserEffectivePermissionRoleSourcesResponseContent,
+  T.UserEffectivePermissionRoleSourceResponseContent
+>
+
+/**
+ * `GET /users/{id}/effective-roles`
+ *
+ * Scopes (any one): `read:user_effective_roles`.
+ */
+export const usersEffectiveRolesList = {
+  method: 'GET',
+  path: '/users/{id}/effective-roles',
+  request: 'query',
+  list: { items: 'roles', paging: 'checkpoint' },
+  defaults: { take: 50 },
+} as Operation<
+  [id: string],
+  T.ListUserEffectiveRolesRequestParameters,
+  T.ListUserEffectiveRolesResponseContent,
+  T.UserEffectiveRole
+>
+
+/**
+ * `GET /users/{id}/effective-roles/sources/groups`
+ *
+ * Scopes (any one): `read:user_role_source_groups`.
+ */
+export const usersEffectiveRolesSourcesGroupsList = {
+  method: 'GET',
+  path: '/users/{id}/effective-roles/sources/groups',
+  request: 'query',
+  list: { items: 'groups', paging: 'checkpoint' },
+  defaults: { take: 50 },
+} as Operation<
+  [id: string],
+  T.ListUserRoleSourceGroupsRequestParameters,
+  T.ListUserRoleSourceGroupsResponseContent,
+  T.Group
+>
+
+/**
+ * `GET /users/{id}/enrollments`
+ *
+ * Scopes (any one): `read:users`, `read:current_user`.
+ */
+export const usersEnrollmentsGet = { method: 'GET', path: '/users/{id}/enrollments' } as Operation<
+  [id: string],
+  void,
+  T.UsersEnrollment[]
+>
+
+/**
+ * `DELETE /users/{id}/federated-connections-tokensets/{tokenset_id}`
+ *
+ * Scopes (any one): `delete:federated_connections_tokens`.
+ */
+export const usersFederatedConnectionsTokensetsDelete = {
+  method: 'DELETE',
+  path: '/users/{id}/federated-connections-tokensets/{tokenset_id}',
+  response: 'none',
+} as Operation<[id: string, tokenset_id: string], void, void>
+
+/**
+ * `GET /users/{id}/federated-connections-tokensets`
+ *
+ * Scopes (any one): `read:federated_connections_tokens`.
+ */
+export const usersFederatedConnectionsTokensetsList = {
+  method: 'GET',
+  path: '/users/{id}/federated-connections-tokensets',
+} as Operation<[id: string], void, T.FederatedConnectionTokenSet[]>
+
+/**
+ * `GET /users/{id}/groups`
+ *
+ * Scopes (any one): `read:groups`.
+ */
+export const usersGroupsGet = {
+  method: 'GET',
+  path: '/users/{id}/groups',
+  request: 'query',
+  list: { items: 'groups', paging: 'both' },
+  defaults: { include_totals: true, take: 50 },
+} as Operation<
+  [id: string],
+  T.GetUserGroupsRequestParameters,
+  T.GetUserGroupsResponseContent,
+  T.UserGroupsResponseSchema
+>
+
+/**
+ * `DELETE /users/{id}/identities/{provider}/{user_id}`
+ *
+ * Scopes (any one): `update:users`, `update:current_user_identities`.
+ */
+export const usersIdentitiesDelete = {
+  method: 'DELETE',
+  path: '/users/{id}/identities/{provider}/{user_id}',
+} as Operation<
+  [id: string, provider: T.UserIdentityProviderEnum, user_id: string],
+  void,
+  T.DeleteUserIdentityResponseContent
+>
+
+/**
+ * `POST /users/{id}/identities`
+ *
+ * Scopes (any one): `update:users`, `update:current_user_identities`.
+ */
+export const usersIdentitiesLink = {
+  method: 'POST',
+  path: '/users/{id}/identities',
+  request: 'json',
+} as Operation<[id: string], T.LinkUserIdentityRequestContent, T.UserIdentity[]>
+
+/**
+ * `GET /users/{id}/logs`
+ *
+ * Scopes (any one): `read:logs`, `read:logs_users`.
+ */
+export const usersLogsList = {
+  method: 'GET',
+  path: '/users/{id}/logs',
+  request: 'query',
+  list: { items: 'logs', paging: 'page' },
+  defaults: { page: 0, per_page: 50, include_totals: true },
+} as Operation<[id: string], T.ListUserLogsRequestParameters, T.UserListLogResponseContent, T.Log>
+
+/**
+ * `DELETE /users/{id}/multifactor/{provider}`
+ *
+ * Scopes (any one): `update:users`.
+ */
+export const usersMultifactorDeleteProvider = {
+  method: 'DELETE',
+  path: '/users/{id}/multifactor/{provider}',
+  response: 'none',
+} as Operation<[id: string, provider: T.UserMultifactorProviderEnum], void, void>
+
+/**
+ * `POST /users/{id}/multifactor/actions/invalidate-remember-browser`
+ *
+ * Scopes (any one): `update:users`.
+ */
+export const usersMultifactorInvalidateRememberBrowser = {
+  method: 'POST',
+  path: '/users/{id}/multifactor/actions/invalidate-remember-browser',
+  response: 'none',
+} as Operation<[id: string], void, void>
+
+/**
+ * `GET /users/{id}/organizations`
+ *
+ * Scopes (any one): `read:organizations`.
+ */
+export const usersOrganizationsList = {
+  method: 'GET',
+  path: '/users/{id}/organizations',
+  request: 'query',
+  list: { items: 'organizations', paging: 'page' },
+  defaults: { page: 0, per_page: 50, include_totals: true },
+} as Operation<
+  [id: string],
+  T.ListUserOrganizationsRequestParameters,
+  T.ListUserOrganizationsResponseContent,
+  T.Organization
+>
+
+/**
+ * `POST /users/{id}/permissions`
+ *
+ * Scopes (any one): `update:users`.
+ */
+export const usersPermissionsCreate = {
+  method: 'POST',
+  path: '/users/{id}/permissions',
+  request: 'json',
+  response: 'none',
+} as Operation<[id: string], T.CreateUserPermissionsRequestContent, void>
+
+/**
+ * `DELETE /users/{id}/permissions`
+ *
+ * Scopes (any one): `update:users`.
+ */
+export const usersPermissionsDelete = {
+  method: 'DELETE',
+  path: '/users/{id}/permissions',
+  request: 'json',
+  response: 'none',
+} as Operation<[id: string], T.DeleteUserPermissionsRequestContent, void>
+
+/**
+ * `GET /users/{id}/permissions`
+ *
+ * Scopes (any one): `read:users`.
+ */
+export const usersPermissionsList = {
+  method: 'GET',
+  path: '/users/{id}/permissions',
+  request: 'query',
+  list: { items: 'permissions', paging: 'page' },
+  defaults: { per_page: 50, page: 0, include_totals: true },
+} as Operation<
+  [id: string],
+  T.ListUserPermissionsRequestParameters,
+  T.ListUserPermissionsResponseContent,
+  T.UserPermissionSchema
+>
+
+/**
+ * `DELETE /users/{user_id}/refresh-tokens`
+ *
+ * Scopes (any one): `delete:refresh_tokens`.
+ */
+export const usersRefreshTokenDelete = {
+  method: 'DELETE',
+  path: '/users/{user_id}/refresh-tokens',
+  response: 'none',
+} as Operation<[user_id: string], void, void>
+
+/**
+ * `GET /users/{user_id}/refresh-tokens`
+ *
+ * Scopes (any one): `read:refresh_tokens`.
+ */
+export const usersRefreshTokenList = {
+  method: 'GET',
+  path: '/users/{user_id}/refresh-tokens',
+  request: 'query',
+  list: { items: 'tokens', paging: 'checkpoint' },
+  defaults: { include_totals: true, take: 50 },
+} as Operation<
+  [user_id: string],
+  T.ListRefreshTokensRequestParameters,
+  T.ListRefreshTokensPaginatedResponseContent,
+  T.RefreshTokenResponseContent
+>
+
+/**
+ * `POST /users/{id}/risk-assessments/clear`
+ *
+ * Scopes (any one): `update:users`.
+ */
+export const usersRiskAssessmentsClear = {
+  method: 'POST',
+  path: '/users/{id}/risk-assessments/clear',
+  request: 'json',
+  response: 'none',
+} as Operation<[id: string], T.ClearAssessorsRequestContent, void>
+
+/**
+ * `POST /users/{id}/roles`
+ *
+ * Scopes (any one): `update:users`, `create:role_members`.
+ */
+export const usersRolesAssign = {
+  method: 'POST',
+  path: '/users/{id}/roles',
+  request: 'json',
+  response: 'none',
+} as Operation<[id: string], T.AssignUserRolesRequestContent, void>
+
+/**
+ * `DELETE /users/{id}/roles`
+ *
+ * Scopes (any one): `update:users`, `delete:role_members`.
+ */
+export const usersRolesDelete = {
+  method: 'DELETE',
+  path: '/users/{id}/roles',
+  request: 'json',
+  response: 'none',
+} as Operation<[id: string], T.DeleteUserRolesRequestContent, void>
+
+/**
+ * `GET /users/{id}/roles`
+ *
+ * Scopes (any one): `read:users`, `read:roles`, `read:role_members`.
+ */
+export const usersRolesList = {
+  method: 'GET',
+  path: '/users/{id}/roles',
+  request: 'query',
+  list: { items: 'roles', paging: 'page' },
+  defaults: { per_page: 50, page: 0, include_totals: true },
+} as Operation<
+  [id: string],
+  T.ListUserRolesRequestParameters,
+  T.ListUserRolesResponseContent,
+  T.Role
+>
+
+/**
+ * `DELETE /users/{user_id}/sessions`
+ *
+ * Scopes (any one): `delete:sessions`.
+ */
+export const usersSessionsDelete = {
+  method: 'DELETE',
+  path: '/users/{user_id}/sessions',
+  response: 'none',
+} as Operation<[user_id: string], void, void>
+
+/**
+ * `GET /users/{user_id}/sessions`
+ *
+ * Scopes (any one): `read:sessions`.
+ */
+export const usersSessionsList = {
+  method: 'GET',
+  path: '/users/{user_id}/sessions',
+  request: 'query',
+  list: { items: 'sessions', paging: 'checkpoint' },
+  defaults: { include_totals: true, take: 50 },
+} as Operation<
+  [user_id: string],
+  T.ListUserSessionsRequestParameters,
+  T.ListUserSessionsPaginatedResponseContent,
+  T.SessionResponseContent
+>
+
 /** The `users` operations: each a typed descriptor that `ManagementClient` interprets. */
 export const users = {
   /**
@@ -9,182 +583,92 @@ export const users = {
    *
    * Scopes (any one): `create:users`.
    */
-  create: { method: 'POST', path: '/users', request: 'json', customDomain: true } as Operation<
-    [],
-    T.CreateUserRequestContent,
-    T.CreateUserResponseContent
-  >,
+  create: usersCreate,
   /**
    * `DELETE /users/{id}`
    *
    * Scopes (any one): `delete:users`, `delete:current_user`.
    */
-  delete: { method: 'DELETE', path: '/users/{id}', response: 'none' } as Operation<
-    [id: string],
-    void,
-    void
-  >,
+  delete: usersDelete,
   /**
    * `GET /users/{id}`
    *
    * Scopes (any one): `read:users`, `read:current_user`, `read:user_idp_tokens`.
    */
-  get: { method: 'GET', path: '/users/{id}', request: 'query' } as Operation<
-    [id: string],
-    T.GetUserRequestParameters,
-    T.GetUserResponseContent
-  >,
+  get: usersGet,
   /**
    * `GET /users`
    *
    * Scopes (any one): `read:users`, `read:user_idp_tokens`.
    */
-  list: {
-    method: 'GET',
-    path: '/users',
-    request: 'query',
-    list: { items: 'users', paging: 'page' },
-    defaults: { page: 0, per_page: 50, include_totals: true },
-  } as Operation<
-    [],
-    T.ListUsersRequestParameters,
-    T.ListUsersResponseContent,
-    T.UserResponseSchema
-  >,
+  list: usersList,
   /**
    * `GET /users-by-email`
    *
    * Scopes (any one): `read:users`.
    */
-  listUsersByEmail: { method: 'GET', path: '/users-by-email', request: 'query' } as Operation<
-    [],
-    T.ListUsersByEmailRequestParameters,
-    T.UserResponseSchema[]
-  >,
+  listUsersByEmail: usersListUsersByEmail,
   /**
    * `POST /users/{id}/recovery-code-regeneration`
    *
    * Scopes (any one): `update:users`.
    */
-  regenerateRecoveryCode: {
-    method: 'POST',
-    path: '/users/{id}/recovery-code-regeneration',
-  } as Operation<[id: string], void, T.RegenerateUsersRecoveryCodeResponseContent>,
+  regenerateRecoveryCode: usersRegenerateRecoveryCode,
   /**
    * `POST /users/{id}/revoke-access`
    *
    * Scopes (any one): `delete:sessions`, `delete:refresh_tokens`.
    */
-  revokeAccess: {
-    method: 'POST',
-    path: '/users/{id}/revoke-access',
-    request: 'json',
-    response: 'none',
-  } as Operation<[id: string], T.RevokeUserAccessRequestContent, void>,
+  revokeAccess: usersRevokeAccess,
   /**
    * `PATCH /users/{id}`
    *
    * Scopes (any one): `update:users`, `update:users_app_metadata`, `update:current_user_metadata`.
    */
-  update: {
-    method: 'PATCH',
-    path: '/users/{id}',
-    request: 'json',
-    customDomain: true,
-  } as Operation<[id: string], T.UpdateUserRequestContent, T.UpdateUserResponseContent>,
+  update: usersUpdate,
   authenticationMethods: {
     /**
      * `POST /users/{id}/authentication-methods`
      *
      * Scopes (any one): `create:authentication_methods`.
      */
-    create: {
-      method: 'POST',
-      path: '/users/{id}/authentication-methods',
-      request: 'json',
-    } as Operation<
-      [id: string],
-      T.CreateUserAuthenticationMethodRequestContent,
-      T.CreateUserAuthenticationMethodResponseContent
-    >,
+    create: usersAuthenticationMethodsCreate,
     /**
      * `DELETE /users/{id}/authentication-methods/{authentication_method_id}`
      *
      * Scopes (any one): `delete:authentication_methods`.
      */
-    delete: {
-      method: 'DELETE',
-      path: '/users/{id}/authentication-methods/{authentication_method_id}',
-      response: 'none',
-    } as Operation<[id: string, authentication_method_id: string], void, void>,
+    delete: usersAuthenticationMethodsDelete,
     /**
      * `DELETE /users/{id}/authentication-methods`
      *
      * Scopes (any one): `delete:authentication_methods`.
      */
-    deleteAll: {
-      method: 'DELETE',
-      path: '/users/{id}/authentication-methods',
-      response: 'none',
-    } as Operation<[id: string], void, void>,
+    deleteAll: usersAuthenticationMethodsDeleteAll,
     /**
      * `GET /users/{id}/authentication-methods/{authentication_method_id}`
      *
      * Scopes (any one): `read:authentication_methods`.
      */
-    get: {
-      method: 'GET',
-      path: '/users/{id}/authentication-methods/{authentication_method_id}',
-    } as Operation<
-      [id: string, authentication_method_id: string],
-      void,
-      T.GetUserAuthenticationMethodResponseContent
-    >,
+    get: usersAuthenticationMethodsGet,
     /**
      * `GET /users/{id}/authentication-methods`
      *
      * Scopes (any one): `read:authentication_methods`.
      */
-    list: {
-      method: 'GET',
-      path: '/users/{id}/authentication-methods',
-      request: 'query',
-      list: { items: 'authenticators', paging: 'page' },
-      defaults: { page: 0, per_page: 50, include_totals: true },
-    } as Operation<
-      [id: string],
-      T.ListUserAuthenticationMethodsRequestParameters,
-      T.ListUserAuthenticationMethodsResponseContent,
-      T.UserAuthenticationMethod
-    >,
+    list: usersAuthenticationMethodsList,
     /**
      * `PUT /users/{id}/authentication-methods`
      *
      * Scopes (any one): `update:authentication_methods`.
      */
-    set: {
-      method: 'PUT',
-      path: '/users/{id}/authentication-methods',
-      request: 'json',
-    } as Operation<
-      [id: string],
-      T.SetUserAuthenticationMethodsRequestContent,
-      T.SetUserAuthenticationMethodResponseContent[]
-    >,
+    set: usersAuthenticationMethodsSet,
     /**
      * `PATCH /users/{id}/authentication-methods/{authentication_method_id}`
      *
      * Scopes (any one): `update:authentication_methods`.
      */
-    update: {
-      method: 'PATCH',
-      path: '/users/{id}/authentication-methods/{authentication_method_id}',
-      request: 'json',
-    } as Operation<
-      [id: string, authentication_method_id: string],
-      T.UpdateUserAuthenticationMethodRequestContent,
-      T.UpdateUserAuthenticationMethodResponseContent
-    >,
+    update: usersAuthenticationMethodsUpdate,
   },
   authenticators: {
     /**
@@ -192,11 +676,7 @@ export const users = {
      *
      * Scopes (any one): `delete:guardian_enrollments`.
      */
-    deleteAll: {
-      method: 'DELETE',
-      path: '/users/{id}/authenticators',
-      response: 'none',
-    } as Operation<[id: string], void, void>,
+    deleteAll: usersAuthenticatorsDeleteAll,
   },
   connectedAccounts: {
     /**
@@ -204,18 +684,7 @@ export const users = {
      *
      * Scopes (any one): `read:users`.
      */
-    list: {
-      method: 'GET',
-      path: '/users/{id}/connected-accounts',
-      request: 'query',
-      list: { items: 'connected_accounts', paging: 'checkpoint' },
-      defaults: { take: 50 },
-    } as Operation<
-      [id: string],
-      T.GetUserConnectedAccountsRequestParameters,
-      T.ListUserConnectedAccountsResponseContent,
-      T.ConnectedAccount
-    >,
+    list: usersConnectedAccountsList,
   },
   effectivePermissions: {
     /**
@@ -223,18 +692,7 @@ export const users = {
      *
      * Scopes (any one): `read:user_effective_permissions`.
      */
-    list: {
-      method: 'GET',
-      path: '/users/{id}/effective-permissions',
-      request: 'query',
-      list: { items: 'permissions', paging: 'checkpoint' },
-      defaults: { take: 50 },
-    } as Operation<
-      [id: string],
-      T.ListUserEffectivePermissionsRequestParameters,
-      T.ListUserEffectivePermissionsResponseContent,
-      T.UserEffectivePermissionResponseContent
-    >,
+    list: usersEffectivePermissionsList,
     sources: {
       roles: {
         /**
@@ -242,18 +700,7 @@ export const users = {
          *
          * Scopes (any one): `read:user_permission_source_roles`.
          */
-        list: {
-          method: 'GET',
-          path: '/users/{id}/effective-permissions/sources/effective-roles',
-          request: 'query',
-          list: { items: 'roles', paging: 'checkpoint' },
-          defaults: { take: 50 },
-        } as Operation<
-          [id: string],
-          T.ListUserEffectivePermissionRoleSourceRequestParameters,
-          T.ListUserEffectivePermissionRoleSourcesResponseContent,
-          T.UserEffectivePermissionRoleSourceResponseContent
-        >,
+        list: usersEffectivePermissionsSourcesRolesList,
       },
     },
   },
@@ -263,18 +710,7 @@ export const users = {
      *
      * Scopes (any one): `read:user_effective_roles`.
      */
-    list: {
-      method: 'GET',
-      path: '/users/{id}/effective-roles',
-      request: 'query',
-      list: { items: 'roles', paging: 'checkpoint' },
-      defaults: { take: 50 },
-    } as Operation<
-      [id: string],
-      T.ListUserEffectiveRolesRequestParameters,
-      T.ListUserEffectiveRolesResponseContent,
-      T.UserEffectiveRole
-    >,
+    list: usersEffectiveRolesList,
     sources: {
       groups: {
         /**
@@ -282,18 +718,7 @@ export const users = {
          *
          * Scopes (any one): `read:user_role_source_groups`.
          */
-        list: {
-          method: 'GET',
-          path: '/users/{id}/effective-roles/sources/groups',
-          request: 'query',
-          list: { items: 'groups', paging: 'checkpoint' },
-          defaults: { take: 50 },
-        } as Operation<
-          [id: string],
-          T.ListUserRoleSourceGroupsRequestParameters,
-          T.ListUserRoleSourceGroupsResponseContent,
-          T.Group
-        >,
+        list: usersEffectiveRolesSourcesGroupsList,
       },
     },
   },
@@ -303,11 +728,7 @@ export const users = {
      *
      * Scopes (any one): `read:users`, `read:current_user`.
      */
-    get: { method: 'GET', path: '/users/{id}/enrollments' } as Operation<
-      [id: string],
-      void,
-      T.UsersEnrollment[]
-    >,
+    get: usersEnrollmentsGet,
   },
   federatedConnectionsTokensets: {
     /**
@@ -315,21 +736,13 @@ export const users = {
      *
      * Scopes (any one): `delete:federated_connections_tokens`.
      */
-    delete: {
-      method: 'DELETE',
-      path: '/users/{id}/federated-connections-tokensets/{tokenset_id}',
-      response: 'none',
-    } as Operation<[id: string, tokenset_id: string], void, void>,
+    delete: usersFederatedConnectionsTokensetsDelete,
     /**
      * `GET /users/{id}/federated-connections-tokensets`
      *
      * Scopes (any one): `read:federated_connections_tokens`.
      */
-    list: { method: 'GET', path: '/users/{id}/federated-connections-tokensets' } as Operation<
-      [id: string],
-      void,
-      T.FederatedConnectionTokenSet[]
-    >,
+    list: usersFederatedConnectionsTokensetsList,
   },
   groups: {
     /**
@@ -337,18 +750,7 @@ export const users = {
      *
      * Scopes (any one): `read:groups`.
      */
-    get: {
-      method: 'GET',
-      path: '/users/{id}/groups',
-      request: 'query',
-      list: { items: 'groups', paging: 'both' },
-      defaults: { include_totals: true, take: 50 },
-    } as Operation<
-      [id: string],
-      T.GetUserGroupsRequestParameters,
-      T.GetUserGroupsResponseContent,
-      T.UserGroupsResponseSchema
-    >,
+    get: usersGroupsGet,
   },
   identities: {
     /**
@@ -356,21 +758,13 @@ export const users = {
      *
      * Scopes (any one): `update:users`, `update:current_user_identities`.
      */
-    delete: { method: 'DELETE', path: '/users/{id}/identities/{provider}/{user_id}' } as Operation<
-      [id: string, provider: T.UserIdentityProviderEnum, user_id: string],
-      void,
-      T.DeleteUserIdentityResponseContent
-    >,
+    delete: usersIdentitiesDelete,
     /**
      * `POST /users/{id}/identities`
      *
      * Scopes (any one): `update:users`, `update:current_user_identities`.
      */
-    link: { method: 'POST', path: '/users/{id}/identities', request: 'json' } as Operation<
-      [id: string],
-      T.LinkUserIdentityRequestContent,
-      T.UserIdentity[]
-    >,
+    link: usersIdentitiesLink,
   },
   logs: {
     /**
@@ -378,18 +772,7 @@ export const users = {
      *
      * Scopes (any one): `read:logs`, `read:logs_users`.
      */
-    list: {
-      method: 'GET',
-      path: '/users/{id}/logs',
-      request: 'query',
-      list: { items: 'logs', paging: 'page' },
-      defaults: { page: 0, per_page: 50, include_totals: true },
-    } as Operation<
-      [id: string],
-      T.ListUserLogsRequestParameters,
-      T.UserListLogResponseContent,
-      T.Log
-    >,
+    list: usersLogsList,
   },
   multifactor: {
     /**
@@ -397,21 +780,13 @@ export const users = {
      *
      * Scopes (any one): `update:users`.
      */
-    deleteProvider: {
-      method: 'DELETE',
-      path: '/users/{id}/multifactor/{provider}',
-      response: 'none',
-    } as Operation<[id: string, provider: T.UserMultifactorProviderEnum], void, void>,
+    deleteProvider: usersMultifactorDeleteProvider,
     /**
      * `POST /users/{id}/multifactor/actions/invalidate-remember-browser`
      *
      * Scopes (any one): `update:users`.
      */
-    invalidateRememberBrowser: {
-      method: 'POST',
-      path: '/users/{id}/multifactor/actions/invalidate-remember-browser',
-      response: 'none',
-    } as Operation<[id: string], void, void>,
+    invalidateRememberBrowser: usersMultifactorInvalidateRememberBrowser,
   },
   organizations: {
     /**
@@ -419,18 +794,7 @@ export const users = {
      *
      * Scopes (any one): `read:organizations`.
      */
-    list: {
-      method: 'GET',
-      path: '/users/{id}/organizations',
-      request: 'query',
-      list: { items: 'organizations', paging: 'page' },
-      defaults: { page: 0, per_page: 50, include_totals: true },
-    } as Operation<
-      [id: string],
-      T.ListUserOrganizationsRequestParameters,
-      T.ListUserOrganizationsResponseContent,
-      T.Organization
-    >,
+    list: usersOrganizationsList,
   },
   permissions: {
     /**
@@ -438,40 +802,19 @@ export const users = {
      *
      * Scopes (any one): `update:users`.
      */
-    create: {
-      method: 'POST',
-      path: '/users/{id}/permissions',
-      request: 'json',
-      response: 'none',
-    } as Operation<[id: string], T.CreateUserPermissionsRequestContent, void>,
+    create: usersPermissionsCreate,
     /**
      * `DELETE /users/{id}/permissions`
      *
      * Scopes (any one): `update:users`.
      */
-    delete: {
-      method: 'DELETE',
-      path: '/users/{id}/permissions',
-      request: 'json',
-      response: 'none',
-    } as Operation<[id: string], T.DeleteUserPermissionsRequestContent, void>,
+    delete: usersPermissionsDelete,
     /**
      * `GET /users/{id}/permissions`
      *
      * Scopes (any one): `read:users`.
      */
-    list: {
-      method: 'GET',
-      path: '/users/{id}/permissions',
-      request: 'query',
-      list: { items: 'permissions', paging: 'page' },
-      defaults: { per_page: 50, page: 0, include_totals: true },
-    } as Operation<
-      [id: string],
-      T.ListUserPermissionsRequestParameters,
-      T.ListUserPermissionsResponseContent,
-      T.UserPermissionSchema
-    >,
+    list: usersPermissionsList,
   },
   refreshToken: {
     /**
@@ -479,28 +822,13 @@ export const users = {
      *
      * Scopes (any one): `delete:refresh_tokens`.
      */
-    delete: {
-      method: 'DELETE',
-      path: '/users/{user_id}/refresh-tokens',
-      response: 'none',
-    } as Operation<[user_id: string], void, void>,
+    delete: usersRefreshTokenDelete,
     /**
      * `GET /users/{user_id}/refresh-tokens`
      *
      * Scopes (any one): `read:refresh_tokens`.
      */
-    list: {
-      method: 'GET',
-      path: '/users/{user_id}/refresh-tokens',
-      request: 'query',
-      list: { items: 'tokens', paging: 'checkpoint' },
-      defaults: { include_totals: true, take: 50 },
-    } as Operation<
-      [user_id: string],
-      T.ListRefreshTokensRequestParameters,
-      T.ListRefreshTokensPaginatedResponseContent,
-      T.RefreshTokenResponseContent
-    >,
+    list: usersRefreshTokenList,
   },
   riskAssessments: {
     /**
@@ -508,12 +836,7 @@ export const users = {
      *
      * Scopes (any one): `update:users`.
      */
-    clear: {
-      method: 'POST',
-      path: '/users/{id}/risk-assessments/clear',
-      request: 'json',
-      response: 'none',
-    } as Operation<[id: string], T.ClearAssessorsRequestContent, void>,
+    clear: usersRiskAssessmentsClear,
   },
   roles: {
     /**
@@ -521,40 +844,19 @@ export const users = {
      *
      * Scopes (any one): `update:users`, `create:role_members`.
      */
-    assign: {
-      method: 'POST',
-      path: '/users/{id}/roles',
-      request: 'json',
-      response: 'none',
-    } as Operation<[id: string], T.AssignUserRolesRequestContent, void>,
+    assign: usersRolesAssign,
     /**
      * `DELETE /users/{id}/roles`
      *
      * Scopes (any one): `update:users`, `delete:role_members`.
      */
-    delete: {
-      method: 'DELETE',
-      path: '/users/{id}/roles',
-      request: 'json',
-      response: 'none',
-    } as Operation<[id: string], T.DeleteUserRolesRequestContent, void>,
+    delete: usersRolesDelete,
     /**
      * `GET /users/{id}/roles`
      *
      * Scopes (any one): `read:users`, `read:roles`, `read:role_members`.
      */
-    list: {
-      method: 'GET',
-      path: '/users/{id}/roles',
-      request: 'query',
-      list: { items: 'roles', paging: 'page' },
-      defaults: { per_page: 50, page: 0, include_totals: true },
-    } as Operation<
-      [id: string],
-      T.ListUserRolesRequestParameters,
-      T.ListUserRolesResponseContent,
-      T.Role
-    >,
+    list: usersRolesList,
   },
   sessions: {
     /**
@@ -562,27 +864,12 @@ export const users = {
      *
      * Scopes (any one): `delete:sessions`.
      */
-    delete: { method: 'DELETE', path: '/users/{user_id}/sessions', response: 'none' } as Operation<
-      [user_id: string],
-      void,
-      void
-    >,
+    delete: usersSessionsDelete,
     /**
      * `GET /users/{user_id}/sessions`
      *
      * Scopes (any one): `read:sessions`.
      */
-    list: {
-      method: 'GET',
-      path: '/users/{user_id}/sessions',
-      request: 'query',
-      list: { items: 'sessions', paging: 'checkpoint' },
-      defaults: { include_totals: true, take: 50 },
-    } as Operation<
-      [user_id: string],
-      T.ListUserSessionsRequestParameters,
-      T.ListUserSessionsPaginatedResponseContent,
-      T.SessionResponseContent
-    >,
+    list: usersSessionsList,
   },
 }

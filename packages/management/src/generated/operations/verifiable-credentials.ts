@@ -2,6 +2,75 @@
 import type { Operation } from '../../operation.js'
 import type * as T from '../types.js'
 
+/**
+ * `POST /verifiable-credentials/verification/templates`
+ *
+ * Scopes (any one): `create:vdcs_templates`.
+ */
+export const verifiableCredentialsVerificationTemplatesCreate = {
+  method: 'POST',
+  path: '/verifiable-credentials/verification/templates',
+  request: 'json',
+} as Operation<
+  [],
+  T.CreateVerifiableCredentialTemplateRequestContent,
+  T.CreateVerifiableCredentialTemplateResponseContent
+>
+
+/**
+ * `DELETE /verifiable-credentials/verification/templates/{id}`
+ *
+ * Scopes (any one): `delete:vdcs_templates`.
+ */
+export const verifiableCredentialsVerificationTemplatesDelete = {
+  method: 'DELETE',
+  path: '/verifiable-credentials/verification/templates/{id}',
+  response: 'none',
+} as Operation<[id: string], void, void>
+
+/**
+ * `GET /verifiable-credentials/verification/templates/{id}`
+ *
+ * Scopes (any one): `read:vdcs_templates`.
+ */
+export const verifiableCredentialsVerificationTemplatesGet = {
+  method: 'GET',
+  path: '/verifiable-credentials/verification/templates/{id}',
+} as Operation<[id: string], void, T.GetVerifiableCredentialTemplateResponseContent>
+
+/**
+ * `GET /verifiable-credentials/verification/templates`
+ *
+ * Scopes (any one): `read:vdcs_templates`.
+ */
+export const verifiableCredentialsVerificationTemplatesList = {
+  method: 'GET',
+  path: '/verifiable-credentials/verification/templates',
+  request: 'query',
+  list: { items: 'templates', paging: 'checkpoint' },
+  defaults: { take: 50 },
+} as Operation<
+  [],
+  T.ListVerifiableCredentialTemplatesRequestParameters,
+  T.ListVerifiableCredentialTemplatesPaginatedResponseContent,
+  T.VerifiableCredentialTemplateResponse
+>
+
+/**
+ * `PATCH /verifiable-credentials/verification/templates/{id}`
+ *
+ * Scopes (any one): `update:vdcs_templates`.
+ */
+export const verifiableCredentialsVerificationTemplatesUpdate = {
+  method: 'PATCH',
+  path: '/verifiable-credentials/verification/templates/{id}',
+  request: 'json',
+} as Operation<
+  [id: string],
+  T.UpdateVerifiableCredentialTemplateRequestContent,
+  T.UpdateVerifiableCredentialTemplateResponseContent
+>
+
 /** The `verifiableCredentials` operations: each a typed descriptor that `ManagementClient` interprets. */
 export const verifiableCredentials = {
   verification: {
@@ -11,65 +80,31 @@ export const verifiableCredentials = {
        *
        * Scopes (any one): `create:vdcs_templates`.
        */
-      create: {
-        method: 'POST',
-        path: '/verifiable-credentials/verification/templates',
-        request: 'json',
-      } as Operation<
-        [],
-        T.CreateVerifiableCredentialTemplateRequestContent,
-        T.CreateVerifiableCredentialTemplateResponseContent
-      >,
+      create: verifiableCredentialsVerificationTemplatesCreate,
       /**
        * `DELETE /verifiable-credentials/verification/templates/{id}`
        *
        * Scopes (any one): `delete:vdcs_templates`.
        */
-      delete: {
-        method: 'DELETE',
-        path: '/verifiable-credentials/verification/templates/{id}',
-        response: 'none',
-      } as Operation<[id: string], void, void>,
+      delete: verifiableCredentialsVerificationTemplatesDelete,
       /**
        * `GET /verifiable-credentials/verification/templates/{id}`
        *
        * Scopes (any one): `read:vdcs_templates`.
        */
-      get: {
-        method: 'GET',
-        path: '/verifiable-credentials/verification/templates/{id}',
-      } as Operation<[id: string], void, T.GetVerifiableCredentialTemplateResponseContent>,
+      get: verifiableCredentialsVerificationTemplatesGet,
       /**
        * `GET /verifiable-credentials/verification/templates`
        *
        * Scopes (any one): `read:vdcs_templates`.
        */
-      list: {
-        method: 'GET',
-        path: '/verifiable-credentials/verification/templates',
-        request: 'query',
-        list: { items: 'templates', paging: 'checkpoint' },
-        defaults: { take: 50 },
-      } as Operation<
-        [],
-        T.ListVerifiableCredentialTemplatesRequestParameters,
-        T.ListVerifiableCredentialTemplatesPaginatedResponseContent,
-        T.VerifiableCredentialTemplateResponse
-      >,
+      list: verifiableCredentialsVerificationTemplatesList,
       /**
        * `PATCH /verifiable-credentials/verification/templates/{id}`
        *
        * Scopes (any one): `update:vdcs_templates`.
        */
-      update: {
-        method: 'PATCH',
-        path: '/verifiable-credentials/verification/templates/{id}',
-        request: 'json',
-      } as Operation<
-        [id: string],
-        T.UpdateVerifiableCredentialTemplateRequestContent,
-        T.UpdateVerifiableCredentialTemplateResponseContent
-      >,
+      update: verifiableCredentialsVerificationTemplatesUpdate,
     },
   },
 }
