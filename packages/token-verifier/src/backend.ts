@@ -1,4 +1,4 @@
-import { importJWK } from 'jose'
+import { importJWK } from 'jose/key/import'
 import {
   type Algorithm,
   type AsymmetricAlgorithm,
@@ -13,11 +13,13 @@ import {
 export interface CryptoBackend<K = unknown> {
   importPublicKey(jwk: PublicJwk, alg: AsymmetricAlgorithm): Promise<K>
   importSecret(secret: Uint8Array<ArrayBuffer>, alg: SymmetricAlgorithm): Promise<K>
+  /** `busy`: other verifications are in flight, so a back-end may move the check off the calling thread. */
   verify(
     alg: Algorithm,
     key: K,
     signature: Uint8Array<ArrayBuffer>,
     data: Uint8Array<ArrayBuffer>,
+    busy: boolean,
   ): Promise<boolean> | boolean
 }
 

@@ -1,4 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { ASYMMETRIC_ALGORITHMS } from './algorithms.js'
+import type { CryptoBackend } from './backend.js'
 import {
   ENTRIES,
   JWKS_URL,
@@ -6,6 +8,7 @@ import {
   idClaims,
   makeClock,
   makeKey,
+  makeKeys,
   signToken,
   useJwksServer,
   type TestKey,
@@ -58,4 +61,69 @@ describe('the index on each crypto back-end', () => {
     expect(web.TokenValidationError).toBe(node.TokenValidationError)
     expect(Object.keys(web).sort()).toEqual(Object.keys(node).sort())
   })
+})
+
+describe('the node back-end under load', () => {
+  it('checks on the calling thread alone, in the thread pool when busy, and on both past the pool limit', async () => {
+    const { cryptoBackend } = await import('./backend.node.js')
+    const { importPublicCryptoKey } = await import('./backend.js')
+    const { KeyObject, sign } = await import('node:crypto')
+    const { n, e } = key.jwk as { n: string; e: string }
+    const publicKey = KeyObject.from(await importPublicCryptoKey({ kty: 'RSA', n, e }, 'RS256'))
+    const data = new TextEncoder().encode('header.payload')
+    const signature = new Uint8Array(sign('sha256', data, key.privateKey))
+    const check = (busy: boolean) => cryptoBackend.verify('RS256', publicKey, signature, data, busy)
+    expect(check(false)).toBe(true) // synchronous: a boolean, not a promise
+    const pooled = Array.from({ length: 4 }, () => check(true))
+    expect(pooled.every((r) => r instanceof Promise)).toBe(true)
+    expect(check(true)).toBe(true) // the pool holds 4 already: the caller's thread checks this one
+    await expect(Promise.all(pooled)).resolves.toEqual([true, true, true, true])
+    const again = check(true)
+    expect(again).toBeInstanceOf(Promise) // room in the pool again
+    await expect(again).resolves.toBe(true)
+    const tampered = new Uint8Array(signature)
+    tampered[0] = (tampered[0] as number) ^ 1
+    await expect(cryptoBackend.verify('RS256', publicKey, tampered, data, true)).resolves.toBe(
+      false,
+    )
+  })
+
+  it('tells the back-end it is busy only while other verifications are in flight', async () => {
+    const { SecretSignatureVerifier } = await import('./signature-verifier.js')
+    const seen: boolean[] = []
+    const recording: CryptoBackend<string> = {
+      importPublicKey: () => Promise.reject(new Error('unused')),
+      importSecret: async () => 'key',
+      verify: (_alg, _key, _signature, _data, busy) => (seen.push(busy), true),
+    }
+    const sv = new SecretSignatureVerifier(SECRET, {}, recording)
+    const token = signToken({ alg: 'HS256', secret: SECRET })
+    await sv.verifySignature(token)
+    await sv.verifySignature(token)
+    await Promise.all(Array.from({ length: 5 }, () => sv.verifySignature(token)))
+    await sv.verifySignature(token)
+    expect(seen).toEqual([false, false, true, true, true, true, true, false])
+  })
+
+  it.each(ENTRIES)(
+    '%s entry: every algorithm verifies the same with many in flight',
+    async (_n, entry) => {
+      const keys = await makeKeys()
+      jwks.reset({ keys: Object.values(keys).map((k) => k.jwk) })
+      for (const alg of ASYMMETRIC_ALGORITHMS) {
+        const sv = new entry.AsymmetricSignatureVerifier(JWKS_URL, { algorithm: alg })
+        const good = signToken(keys[alg])
+        const [header, payload] = good.split('.')
+        const forged = `${header}.${payload}.${signToken({ ...keys[alg], kid: keys[alg].kid }, idClaims({ sub: 'x' })).split('.')[2]}`
+        const outcomes = await Promise.allSettled(
+          [good, forged, good, forged, good, forged].map((t) => sv.verifySignature(t)),
+        )
+        expect(
+          outcomes.map((o) =>
+            o.status === 'fulfilled' ? 'ok' : (o.reason as { code: string }).code,
+          ),
+        ).toEqual(['ok', 'signature_invalid', 'ok', 'signature_invalid', 'ok', 'signature_invalid'])
+      }
+    },
+  )
 })

@@ -75,16 +75,27 @@ abstract class BackedSignatureVerifier<A extends Algorithm, K> extends Signature
       )
     }
     if (!signatureLengthFits(alg, jwt.signature.length)) throw invalidSignature()
-    const key = await this.key(jwt, alg)
+    inFlight++
     let valid: boolean
     try {
-      valid = await this.#backend.verify(alg, key, jwt.signature, jwt.signingInput)
-    } catch {
-      valid = false
+      const key = await this.key(jwt, alg)
+      try {
+        valid = await this.#backend.verify(alg, key, jwt.signature, jwt.signingInput, inFlight > 1)
+      } catch {
+        valid = false
+      }
+    } finally {
+      inFlight--
     }
     if (!valid) throw invalidSignature()
   }
 }
+
+/**
+ * Signature checks under way in this process, across every verifier: the load that tells a back-end whether to
+ * check on the calling thread (one at a time, the fastest) or to hand the check off (many at once).
+ */
+let inFlight = 0
 
 const invalidSignature = (): TokenValidationError =>
   new TokenValidationError('signature_invalid', 'Invalid token signature.')
