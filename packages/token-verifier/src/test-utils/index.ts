@@ -18,9 +18,8 @@ export const ENTRIES = [
   ['web', webEntry],
   ['node', nodeEntry],
 ] as const
-export type Entry = typeof nodeEntry
 
-export const NOW_MS = 1_700_000_000_000
+const NOW_MS = 1_700_000_000_000
 export const NOW = NOW_MS / 1000
 export const ISSUER = 'https://tenant.example.com/'
 export const CLIENT_ID = 'CID'
@@ -69,7 +68,7 @@ export const encodeJson = (value: unknown): string => b64url(JSON.stringify(valu
 const HASH: Record<string, string> = { '256': 'sha256', '384': 'sha384', '512': 'sha512' }
 
 /** Signs `data` for `alg` with node:crypto, independently of the backends under test. */
-export function signBytes(alg: Algorithm, key: KeyObject | string, data: string): Buffer {
+function signBytes(alg: Algorithm, key: KeyObject | string, data: string): Buffer {
   const hash = HASH[alg.slice(2)] ?? 'sha512'
   if (alg.startsWith('HS'))
     return createHmac(hash, key as string)
