@@ -105,6 +105,7 @@ describe('a fleet of processes', () => {
     cleanups.push(() => own.stop())
     const t = await tenant({ burst: 1000, perSecond: 1000 })
     const done = Array<number>(FLEET).fill(0)
+    const held = new Set<number>()
     let killed: Promise<void> | undefined
     const calls = 20
     const { results } = await runFleet(
@@ -114,14 +115,20 @@ describe('a fleet of processes', () => {
         redisUrl: own.url,
         calls,
         pauseMs: 10,
-        // the provider reads the Redis cache on every call
+        // the limiter asks Redis before every call (the provider keeps the token it read)
         limiter: 'redis',
         perSecond: 1000,
         burst: 1000,
+        // every process stops after 5 calls; Redis is killed once all have, so each makes 15 calls without it
+        holdAt: 5,
       }),
-      (worker, event) => {
+      (worker, event, workers) => {
         if (event.event === 'progress') done[worker] = event.done as number
-        if (!killed && Math.min(...done) >= 5) killed = own.kill()
+        if (event.event === 'held') held.add(worker)
+        if (!killed && held.size === FLEET)
+          killed = own.kill().then(() => {
+            for (const w of workers) w.resume()
+          })
       },
     )
     await killed

@@ -10,9 +10,11 @@ export interface WorkerConfig {
   concurrency?: number
   pauseMs?: number
   retries?: number
+  /** Stop after this many calls (concurrency 1), emit `held`, and go on after `resume()`. */
+  holdAt?: number
 }
 export interface WorkerEvent {
-  event: 'ready' | 'progress' | 'done' | 'crash'
+  event: 'ready' | 'progress' | 'held' | 'done' | 'crash'
   [field: string]: unknown
 }
 export interface WorkerDone {
@@ -31,6 +33,7 @@ export interface WorkerHandle {
   pid: number
   ready: Promise<void>
   go(): void
+  resume(): void
   kill(): void
   exit: Promise<WorkerExit>
 }
@@ -41,5 +44,5 @@ export function spawnWorker(
 export function runFleet(
   n: number,
   configFor: (i: number) => WorkerConfig,
-  onEvent?: (worker: number, event: WorkerEvent) => void,
+  onEvent?: (worker: number, event: WorkerEvent, workers: readonly WorkerHandle[]) => void,
 ): Promise<{ results: WorkerExit[]; wallMs: number }>

@@ -6,7 +6,7 @@ const WORKER = fileURLToPath(new URL('./worker.mjs', import.meta.url))
 
 /**
  * Spawns one worker; `onEvent` sees each JSON line it prints.
- * @returns {{ pid: number, ready: Promise<void>, go(): void, kill(): void, exit: Promise<{ code: number | null, done: any, stderr: string }> }}
+ * @returns {{ pid: number, ready: Promise<void>, go(): void, resume(): void, kill(): void, exit: Promise<{ code: number | null, done: any, stderr: string }> }}
  */
 export function spawnWorker(config, onEvent = () => {}) {
   const child = spawn(process.execPath, [WORKER, JSON.stringify(config)], {
@@ -35,16 +35,21 @@ export function spawnWorker(config, onEvent = () => {}) {
   return {
     pid: child.pid,
     ready,
-    go: () => child.stdin.end('go\n'),
+    // a worker with holdAt waits for one more line (resume) after it is held
+    go: () => (config.holdAt === undefined ? child.stdin.end('go\n') : child.stdin.write('go\n')),
+    resume: () => child.stdin.end('resume\n'),
     kill: () => child.kill('SIGKILL'),
     exit,
   }
 }
 
-/** Runs `n` workers to completion, started together. `configFor(i)` gives worker i's config. */
+/**
+ * Runs `n` workers to completion, started together. `configFor(i)` gives worker i's config; `onEvent(i, event,
+ * workers)` sees every event, with the handles (to resume held workers).
+ */
 export async function runFleet(n, configFor, onEvent) {
   const workers = Array.from({ length: n }, (_, i) =>
-    spawnWorker({ worker: i, ...configFor(i) }, (e) => onEvent?.(i, e)),
+    spawnWorker({ worker: i, ...configFor(i) }, (e) => onEvent?.(i, e, workers)),
   )
   await Promise.all(workers.map((w) => w.ready))
   const started = Date.now()

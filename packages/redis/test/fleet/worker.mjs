@@ -1,6 +1,7 @@
 // One process of the fleet: @auth0-ts/authentication's token provider over the Redis token cache (or its own
 // memory), and core's RestClient sending PATCHes through the Redis rate limiter (or core's in-process one).
-// Config: one JSON argument. Events: JSON lines on stdout. Starts when the parent writes "go" on stdin.
+// Config: one JSON argument. Events: JSON lines on stdout. Starts when the parent writes "go" on stdin; with
+// `holdAt`, it stops after that many calls (concurrency 1), says "held", and goes on at the next line on stdin.
 import { createHash } from 'node:crypto'
 import { createInterface } from 'node:readline'
 import { createTokenProvider } from '@auth0-ts/authentication'
@@ -75,6 +76,10 @@ async function main() {
         errors.push(String(e))
       }
       emit({ event: 'progress', done: ok + errors.length })
+      if (ok + errors.length === cfg.holdAt) {
+        emit({ event: 'held' })
+        await nextLine()
+      }
       if (cfg.pauseMs) await new Promise((r) => setTimeout(r, cfg.pauseMs))
     }
   }
@@ -90,12 +95,22 @@ async function main() {
   await Promise.all([cache?.close(), rateLimiter?.close()])
 }
 
-emit({ event: 'ready', pid: process.pid })
 const rl = createInterface({ input: process.stdin })
-rl.once('line', () => {
-  rl.close()
-  main().catch((e) => {
+const lines = []
+let waiting
+rl.on('line', (line) => {
+  if (waiting) waiting(line)
+  else lines.push(line)
+  waiting = undefined
+})
+const nextLine = () =>
+  lines.length > 0 ? Promise.resolve(lines.shift()) : new Promise((r) => (waiting = r))
+
+emit({ event: 'ready', pid: process.pid })
+nextLine()
+  .then(main)
+  .catch((e) => {
     emit({ event: 'crash', error: String(e) })
     process.exitCode = 1
   })
-})
+  .finally(() => rl.close())
