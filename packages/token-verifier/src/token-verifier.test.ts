@@ -62,7 +62,7 @@ describe.each(ENTRIES)('TokenVerifier (%s entry)', (_name, entry) => {
     return error
   }
 
-  it('verifies the seed example: an RS256 ID token from the JWKS, returning its claims', async () => {
+  it("verifies auth0-python's example: an RS256 ID token from the JWKS, returning its claims", async () => {
     const tv = verifier()
     const token = signToken(rs, idClaims({ name: 'Jane' }))
     await expect(tv.verify(token)).resolves.toEqual(idClaims({ name: 'Jane' }))
