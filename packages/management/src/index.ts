@@ -33,6 +33,95 @@ export { UserBlocks } from './resources/user-blocks.js'
 export { UsersByEmail } from './resources/users-by-email.js'
 export { Users } from './resources/users.js'
 export type * from './types.js'
+// ManagementClient: node-auth0 v7.1-compatible, over the generated declarations of every operation.
+export { ManagementClient, type ManagementResources } from './client/management-client.js'
+export type {
+  ManagementClientOptions,
+  ManagementClientBaseOptions,
+  ManagementClientTokenOptions,
+  ManagementClientCredentialsOptions,
+} from './client/options.js'
+export {
+  ActionsClient,
+  AgentsClient,
+  AnomalyClient,
+  AttackProtectionClient,
+  BrandingClient,
+  ClientGrantsClient,
+  ClientsClient,
+  ConnectionProfilesClient,
+  ConnectionsClient,
+  CustomDomainsClient,
+  DeviceCredentialsClient,
+  EmailTemplatesClient,
+  EmailsClient,
+  EventStreamsClient,
+  EventsClient,
+  ExperimentationClient,
+  FlowsClient,
+  FormsClient,
+  GroupsClient,
+  GuardianClient,
+  HooksClient,
+  JobsClient,
+  KeysClient,
+  LogStreamsClient,
+  LogsClient,
+  NetworkAclsClient,
+  OrganizationsClient,
+  PromptsClient,
+  RateLimitPoliciesClient,
+  RefreshTokensClient,
+  ResourceServersClient,
+  RiskAssessmentsClient,
+  RolesClient,
+  RulesClient,
+  RulesConfigsClient,
+  SelfServiceProfilesClient,
+  SessionsClient,
+  StatsClient,
+  SupplementalSignalsClient,
+  TenantsClient,
+  TicketsClient,
+  TokenExchangeProfilesClient,
+  UserAttributeProfilesClient,
+  UserBlocksClient,
+  UserGrantsClient,
+  UsersClient,
+  VerifiableCredentialsClient,
+} from './client/resources.js'
+export type {
+  Resource,
+  Method as OperationMethod,
+  ResourceClientConstructor,
+} from './client/resource.js'
+export { ApiPromise, type RawResponse, type WithRawResponse } from './client/api-promise.js'
+export { Page, PagePromise } from './client/page.js'
+export { EventStream } from './client/event-stream.js'
+export {
+  CustomDomainHeader,
+  withTimeout,
+  withRetries,
+  withHeaders,
+  withAbortSignal,
+  type ManagementRequestOptions,
+  type HeaderValue,
+} from './client/request-options.js'
+export {
+  ManagementError,
+  ManagementTimeoutError,
+  type ManagementErrorInit,
+  type StatusErrorClass,
+} from './client/errors.js'
+export * as Management from './client/management-namespace.js'
+export type {
+  Operation,
+  OperationSpec,
+  ArgsOf,
+  RequestOf,
+  ResponseOf,
+  ItemOf,
+} from './operation.js'
 export {
   Auth0Error,
   RateLimitError,

@@ -34,6 +34,24 @@ describe('operationRequest', () => {
       take: 10,
     })
     expect(operationRequest(list, ['o'], undefined, { defaults: false }).query).toEqual({})
+    expect(
+      operationRequest(list, ['o'], { include_totals: false }, { defaults: true }).query,
+    ).toEqual({ page: 0, per_page: 50, include_totals: false })
+  })
+
+  it('keeps include_totals for a caller paging by take where the defaults page by checkpoint', () => {
+    const checkpoint: OperationSpec = { ...list, defaults: { include_totals: true, take: 50 } }
+    expect(operationRequest(checkpoint, ['o'], { take: 5 }, { defaults: true }).query).toEqual({
+      include_totals: true,
+      take: 5,
+    })
+    expect(operationRequest(checkpoint, ['o'], { page: 2 }, { defaults: true }).query).toEqual({
+      include_totals: true,
+      page: 2,
+    })
+    expect(
+      operationRequest(checkpoint, ['o'], { include_totals: false }, { defaults: true }).query,
+    ).toEqual({ include_totals: false, take: 50 })
   })
 
   it('throws a TypeError before sending for a missing, empty or non-string path parameter', () => {

@@ -33,14 +33,21 @@ function isObject(value: unknown): value is Readonly<Record<string, unknown>> {
 const hasAny = (query: Readonly<Record<string, unknown>>, keys: readonly string[]): boolean =>
   keys.some((k) => query[k] !== undefined && query[k] !== null)
 
-/** The caller's query with the operation's defaults under it; a caller paging one way gets no defaults of the other. */
+/**
+ * The caller's query with the operation's defaults under it. A caller paging one way gets no defaults of the other:
+ * paging by `from`/`take` drops the `page` and `per_page` defaults (and `include_totals`, where the defaults page by
+ * `page`); paging by `page`/`per_page` drops the `from` and `take` defaults.
+ */
 function withDefaults(
   defaults: Readonly<Record<string, QueryValue>>,
   query: Readonly<Record<string, unknown>>,
 ): Record<string, QueryValue> {
+  const checkpointDefaults = CHECKPOINT_KEYS.some((k) => k in defaults)
   const skip = hasAny(query, CHECKPOINT_KEYS)
-    ? PAGE_KEYS
-    : hasAny(query, PAGE_KEYS)
+    ? checkpointDefaults
+      ? ['page', 'per_page']
+      : PAGE_KEYS
+    : hasAny(query, ['page', 'per_page'])
       ? CHECKPOINT_KEYS
       : []
   const out: Record<string, QueryValue> = {}
