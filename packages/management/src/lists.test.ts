@@ -117,7 +117,8 @@ describe('a list method', () => {
       }
     api.reply((req) => api.json(pages[req.query['from'] ?? 'first'] ?? { organizations: [] }))
     const ids: string[] = []
-    for await (const org of auth0().organizations.allOrganizations({ take: 2 })) ids.push(org.id)
+    for await (const org of auth0().organizations.allOrganizations({ take: 2 }))
+      ids.push(org.id ?? '')
     expect(ids).toEqual(['o1', 'o2', 'o3', 'o4', 'o5'])
     expect(api.seen.map((r) => r.query)).toEqual([
       { take: '2' },

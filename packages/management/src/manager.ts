@@ -2,9 +2,6 @@ import {
   ListPromise,
   OptionsError,
   RestClient,
-  type FileContent,
-  type HttpMethod,
-  type MultipartValue,
   type QueryValue,
   type RequestOptions,
   type RequestSpec,
@@ -25,6 +22,16 @@ import {
   withMethods,
   type Rules,
 } from '@auth0-ts/core/internal'
+import type {
+  ItemOf,
+  OperationSpec,
+  RequestKind,
+  RequestOf,
+  ResponseOf,
+  Upload,
+} from './operation.js'
+import type { Body } from './types.js'
+import { operationRequest } from './operation-request.js'
 
 /** Options of a resource manager built alone, such as `new Users(domain, token, options)`. */
 export interface ManagerOptions {
@@ -100,42 +107,66 @@ export function createRestClient(
 }
 
 /**
- * Where a value goes on the wire: `{name}` a path parameter, `?name` a query parameter, `?*` every key of an object
- * into the query, `.name` a body field (a multipart field for multipart endpoints), `.` the whole JSON body, and
- * `@name` a multipart file part.
+ * Where one argument of an auth0-python method goes on the wire. Each kind reads without a legend:
+ *
+ * - `{ query: 'include_fields', default: true }`: a query parameter, with auth0-python's default when left out;
+ * - `{ body: 'roles' }`: one field of the body (a form field of a multipart request), with an optional default;
+ * - `{ body: true }`: the whole JSON body;
+ * - `{ file: 'users' }`: the file part of a multipart request, named after a `File`'s name or else the field;
+ * - `{ extra: true }`: an object whose keys are spread into the query (the declared parameters win);
+ * - `{ path: 'name' }`: a path parameter given in the options object (`getOrganizationByName`).
  */
-export type Target = `{${string}}` | `?${string}` | `.${string}` | `@${string}`
-
-/** A target, or a target with the value sent when the option is left out (auth0-python's default). */
-export type OptionTarget = Target | readonly [Target, QueryValue]
+export type Target =
+  | { readonly query: string; readonly default?: QueryValue }
+  | { readonly body: string; readonly default?: string | number | boolean }
+  | { readonly body: true }
+  | { readonly file: string }
+  | { readonly extra: true }
+  | { readonly path: string }
 
 /** Maps every key of an options type to its target, so a declaration cannot forget one. */
-export type OptionTargets<O> = { readonly [K in keyof O]-?: OptionTarget }
+export type OptionTargets<O> = { readonly [K in keyof O]-?: Target }
 
-/** A declared endpoint: the parameters beyond the path's own, and where each goes. */
-export interface Endpoint<O> {
-  /** Positional parameters after the path's, in order. A path parameter listed here is also sent there. */
-  readonly args?: Readonly<Record<string, Target>>
-  /** The options object: each key and its target. */
+/**
+ * How an auth0-python method maps its arguments onto an operation's request. The operation's path parameters are
+ * the first positional arguments, in path order (unless the options give them, as `{ path }` targets).
+ */
+export interface Declaration<O> {
+  /** The positional arguments after the path parameters, in order, and where each goes. */
+  readonly args?: readonly Target[]
+  /** The options object: each key and where it goes. */
   readonly options?: OptionTargets<O>
-  /** A JSON body always sent (fields from the call are added to it). */
-  readonly body?: Readonly<Record<string, unknown>>
-  /** Send the body fields as `multipart/form-data`. */
-  readonly multipart?: true
+  /** The request kind auth0-python sends where the definition declares none (a body, or query parameters). */
+  readonly request?: RequestKind
+  /** Path parameters auth0-python also sends as body fields of the same name (`rotate_secret` sends `{ id }`). */
+  readonly pathInBody?: readonly string[]
 }
 
-/** A declared list endpoint: an {@link Endpoint} that also says where its items are. */
-export interface ListEndpoint<O> extends Endpoint<O> {
-  /** The body key that holds the items (`users`, `logs`, ...). */
-  readonly items: string
+/** A list's declaration: a {@link Declaration} with what iterating it needs beyond the operation's `list`. */
+export interface ListDeclaration<O> extends Declaration<O> {
+  /** The body key of the items, where the definition declares no list. @default the operation's `list.items` */
+  readonly items?: string
   /** The result window the server will not page past, given the wire query (1000 for user and log search). */
   readonly window?: (query: Readonly<Record<string, QueryValue>>) => number | undefined
   /** The item field that is the next checkpoint when the body has no `next` (logs: `log_id`). */
   readonly checkpoint?: string
 }
 
-/** `METHOD /path`, the path relative to `/api/v2`. */
-export type Route = `${HttpMethod} /${string}`
+/** A list whose `includeTotals` option, when it has one, defaults to `D` (auth0-python's default). */
+type TotalsDeclaration<O, D extends boolean> = ListDeclaration<O> & {
+  readonly options?: {
+    readonly [K in keyof O]-?: K extends 'includeTotals'
+      ? { readonly query: 'include_totals'; readonly default: D }
+      : Target
+  }
+}
+
+/**
+ * A body argument: the operation's request body as the definition types it, and open to other keys, as auth0-python's
+ * `dict` is (its connections example renames a connection, which the definition's update body does not list).
+ */
+export type BodyOf<Op> =
+  RequestOf<Op> extends readonly unknown[] ? RequestOf<Op> : RequestOf<Op> & Body
 
 /** Whether the options object may be left out: only when every key is optional. */
 type OptionsArg<O> =
@@ -148,105 +179,165 @@ export type Method<A extends unknown[], O, R> = [O] extends [void]
   ? (...args: [...A, requestOptions?: RequestOptions]) => R
   : (...args: [...A, ...OptionsArg<O>]) => R
 
-type Step = readonly [kind: string, wire: string, from: number | string, fallback: unknown]
+/** What a list resolves to when its request asks for totals: the definition's page object (or its only shape). */
+export type WithTotals<R> = [Exclude<R, readonly unknown[]>] extends [never]
+  ? R
+  : Exclude<R, readonly unknown[]>
+/** What a list resolves to when its request asks for no totals: the definition's bare array (or its only shape). */
+export type WithoutTotals<R> = [Extract<R, readonly unknown[]>] extends [never]
+  ? R
+  : Extract<R, readonly unknown[]>
+/** The type of one item of a list operation (of its array response, where the definition declares no list). */
+export type ListItem<Op> = [ItemOf<Op>] extends [never]
+  ? ResponseOf<Op> extends readonly (infer I)[]
+    ? I
+    : never
+  : ItemOf<Op>
+
+type ListArgs<A extends unknown[], O> = [...A, options?: O, requestOptions?: RequestOptions]
+/** The arguments of a call that names `includeTotals` itself. */
+type AskedArgs<A extends unknown[], O> = [...A, options: O, requestOptions?: RequestOptions]
+
+/**
+ * A list method whose awaited type follows the request it sends. `Totals` is whether auth0-python's default sends
+ * `include_totals=true`. A request with totals (that default, or `{ includeTotals: true }`) resolves to the page object
+ * of the operation's definition; any other to its bare array (`T[]`); an `includeTotals` known only at run time to
+ * either. A method without the option has one signature.
+ */
+export type ListMethod<
+  A extends unknown[],
+  O,
+  Op,
+  Totals extends boolean,
+> = 'includeTotals' extends keyof O
+  ? Totals extends true
+    ? {
+        (
+          ...args: AskedArgs<A, O & { includeTotals: false }>
+        ): ListPromise<WithoutTotals<ResponseOf<Op>>, ListItem<Op>>
+        (
+          ...args: ListArgs<A, O & { includeTotals?: true }>
+        ): ListPromise<WithTotals<ResponseOf<Op>>, ListItem<Op>>
+        (...args: ListArgs<A, O>): ListPromise<ResponseOf<Op>, ListItem<Op>>
+      }
+    : {
+        (
+          ...args: AskedArgs<A, O & { includeTotals: true }>
+        ): ListPromise<WithTotals<ResponseOf<Op>>, ListItem<Op>>
+        (
+          ...args: ListArgs<A, O & { includeTotals?: false }>
+        ): ListPromise<WithoutTotals<ResponseOf<Op>>, ListItem<Op>>
+        (...args: ListArgs<A, O>): ListPromise<ResponseOf<Op>, ListItem<Op>>
+      }
+  : (...args: ListArgs<A, O>) => ListPromise<WithoutTotals<ResponseOf<Op>>, ListItem<Op>>
+
+/** Where a value goes, once a {@link Target} is compiled: the kind a `switch` checks exhaustively. */
+type Kind = 'path' | 'query' | 'field' | 'body' | 'file' | 'extra'
+
+/**
+ * One value of a call: where it comes from (a positional index or an options key), auth0-python's default, its kind,
+ * and its key (the wire name, or the index of a path parameter).
+ */
+type Step = readonly [from: number | string, fallback: unknown, kind: Kind, key: string | number]
 
 interface Compiled {
-  readonly method: HttpMethod
-  readonly path: string
-  readonly names: readonly string[]
+  readonly op: OperationSpec
+  /** The number of path parameters (all of them, in path order). */
+  readonly pathCount: number
+  /** The number of positional arguments before the options. */
   readonly arity: number
   readonly hasOptions: boolean
   readonly steps: readonly Step[]
-  readonly body: Readonly<Record<string, unknown>> | undefined
-  readonly multipart: boolean
 }
 
-function compile(route: Route, decl: Endpoint<unknown>): Compiled {
-  const space = route.indexOf(' ')
-  const path = route.slice(space + 1)
-  const options = (decl.options ?? {}) as Readonly<Record<string, OptionTarget>>
-  const fromOptions = new Set(Object.values(options).map((t) => (typeof t === 'string' ? t : t[0])))
-  const names = [...path.matchAll(/\{(\w+)\}/g)]
-    .map((m) => m[1] as string)
-    .filter((n) => !fromOptions.has(`{${n}}`))
-  const steps: Step[] = names.map((n, i) => ['{', n, i, undefined] as const)
-  for (const [name, target] of Object.entries(decl.args ?? {})) {
-    let index = names.indexOf(name)
-    if (index === -1) index = names.push(name) - 1
-    steps.push([...parseTarget(target), index, undefined])
-  }
-  const arity = names.length
-  // `?*` first, so the declared query parameters win over extra ones (auth0-python updates extra_params).
-  const optionSteps = Object.entries(options).map(([key, t]): Step => {
-    const [target, fallback] = typeof t === 'string' ? [t, undefined] : t
-    return [...parseTarget(target), key, fallback]
-  })
-  steps.push(...optionSteps.filter((s) => s[1] === '*'), ...optionSteps.filter((s) => s[1] !== '*'))
+function kindOf(target: Target, pathNames: readonly string[]): [Kind, string | number] {
+  if ('query' in target) return ['query', target.query]
+  if ('body' in target) return target.body === true ? ['body', 'body'] : ['field', target.body]
+  if ('file' in target) return ['file', target.file]
+  if ('extra' in target) return ['extra', '']
+  if ('path' in target) return ['path', pathNames.indexOf(target.path)]
+  return target satisfies never
+}
+
+function compile(op: OperationSpec, decl: Declaration<unknown>): Compiled {
+  const pathNames = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string)
+  const options = Object.entries((decl.options ?? {}) as Readonly<Record<string, Target>>)
+  const fromOptions = options.flatMap(([, t]) => ('path' in t ? [t.path] : []))
+  const positional = pathNames.filter((n) => !fromOptions.includes(n))
+  const steps: Step[] = positional.map((n, i) => [i, undefined, 'path', pathNames.indexOf(n)])
+  for (const name of decl.pathInBody ?? [])
+    steps.push([positional.indexOf(name), undefined, 'field', name])
+  let arity = positional.length
+  for (const target of decl.args ?? [])
+    steps.push([arity++, undefined, ...kindOf(target, pathNames)])
+  const optionSteps = options.map(([key, target]): Step => [
+    key,
+    'default' in target ? target.default : undefined,
+    ...kindOf(target, pathNames),
+  ])
+  // `extra` first, so that the declared query parameters win over extra ones (auth0-python updates extra_params).
+  steps.push(
+    ...optionSteps.filter((s) => s[2] === 'extra'),
+    ...optionSteps.filter((s) => s[2] !== 'extra'),
+  )
   return {
-    method: route.slice(0, space) as HttpMethod,
-    path,
-    names,
+    op: decl.request === undefined ? op : { ...op, request: decl.request },
+    pathCount: pathNames.length,
     arity,
     hasOptions: decl.options !== undefined,
     steps,
-    body: decl.body,
-    multipart: decl.multipart === true,
   }
 }
 
-function parseTarget(target: Target): [kind: string, wire: string] {
-  const kind = target[0] as string
-  return [kind, kind === '{' ? target.slice(1, -1) : target.slice(1)]
-}
-
-function fileName(file: FileContent, field: string): string {
-  const name =
-    typeof Blob !== 'undefined' && file instanceof Blob
-      ? (file as Blob & { name?: unknown }).name
-      : undefined
-  return typeof name === 'string' && name !== '' ? name : field
-}
-
-/** Turns one call's arguments into a request, by the compiled declaration. */
+/** Turns one call's arguments into a request, by the compiled declaration, through {@link operationRequest}. */
 function build(c: Compiled, call: readonly unknown[]): RequestSpec {
   const options = (c.hasOptions ? call[c.arity] : undefined) as
     Readonly<Record<string, unknown>> | undefined
   if (options !== undefined && options !== null && typeof options !== 'object')
     throw new TypeError('options: expected an object')
-  const params: Record<string, string | number> = {}
-  let query: Record<string, QueryValue> | undefined
-  let body: unknown = c.body === undefined ? undefined : { ...c.body }
-  for (const [kind, wire, from, fallback] of c.steps) {
+  const path: unknown[] = Array.from({ length: c.pathCount })
+  let query: Record<string, unknown> | undefined
+  let body: unknown
+  for (const [from, fallback, kind, key] of c.steps) {
     let value: unknown
     if (typeof from === 'number') {
       value = call[from]
-      if (value === undefined || value === null)
-        throw new TypeError(`${c.names[from] as string} is required`)
+      // path parameters are checked by operationRequest
+      if ((value === undefined || value === null) && kind !== 'path')
+        throw new TypeError(`${key} is required`)
     } else {
       value = options?.[from] ?? fallback
       if (value === undefined || value === null) continue
     }
-    if (kind === '{') params[wire] = value as string
-    else if (kind === '?') {
-      query ??= {}
-      if (wire === '*')
-        for (const [k, v] of Object.entries(value as object)) query[k] = v as QueryValue
-      else query[wire] = value as QueryValue
-    } else if (kind === '.' && wire === '') body = value
-    else {
-      const fields = (body ??= {}) as Record<string, unknown>
-      fields[wire] =
-        kind === '@'
-          ? { file: value as FileContent, filename: fileName(value as FileContent, wire) }
-          : value
+    switch (kind) {
+      case 'path':
+        path[key as number] = value
+        break
+      case 'query':
+        ;(query ??= {})[key] = value
+        break
+      case 'extra':
+        query = { ...query, ...(value as object) }
+        break
+      case 'body':
+        body = value
+        break
+      case 'field':
+        ;((body ??= {}) as Record<string, unknown>)[key] = value
+        break
+      case 'file':
+        // operationRequest sends a Blob or bytes as a file part (named after a File's name, or else the field), and
+        // text only when wrapped as `{ file }`
+        ;((body ??= {}) as Record<string, unknown>)[key] =
+          typeof value === 'string' ? ({ file: value } satisfies Upload) : value
+        break
+      default:
+        kind satisfies never
     }
   }
-  const spec: RequestSpec = { method: c.method, path: c.path, params, query }
-  if (body !== undefined) {
-    if (c.multipart) spec.multipart = body as Record<string, MultipartValue>
-    else spec.json = body
-  }
-  return spec
+  return operationRequest(c.op, path, c.op.request === 'query' ? query : body, {
+    queryArrays: 'comma',
+  })
 }
 
 function requestOptionsOf(c: Compiled, call: readonly unknown[]): RequestOptions | undefined {
@@ -254,9 +345,10 @@ function requestOptionsOf(c: Compiled, call: readonly unknown[]): RequestOptions
 }
 
 /**
- * The base of every resource manager: one {@link RestClient}, and the helpers that turn a declaration into a method.
- * Build one alone with `(domain, token, options)`, or pass an existing `RestClient` whose base URL ends in `/api/v2`
- * (such as `auth0.rest`) to share its transport and rate limiter, as `Auth0` does.
+ * The base of every resource manager: one {@link RestClient}, and the helpers that turn a generated operation and
+ * auth0-python's argument mapping into a method. Build one alone with `(domain, token, options)`, or pass an existing
+ * `RestClient` whose base URL ends in `/api/v2` (such as `auth0.rest`) to share its transport and rate limiter, as
+ * `Auth0` does.
  *
  * @example
  * ```ts
@@ -278,30 +370,50 @@ export abstract class Manager {
         : createRestClient(domain, token as TokenSource, options, 'options')
   }
 
-  /** Declares a method that sends one request and resolves to the parsed body. */
-  protected endpoint<A extends unknown[], O = void, R = unknown>(
-    route: Route,
-    decl: Endpoint<O> = {},
-  ): Method<A, O, Promise<R>> {
-    const c = compile(route, decl as Endpoint<unknown>)
+  /**
+   * Declares a method that sends the operation `Op` and resolves to its parsed body, typed by the operation (`void`
+   * where the API answers 204). `A` is auth0-python's positional parameters (the path's first), `O` its options.
+   */
+  protected endpoint<Op extends OperationSpec, A extends unknown[], O = void>(
+    op: Op,
+    decl: Declaration<O> = {},
+  ): Method<A, O, Promise<ResponseOf<Op>>> {
+    const c = compile(op, decl as Declaration<unknown>)
     const rest = this.rest
-    const method = async (...call: unknown[]): Promise<R> =>
-      rest.request<R>(build(c, call), requestOptionsOf(c, call))
-    return method as Method<A, O, Promise<R>>
+    const method = async (...call: unknown[]): Promise<unknown> =>
+      rest.request(build(c, call), requestOptionsOf(c, call))
+    return method as Method<A, O, Promise<ResponseOf<Op>>>
   }
 
   /**
-   * Declares a list method: it returns a {@link ListPromise} at once and sends nothing until awaited (the declared
-   * request, as is) or iterated (page by page).
+   * Declares a list method whose request sends no totals unless asked (`{ includeTotals: true }`): awaiting it gives
+   * the bare array. It returns a {@link ListPromise} at once and sends nothing until awaited (the declared request,
+   * as is) or iterated (page by page).
    */
-  protected listEndpoint<A extends unknown[], O, P, T>(
-    route: Route,
-    decl: ListEndpoint<O>,
-  ): Method<A, O, ListPromise<P, T>> {
-    const c = compile(route, decl as ListEndpoint<unknown>)
+  protected listEndpoint<Op extends OperationSpec, A extends unknown[], O>(
+    op: Op,
+    decl: TotalsDeclaration<O, false>,
+  ): ListMethod<A, O, Op, false> {
+    return this.#list(op, decl) as ListMethod<A, O, Op, false>
+  }
+
+  /**
+   * Declares a list method whose request sends `include_totals=true` unless told otherwise (auth0-python's default):
+   * awaiting it gives the page object.
+   */
+  protected totalsListEndpoint<Op extends OperationSpec, A extends unknown[], O>(
+    op: Op,
+    decl: TotalsDeclaration<O, true>,
+  ): ListMethod<A, O, Op, true> {
+    return this.#list(op, decl) as ListMethod<A, O, Op, true>
+  }
+
+  #list(op: OperationSpec, decl: ListDeclaration<unknown>) {
+    const c = compile(op, decl)
     const rest = this.rest
-    const { items, window, checkpoint } = decl
-    const method = (...call: unknown[]): ListPromise<P, T> => {
+    const { window, checkpoint } = decl
+    const items = decl.items ?? op.list?.items ?? ''
+    return (...call: unknown[]): ListPromise<unknown, unknown> => {
       let spec: RequestSpec | undefined
       const specOf = (): RequestSpec => (spec ??= build(c, call))
       const ro = requestOptionsOf(c, call)
@@ -311,8 +423,8 @@ export abstract class Manager {
       } catch {
         // a bad call rejects when awaited or iterated, through fetchFirst/fetchPage
       }
-      return new ListPromise<P, T>({
-        fetchFirst: async () => rest.request<P>(specOf(), ro),
+      return new ListPromise<unknown, unknown>({
+        fetchFirst: async () => rest.request(specOf(), ro),
         fetchPage: async (paging) => {
           const s = specOf()
           const base = { ...s.query }
@@ -328,7 +440,6 @@ export abstract class Manager {
           checkpoint === undefined ? undefined : (list) => lastField(list, checkpoint),
       })
     }
-    return method as Method<A, O, ListPromise<P, T>>
   }
 }
 

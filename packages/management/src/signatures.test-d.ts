@@ -1,15 +1,6 @@
 import { describe, expectTypeOf, it } from 'vitest'
-import type {
-  Auth0,
-  Connection,
-  Job,
-  ListBody,
-  ListPromise,
-  RequestOptions,
-  Role,
-  User,
-  Users,
-} from './index.js'
+import type * as T from './generated/types.js'
+import type { Auth0, Job, ListPromise, RequestOptions, User } from './index.js'
 
 declare const auth0: Auth0
 
@@ -22,22 +13,51 @@ describe('method signatures', () => {
         requestOptions?: RequestOptions,
       ]
     >()
-    expectTypeOf(auth0.users.get).returns.toEqualTypeOf<Promise<User>>()
     expectTypeOf(auth0.connections.update).parameters.toEqualTypeOf<
-      [id: string, body: Partial<Connection>, requestOptions?: RequestOptions]
+      [
+        id: string,
+        body: T.UpdateConnectionRequestContent & { [key: string]: unknown },
+        requestOptions?: RequestOptions,
+      ]
     >()
-    expectTypeOf(auth0.connections.update).returns.resolves.toEqualTypeOf<Connection>()
+  })
+
+  it('results are the definition’s types', () => {
+    expectTypeOf(auth0.users.get).returns.toEqualTypeOf<Promise<User>>()
+    expectTypeOf<User>().toEqualTypeOf<T.UserResponseSchema>()
+    expectTypeOf(
+      auth0.connections.update,
+    ).returns.resolves.toEqualTypeOf<T.GetConnectionResponseContent>()
+    expectTypeOf(auth0.roles.get).returns.resolves.toEqualTypeOf<T.GetRoleResponseContent>()
+    expectTypeOf(auth0.stats.activeUsers).returns.resolves.toEqualTypeOf<number>()
+  })
+
+  it('a method the API answers with 204 resolves to void', () => {
+    expectTypeOf(auth0.users.delete).returns.toEqualTypeOf<Promise<void>>()
+    expectTypeOf(auth0.users.addRoles).returns.toEqualTypeOf<Promise<void>>()
+    expectTypeOf(auth0.connections.deleteUserByEmail).returns.toEqualTypeOf<Promise<void>>()
+  })
+
+  it('the body keeps the definition’s keys typed and stays open to others, as auth0-python’s dict is', () => {
+    void auth0.connections.update('con_1', { name: 'MyNewName', display_name: 'x' })
+    // @ts-expect-error display_name is a string in the definition
+    void auth0.connections.update('con_1', { display_name: 1 })
+    expectTypeOf(auth0.users.addRoles).parameter(1).toEqualTypeOf<readonly string[]>()
   })
 
   it('list methods return a ListPromise of the page and the items', () => {
-    expectTypeOf(auth0.users.list()).toEqualTypeOf<ListPromise<ListBody<'users', User>, User>>()
+    expectTypeOf(auth0.users.list()).toEqualTypeOf<
+      ListPromise<T.ListUsersOffsetPaginatedResponseContent, User>
+    >()
     expectTypeOf(auth0.roles.list)
       .parameter(0)
       .toMatchTypeOf<
         | { page?: number; perPage?: number; includeTotals?: boolean; nameFilter?: string }
         | undefined
       >()
-    expectTypeOf<Awaited<ReturnType<Users['listRoles']>>>().toEqualTypeOf<ListBody<'roles', Role>>()
+    expectTypeOf(auth0.users.listRoles('u1')).toEqualTypeOf<
+      ListPromise<T.ListRolesOffsetPaginatedResponseContent, T.Role>
+    >()
   })
 
   it('options keys are typed, and required ones are required', () => {

@@ -1,76 +1,91 @@
-import { Manager } from '../manager.js'
+import {
+  actionsCreate,
+  actionsDelete,
+  actionsDeploy,
+  actionsExecutionsGet,
+  actionsGet,
+  actionsList,
+  actionsTriggersBindingsList,
+  actionsTriggersBindingsUpdateMany,
+  actionsTriggersList,
+  actionsUpdate,
+  actionsVersionsDeploy,
+  actionsVersionsGet,
+  actionsVersionsList,
+} from '../generated/operations/actions.js'
+import { Manager, type BodyOf } from '../manager.js'
 import { BODY, PAGE } from '../params.js'
-import type { Body, ListBody, PageOptions } from '../types.js'
-
-type Versions = ListBody<'versions', Body>
+import type { PageOptions } from '../types.js'
 
 /** Actions: `/api/v2/actions`. */
 export class Actions extends Manager {
   /** Creates an action. */
-  createAction = this.endpoint<[body: Body], void, Body>('POST /actions/actions', BODY)
+  createAction = this.endpoint<typeof actionsCreate, [body: BodyOf<typeof actionsCreate>]>(
+    actionsCreate,
+    BODY,
+  )
   /** Deletes an action; `force` also removes its bindings. */
-  deleteAction = this.endpoint<[id: string], { /** @default false */ force?: boolean }>(
-    'DELETE /actions/actions/{id}',
-    { options: { force: ['?force', false] } },
-  )
+  deleteAction = this.endpoint<
+    typeof actionsDelete,
+    [id: string],
+    { /** @default false */ force?: boolean }
+  >(actionsDelete, { options: { force: { query: 'force', default: false } } })
   /** Deploys an action. */
-  deployAction = this.endpoint<[id: string], void, Body>('POST /actions/actions/{id}/deploy')
+  deployAction = this.endpoint<typeof actionsDeploy, [id: string]>(actionsDeploy)
   /** Gets an action. */
-  getAction = this.endpoint<[id: string], void, Body>('GET /actions/actions/{id}')
+  getAction = this.endpoint<typeof actionsGet, [id: string]>(actionsGet)
   /** Gets one version of an action. */
-  getActionVersion = this.endpoint<[actionId: string, versionId: string], void, Body>(
-    'GET /actions/actions/{actionId}/versions/{versionId}',
-  )
+  getActionVersion = this.endpoint<
+    typeof actionsVersionsGet,
+    [actionId: string, versionId: string]
+  >(actionsVersionsGet)
   /** Lists the versions of an action. */
-  getActionVersions = this.listEndpoint<[id: string], PageOptions, Versions, Body>(
-    'GET /actions/actions/{id}/versions',
-    { options: PAGE, items: 'versions' },
+  getActionVersions = this.listEndpoint<typeof actionsVersionsList, [id: string], PageOptions>(
+    actionsVersionsList,
+    { options: PAGE },
   )
   /** Lists actions. */
   getActions = this.listEndpoint<
+    typeof actionsList,
     [],
     PageOptions & {
       triggerId?: string
       actionName?: string
       deployed?: boolean
       /** @default false */ installed?: boolean
-    },
-    ListBody<'actions', Body>,
-    Body
-  >('GET /actions/actions', {
+    }
+  >(actionsList, {
     options: {
-      triggerId: '?triggerId',
-      actionName: '?actionName',
-      deployed: '?deployed',
-      installed: ['?installed', false],
+      triggerId: { query: 'triggerId' },
+      actionName: { query: 'actionName' },
+      deployed: { query: 'deployed' },
+      installed: { query: 'installed', default: false },
       ...PAGE,
     },
-    items: 'actions',
   })
   /** Gets an execution. */
-  getExecution = this.endpoint<[id: string], void, Body>('GET /actions/executions/{id}')
+  getExecution = this.endpoint<typeof actionsExecutionsGet, [id: string]>(actionsExecutionsGet)
   /** Lists the bindings of a trigger. */
   getTriggerBindings = this.listEndpoint<
+    typeof actionsTriggersBindingsList,
     [id: string],
-    PageOptions,
-    ListBody<'bindings', Body>,
-    Body
-  >('GET /actions/triggers/{id}/bindings', { options: PAGE, items: 'bindings' })
+    PageOptions
+  >(actionsTriggersBindingsList, { options: PAGE })
   /** Lists the triggers. */
-  getTriggers = this.endpoint<[], void, Body>('GET /actions/triggers')
-  /** Rolls an action back to a version, by deploying that version. */
-  rollbackActionVersion = this.endpoint<[actionId: string, versionId: string], void, Body>(
-    'POST /actions/actions/{actionId}/versions/{versionId}/deploy',
-    { body: {} },
-  )
+  getTriggers = this.endpoint<typeof actionsTriggersList, []>(actionsTriggersList)
+  /** Rolls an action back to a version, by deploying that version (with the body `{}`, as auth0-python sends). */
+  rollbackActionVersion = this.endpoint<
+    typeof actionsVersionsDeploy,
+    [actionId: string, versionId: string]
+  >(actionsVersionsDeploy)
   /** Updates an action. */
-  updateAction = this.endpoint<[id: string, body: Body], void, Body>(
-    'PATCH /actions/actions/{id}',
-    BODY,
-  )
+  updateAction = this.endpoint<
+    typeof actionsUpdate,
+    [id: string, body: BodyOf<typeof actionsUpdate>]
+  >(actionsUpdate, BODY)
   /** Replaces the bindings of a trigger. */
-  updateTriggerBindings = this.endpoint<[id: string, body: Body], void, Body>(
-    'PATCH /actions/triggers/{id}/bindings',
-    BODY,
-  )
+  updateTriggerBindings = this.endpoint<
+    typeof actionsTriggersBindingsUpdateMany,
+    [id: string, body: BodyOf<typeof actionsTriggersBindingsUpdateMany>]
+  >(actionsTriggersBindingsUpdateMany, BODY)
 }

@@ -1,34 +1,42 @@
-import { Manager } from '../manager.js'
+import {
+  attackProtectionBreachedPasswordDetectionGet,
+  attackProtectionBreachedPasswordDetectionUpdate,
+  attackProtectionBruteForceProtectionGet,
+  attackProtectionBruteForceProtectionUpdate,
+  attackProtectionSuspiciousIpThrottlingGet,
+  attackProtectionSuspiciousIpThrottlingUpdate,
+} from '../generated/operations/attack-protection.js'
+import { Manager, type BodyOf } from '../manager.js'
 import { BODY } from '../params.js'
-import type { Body } from '../types.js'
 
 /** Attack protection settings: `/api/v2/attack-protection`. */
 export class AttackProtection extends Manager {
   /** Gets the breached password detection settings. */
-  getBreachedPasswordDetection = this.endpoint<[], void, Body>(
-    'GET /attack-protection/breached-password-detection',
-  )
+  getBreachedPasswordDetection = this.endpoint<
+    typeof attackProtectionBreachedPasswordDetectionGet,
+    []
+  >(attackProtectionBreachedPasswordDetectionGet)
   /** Updates the breached password detection settings. */
-  updateBreachedPasswordDetection = this.endpoint<[body: Body], void, Body>(
-    'PATCH /attack-protection/breached-password-detection',
-    BODY,
-  )
+  updateBreachedPasswordDetection = this.endpoint<
+    typeof attackProtectionBreachedPasswordDetectionUpdate,
+    [body: BodyOf<typeof attackProtectionBreachedPasswordDetectionUpdate>]
+  >(attackProtectionBreachedPasswordDetectionUpdate, BODY)
   /** Gets the brute-force protection settings. */
-  getBruteForceProtection = this.endpoint<[], void, Body>(
-    'GET /attack-protection/brute-force-protection',
+  getBruteForceProtection = this.endpoint<typeof attackProtectionBruteForceProtectionGet, []>(
+    attackProtectionBruteForceProtectionGet,
   )
   /** Updates the brute-force protection settings. */
-  updateBruteForceProtection = this.endpoint<[body: Body], void, Body>(
-    'PATCH /attack-protection/brute-force-protection',
-    BODY,
-  )
+  updateBruteForceProtection = this.endpoint<
+    typeof attackProtectionBruteForceProtectionUpdate,
+    [body: BodyOf<typeof attackProtectionBruteForceProtectionUpdate>]
+  >(attackProtectionBruteForceProtectionUpdate, BODY)
   /** Gets the suspicious IP throttling settings. */
-  getSuspiciousIpThrottling = this.endpoint<[], void, Body>(
-    'GET /attack-protection/suspicious-ip-throttling',
+  getSuspiciousIpThrottling = this.endpoint<typeof attackProtectionSuspiciousIpThrottlingGet, []>(
+    attackProtectionSuspiciousIpThrottlingGet,
   )
   /** Updates the suspicious IP throttling settings. */
-  updateSuspiciousIpThrottling = this.endpoint<[body: Body], void, Body>(
-    'PATCH /attack-protection/suspicious-ip-throttling',
-    BODY,
-  )
+  updateSuspiciousIpThrottling = this.endpoint<
+    typeof attackProtectionSuspiciousIpThrottlingUpdate,
+    [body: BodyOf<typeof attackProtectionSuspiciousIpThrottlingUpdate>]
+  >(attackProtectionSuspiciousIpThrottlingUpdate, BODY)
 }

@@ -1,39 +1,58 @@
-import { Manager } from '../manager.js'
+import {
+  brandingGet,
+  brandingTemplatesDeleteUniversalLogin,
+  brandingTemplatesGetUniversalLogin,
+  brandingTemplatesUpdateUniversalLogin,
+  brandingThemesCreate,
+  brandingThemesDelete,
+  brandingThemesGet,
+  brandingThemesGetDefault,
+  brandingThemesUpdate,
+  brandingUpdate,
+} from '../generated/operations/branding.js'
+import { Manager, type BodyOf } from '../manager.js'
 import { BODY } from '../params.js'
-import type { Body } from '../types.js'
 
 /** Branding, themes and the Universal Login template: `/api/v2/branding`. */
 export class Branding extends Manager {
   /** Gets the branding settings. */
-  get = this.endpoint<[], void, Body>('GET /branding')
+  get = this.endpoint<typeof brandingGet, []>(brandingGet)
   /** Updates the branding settings. */
-  update = this.endpoint<[body: Body], void, Body>('PATCH /branding', BODY)
-  /** Gets the Universal Login template. */
-  getTemplateUniversalLogin = this.endpoint<[], void, Body>(
-    'GET /branding/templates/universal-login',
-  )
-  /** Deletes the Universal Login template. */
-  deleteTemplateUniversalLogin = this.endpoint<[], void, unknown>(
-    'DELETE /branding/templates/universal-login',
-  )
-  /** Sets the Universal Login template (sent as `{ template: body }`). */
-  updateTemplateUniversalLogin = this.endpoint<[body: Body | string], void, unknown>(
-    'PUT /branding/templates/universal-login',
-    { args: { body: '.template' } },
-  )
-  /** Gets the default theme. */
-  getDefaultBrandingTheme = this.endpoint<[], void, Body>('GET /branding/themes/default')
-  /** Gets a theme. */
-  getBrandingTheme = this.endpoint<[themeId: string], void, Body>('GET /branding/themes/{themeId}')
-  /** Deletes a theme. */
-  deleteBrandingTheme = this.endpoint<[themeId: string], void, unknown>(
-    'DELETE /branding/themes/{themeId}',
-  )
-  /** Updates a theme. */
-  updateBrandingTheme = this.endpoint<[themeId: string, body: Body], void, Body>(
-    'PATCH /branding/themes/{themeId}',
+  update = this.endpoint<typeof brandingUpdate, [body: BodyOf<typeof brandingUpdate>]>(
+    brandingUpdate,
     BODY,
   )
+  /** Gets the Universal Login template. */
+  getTemplateUniversalLogin = this.endpoint<typeof brandingTemplatesGetUniversalLogin, []>(
+    brandingTemplatesGetUniversalLogin,
+  )
+  /** Deletes the Universal Login template. */
+  deleteTemplateUniversalLogin = this.endpoint<typeof brandingTemplatesDeleteUniversalLogin, []>(
+    brandingTemplatesDeleteUniversalLogin,
+  )
+  /** Sets the Universal Login template (sent as `{ template: body }`). */
+  updateTemplateUniversalLogin = this.endpoint<
+    typeof brandingTemplatesUpdateUniversalLogin,
+    [body: BodyOf<typeof brandingTemplatesUpdateUniversalLogin> | string]
+  >(brandingTemplatesUpdateUniversalLogin, { args: [{ body: 'template' }] })
+  /** Gets the default theme. */
+  getDefaultBrandingTheme = this.endpoint<typeof brandingThemesGetDefault, []>(
+    brandingThemesGetDefault,
+  )
+  /** Gets a theme. */
+  getBrandingTheme = this.endpoint<typeof brandingThemesGet, [themeId: string]>(brandingThemesGet)
+  /** Deletes a theme. */
+  deleteBrandingTheme = this.endpoint<typeof brandingThemesDelete, [themeId: string]>(
+    brandingThemesDelete,
+  )
+  /** Updates a theme. */
+  updateBrandingTheme = this.endpoint<
+    typeof brandingThemesUpdate,
+    [themeId: string, body: BodyOf<typeof brandingThemesUpdate>]
+  >(brandingThemesUpdate, BODY)
   /** Creates a theme. */
-  createBrandingTheme = this.endpoint<[body: Body], void, Body>('POST /branding/themes', BODY)
+  createBrandingTheme = this.endpoint<
+    typeof brandingThemesCreate,
+    [body: BodyOf<typeof brandingThemesCreate>]
+  >(brandingThemesCreate, BODY)
 }

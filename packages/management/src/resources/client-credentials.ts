@@ -1,22 +1,27 @@
-import { Manager } from '../manager.js'
+import {
+  clientsCredentialsCreate,
+  clientsCredentialsDelete,
+  clientsCredentialsGet,
+  clientsCredentialsList,
+} from '../generated/operations/clients.js'
+import { Manager, type BodyOf } from '../manager.js'
 import { BODY } from '../params.js'
-import type { Body } from '../types.js'
 
 /** The credentials of an application: `/api/v2/clients/{client_id}/credentials`. */
 export class ClientCredentials extends Manager {
   /** Lists the credentials of an application. */
-  all = this.endpoint<[clientId: string], void, Body[]>('GET /clients/{clientId}/credentials')
+  all = this.endpoint<typeof clientsCredentialsList, [clientId: string]>(clientsCredentialsList)
   /** Gets one credential. */
-  get = this.endpoint<[clientId: string, id: string], void, Body>(
-    'GET /clients/{clientId}/credentials/{id}',
+  get = this.endpoint<typeof clientsCredentialsGet, [clientId: string, id: string]>(
+    clientsCredentialsGet,
   )
   /** Creates a credential. */
-  create = this.endpoint<[clientId: string, body: Body], void, Body>(
-    'POST /clients/{clientId}/credentials',
-    BODY,
-  )
+  create = this.endpoint<
+    typeof clientsCredentialsCreate,
+    [clientId: string, body: BodyOf<typeof clientsCredentialsCreate>]
+  >(clientsCredentialsCreate, BODY)
   /** Deletes a credential. */
-  delete = this.endpoint<[clientId: string, id: string], void, unknown>(
-    'DELETE /clients/{clientId}/credentials/{id}',
+  delete = this.endpoint<typeof clientsCredentialsDelete, [clientId: string, id: string]>(
+    clientsCredentialsDelete,
   )
 }

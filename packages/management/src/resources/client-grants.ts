@@ -1,54 +1,53 @@
-import { Manager } from '../manager.js'
+import {
+  clientGrantsCreate,
+  clientGrantsDelete,
+  clientGrantsList,
+  clientGrantsOrganizationsList,
+  clientGrantsUpdate,
+} from '../generated/operations/client-grants.js'
+import { Manager, type BodyOf } from '../manager.js'
 import { BODY, CHECKPOINT, NO_TOTALS, PAGE } from '../params.js'
-import type {
-  CheckpointOptions,
-  ClientGrant,
-  ListBody,
-  Organization,
-  PageOptions,
-  TotalsOptions,
-} from '../types.js'
+import type { CheckpointOptions, PageOptions, TotalsOptions } from '../types.js'
 
-type GrantFilter = { audience?: string; clientId?: string; allowAnyOrganization?: boolean }
+type GrantFilter = {
+  audience?: string
+  clientId?: string
+  allowAnyOrganization?: boolean
+}
 
 /** Grants of APIs to applications: `/api/v2/client-grants`. */
 export class ClientGrants extends Manager {
   /** Lists client grants. */
-  all = this.listEndpoint<
-    [],
-    GrantFilter & PageOptions & TotalsOptions,
-    ListBody<'client_grants', ClientGrant>,
-    ClientGrant
-  >('GET /client-grants', {
-    options: {
-      audience: '?audience',
-      ...PAGE,
-      ...NO_TOTALS,
-      clientId: '?client_id',
-      allowAnyOrganization: '?allow_any_organization',
+  all = this.listEndpoint<typeof clientGrantsList, [], GrantFilter & PageOptions & TotalsOptions>(
+    clientGrantsList,
+    {
+      options: {
+        audience: { query: 'audience' },
+        ...PAGE,
+        ...NO_TOTALS,
+        clientId: { query: 'client_id' },
+        allowAnyOrganization: { query: 'allow_any_organization' },
+      },
     },
-    items: 'client_grants',
-  })
+  )
   /** Creates a client grant. */
-  create = this.endpoint<[body: Partial<ClientGrant>], void, ClientGrant>(
-    'POST /client-grants',
+  create = this.endpoint<typeof clientGrantsCreate, [body: BodyOf<typeof clientGrantsCreate>]>(
+    clientGrantsCreate,
     BODY,
   )
   /** Deletes a client grant. */
-  delete = this.endpoint<[id: string], void, unknown>('DELETE /client-grants/{id}')
+  delete = this.endpoint<typeof clientGrantsDelete, [id: string]>(clientGrantsDelete)
   /** Updates a client grant. */
-  update = this.endpoint<[id: string, body: Partial<ClientGrant>], void, ClientGrant>(
-    'PATCH /client-grants/{id}',
-    BODY,
-  )
+  update = this.endpoint<
+    typeof clientGrantsUpdate,
+    [id: string, body: BodyOf<typeof clientGrantsUpdate>]
+  >(clientGrantsUpdate, BODY)
   /** Lists the organizations a client grant is associated with. */
   getOrganizations = this.listEndpoint<
+    typeof clientGrantsOrganizationsList,
     [id: string],
-    PageOptions & TotalsOptions & CheckpointOptions,
-    ListBody<'organizations', Organization>,
-    Organization
-  >('GET /client-grants/{id}/organizations', {
+    PageOptions & TotalsOptions & CheckpointOptions
+  >(clientGrantsOrganizationsList, {
     options: { ...PAGE, ...NO_TOTALS, ...CHECKPOINT },
-    items: 'organizations',
   })
 }

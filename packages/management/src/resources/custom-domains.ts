@@ -1,17 +1,26 @@
-import { Manager } from '../manager.js'
+import {
+  customDomainsCreate,
+  customDomainsDelete,
+  customDomainsGet,
+  customDomainsList,
+  customDomainsVerify,
+} from '../generated/operations/custom-domains.js'
+import { Manager, type BodyOf } from '../manager.js'
 import { BODY } from '../params.js'
-import type { Body } from '../types.js'
 
 /** Custom domains: `/api/v2/custom-domains`. */
 export class CustomDomains extends Manager {
   /** Lists custom domains. */
-  all = this.endpoint<[], void, Body[]>('GET /custom-domains')
+  all = this.endpoint<typeof customDomainsList, []>(customDomainsList)
   /** Gets a custom domain. */
-  get = this.endpoint<[id: string], void, Body>('GET /custom-domains/{id}')
+  get = this.endpoint<typeof customDomainsGet, [id: string]>(customDomainsGet)
   /** Creates a custom domain. */
-  createNew = this.endpoint<[body: Body], void, Body>('POST /custom-domains', BODY)
+  createNew = this.endpoint<typeof customDomainsCreate, [body: BodyOf<typeof customDomainsCreate>]>(
+    customDomainsCreate,
+    BODY,
+  )
   /** Deletes a custom domain. */
-  delete = this.endpoint<[id: string], void, unknown>('DELETE /custom-domains/{id}')
+  delete = this.endpoint<typeof customDomainsDelete, [id: string]>(customDomainsDelete)
   /** Starts the verification of a custom domain. */
-  verify = this.endpoint<[id: string], void, Body>('POST /custom-domains/{id}/verify')
+  verify = this.endpoint<typeof customDomainsVerify, [id: string]>(customDomainsVerify)
 }

@@ -1,44 +1,61 @@
-import { Manager } from '../manager.js'
+import {
+  hooksCreate,
+  hooksDelete,
+  hooksGet,
+  hooksList,
+  hooksSecretsCreate,
+  hooksSecretsDelete,
+  hooksSecretsGet,
+  hooksSecretsUpdate,
+  hooksUpdate,
+} from '../generated/operations/hooks.js'
+import { Manager, type BodyOf } from '../manager.js'
 import { BODY, FIELDS, NO_TOTALS, PAGE } from '../params.js'
-import type { Body, FieldsOptions, ListBody, PageOptions, TotalsOptions } from '../types.js'
+import type { FieldsOptions, PageOptions, TotalsOptions } from '../types.js'
 
 /** Hooks: `/api/v2/hooks`. */
 export class Hooks extends Manager {
   /** Lists hooks. */
   all = this.listEndpoint<
+    typeof hooksList,
     [],
-    { /** @default true */ enabled?: boolean } & FieldsOptions & PageOptions & TotalsOptions,
-    ListBody<'hooks', Body>,
-    Body
-  >('GET /hooks', {
-    options: { enabled: ['?enabled', true], ...FIELDS, ...PAGE, ...NO_TOTALS },
-    items: 'hooks',
+    { /** @default true */ enabled?: boolean } & FieldsOptions & PageOptions & TotalsOptions
+  >(hooksList, {
+    options: {
+      enabled: { query: 'enabled', default: true },
+      ...FIELDS,
+      ...PAGE,
+      ...NO_TOTALS,
+    },
   })
   /** Gets a hook. */
-  get = this.endpoint<[id: string], Pick<FieldsOptions, 'fields'>, Body>('GET /hooks/{id}', {
-    options: { fields: '?fields' },
+  get = this.endpoint<typeof hooksGet, [id: string], Pick<FieldsOptions, 'fields'>>(hooksGet, {
+    options: { fields: { query: 'fields' } },
   })
   /** Creates a hook. */
-  create = this.endpoint<[body: Body], void, Body>('POST /hooks', BODY)
+  create = this.endpoint<typeof hooksCreate, [body: BodyOf<typeof hooksCreate>]>(hooksCreate, BODY)
   /** Updates a hook. */
-  update = this.endpoint<[id: string, body: Body], void, Body>('PATCH /hooks/{id}', BODY)
+  update = this.endpoint<typeof hooksUpdate, [id: string, body: BodyOf<typeof hooksUpdate>]>(
+    hooksUpdate,
+    BODY,
+  )
   /** Deletes a hook. */
-  delete = this.endpoint<[id: string], void, unknown>('DELETE /hooks/{id}')
+  delete = this.endpoint<typeof hooksDelete, [id: string]>(hooksDelete)
   /** Gets a hook's secrets (values are masked). */
-  getSecrets = this.endpoint<[id: string], void, Record<string, string>>('GET /hooks/{id}/secrets')
+  getSecrets = this.endpoint<typeof hooksSecretsGet, [id: string]>(hooksSecretsGet)
   /** Adds secrets to a hook. */
-  addSecrets = this.endpoint<[id: string, body: Record<string, string>], void, unknown>(
-    'POST /hooks/{id}/secrets',
-    BODY,
-  )
+  addSecrets = this.endpoint<
+    typeof hooksSecretsCreate,
+    [id: string, body: BodyOf<typeof hooksSecretsCreate>]
+  >(hooksSecretsCreate, BODY)
   /** Updates a hook's secrets. */
-  updateSecrets = this.endpoint<[id: string, body: Record<string, string>], void, unknown>(
-    'PATCH /hooks/{id}/secrets',
-    BODY,
-  )
+  updateSecrets = this.endpoint<
+    typeof hooksSecretsUpdate,
+    [id: string, body: BodyOf<typeof hooksSecretsUpdate>]
+  >(hooksSecretsUpdate, BODY)
   /** Deletes secrets of a hook, by name. */
-  deleteSecrets = this.endpoint<[id: string, body: readonly string[]], void, unknown>(
-    'DELETE /hooks/{id}/secrets',
-    BODY,
-  )
+  deleteSecrets = this.endpoint<
+    typeof hooksSecretsDelete,
+    [id: string, body: BodyOf<typeof hooksSecretsDelete>]
+  >(hooksSecretsDelete, BODY)
 }

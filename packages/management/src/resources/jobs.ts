@@ -1,6 +1,13 @@
 import { Auth0Error, TimeoutError, type FileContent } from '@auth0-ts/core'
 import { defaultSleep } from '@auth0-ts/core/internal'
-import { Manager } from '../manager.js'
+import {
+  jobsErrorsGet,
+  jobsGet,
+  jobsUsersExportsCreate,
+  jobsUsersImportsCreate,
+  jobsVerificationEmailCreate,
+} from '../generated/operations/jobs.js'
+import { Manager, type BodyOf } from '../manager.js'
 import { BODY } from '../params.js'
 import type { Body, Job, JobFailure } from '../types.js'
 
@@ -47,16 +54,19 @@ export class JobFailedError extends Auth0Error {
 /** Import, export and verification-email jobs: `/api/v2/jobs`. */
 export class Jobs extends Manager {
   /** Gets a job. */
-  get = this.endpoint<[id: string], void, Job>('GET /jobs/{id}')
+  get = this.endpoint<typeof jobsGet, [id: string]>(jobsGet)
   /** Gets the failed entries of a job. */
-  getFailedJob = this.endpoint<[id: string], void, JobFailure[] | Body>('GET /jobs/{id}/errors')
+  getFailedJob = this.endpoint<typeof jobsErrorsGet, [id: string]>(jobsErrorsGet)
   /** Starts a users export job. */
-  exportUsers = this.endpoint<[body: Body], void, Job>('POST /jobs/users-exports', BODY)
+  exportUsers = this.endpoint<
+    typeof jobsUsersExportsCreate,
+    [body: BodyOf<typeof jobsUsersExportsCreate>]
+  >(jobsUsersExportsCreate, BODY)
   /** Starts a job that sends a verification email. */
-  sendVerificationEmail = this.endpoint<[body: Body], void, Job>(
-    'POST /jobs/verification-email',
-    BODY,
-  )
+  sendVerificationEmail = this.endpoint<
+    typeof jobsVerificationEmailCreate,
+    [body: BodyOf<typeof jobsVerificationEmailCreate>]
+  >(jobsVerificationEmailCreate, BODY)
   /**
    * Starts a users import job from a JSON file (multipart; the file part is `users`, named after a `File`'s name).
    * @example
@@ -65,21 +75,20 @@ export class Jobs extends Manager {
    * ```
    */
   importUsers = this.endpoint<
+    typeof jobsUsersImportsCreate,
     [connectionId: string, fileObj: FileContent],
     {
       /** @default false */ upsert?: boolean
       /** @default true */ sendCompletionEmail?: boolean
       externalId?: string
-    },
-    Job
-  >('POST /jobs/users-imports', {
-    args: { connectionId: '.connection_id', fileObj: '@users' },
+    }
+  >(jobsUsersImportsCreate, {
+    args: [{ body: 'connection_id' }, { file: 'users' }],
     options: {
-      upsert: ['.upsert', false],
-      sendCompletionEmail: ['.send_completion_email', true],
-      externalId: '.external_id',
+      upsert: { body: 'upsert', default: false },
+      sendCompletionEmail: { body: 'send_completion_email', default: true },
+      externalId: { body: 'external_id' },
     },
-    multipart: true,
   })
 
   /**

@@ -1,17 +1,29 @@
-import { Manager } from '../manager.js'
+import {
+  logStreamsCreate,
+  logStreamsDelete,
+  logStreamsGet,
+  logStreamsList,
+  logStreamsUpdate,
+} from '../generated/operations/log-streams.js'
+import { Manager, type BodyOf } from '../manager.js'
 import { BODY } from '../params.js'
-import type { Body } from '../types.js'
 
 /** Log streams: `/api/v2/log-streams`. */
 export class LogStreams extends Manager {
   /** Lists log streams. */
-  list = this.endpoint<[], void, Body[]>('GET /log-streams')
+  list = this.endpoint<typeof logStreamsList, []>(logStreamsList)
   /** Gets a log stream. */
-  get = this.endpoint<[id: string], void, Body>('GET /log-streams/{id}')
+  get = this.endpoint<typeof logStreamsGet, [id: string]>(logStreamsGet)
   /** Creates a log stream. */
-  create = this.endpoint<[body: Body], void, Body>('POST /log-streams', BODY)
+  create = this.endpoint<typeof logStreamsCreate, [body: BodyOf<typeof logStreamsCreate>]>(
+    logStreamsCreate,
+    BODY,
+  )
   /** Updates a log stream. */
-  update = this.endpoint<[id: string, body: Body], void, Body>('PATCH /log-streams/{id}', BODY)
+  update = this.endpoint<
+    typeof logStreamsUpdate,
+    [id: string, body: BodyOf<typeof logStreamsUpdate>]
+  >(logStreamsUpdate, BODY)
   /** Deletes a log stream. */
-  delete = this.endpoint<[id: string], void, unknown>('DELETE /log-streams/{id}')
+  delete = this.endpoint<typeof logStreamsDelete, [id: string]>(logStreamsDelete)
 }

@@ -1,168 +1,179 @@
-import { Manager } from '../manager.js'
+import {
+  organizationsClientGrantsCreate,
+  organizationsClientGrantsDelete,
+  organizationsClientGrantsList,
+  organizationsCreate,
+  organizationsDelete,
+  organizationsEnabledConnectionsAdd,
+  organizationsEnabledConnectionsDelete,
+  organizationsEnabledConnectionsGet,
+  organizationsEnabledConnectionsList,
+  organizationsEnabledConnectionsUpdate,
+  organizationsGet,
+  organizationsGetByName,
+  organizationsInvitationsCreate,
+  organizationsInvitationsDelete,
+  organizationsInvitationsGet,
+  organizationsInvitationsList,
+  organizationsList,
+  organizationsMembersCreate,
+  organizationsMembersDelete,
+  organizationsMembersList,
+  organizationsMembersRolesAssign,
+  organizationsMembersRolesDelete,
+  organizationsMembersRolesList,
+  organizationsUpdate,
+} from '../generated/operations/organizations.js'
+import { Manager, type BodyOf } from '../manager.js'
 import { BODY, CHECKPOINT, FIELDS, NO_TOTALS, PAGE, TOTALS } from '../params.js'
-import type {
-  Body,
-  CheckpointOptions,
-  ClientGrant,
-  FieldsOptions,
-  ListBody,
-  Organization,
-  PageOptions,
-  Role,
-  TotalsOptions,
-} from '../types.js'
+import type { CheckpointOptions, FieldsOptions, PageOptions, TotalsOptions } from '../types.js'
 
 type Paged = PageOptions & TotalsOptions
 
 /** Organizations, their members, connections, invitations and client grants: `/api/v2/organizations`. */
 export class Organizations extends Manager {
   /** Lists organizations. */
-  allOrganizations = this.listEndpoint<
+  allOrganizations = this.totalsListEndpoint<
+    typeof organizationsList,
     [],
-    Paged & CheckpointOptions,
-    ListBody<'organizations', Organization>,
-    Organization
-  >('GET /organizations', {
+    Paged & CheckpointOptions
+  >(organizationsList, {
     options: { ...PAGE, ...TOTALS, ...CHECKPOINT },
-    items: 'organizations',
   })
   /** Gets an organization. */
-  getOrganization = this.endpoint<[id: string], void, Organization>('GET /organizations/{id}')
+  getOrganization = this.endpoint<typeof organizationsGet, [id: string]>(organizationsGet)
   /**
    * Gets an organization by name.
    * @throws TypeError `name is required` when `name` is missing, before anything is sent
    */
-  getOrganizationByName = this.endpoint<[], { name: string }, Organization>(
-    'GET /organizations/name/{name}',
-    { options: { name: '{name}' } },
+  getOrganizationByName = this.endpoint<typeof organizationsGetByName, [], { name: string }>(
+    organizationsGetByName,
+    { options: { name: { path: 'name' } } },
   )
   /** Creates an organization. */
-  createOrganization = this.endpoint<[body: Partial<Organization>], void, Organization>(
-    'POST /organizations',
-    BODY,
-  )
+  createOrganization = this.endpoint<
+    typeof organizationsCreate,
+    [body: BodyOf<typeof organizationsCreate>]
+  >(organizationsCreate, BODY)
   /** Updates an organization. */
-  updateOrganization = this.endpoint<[id: string, body: Partial<Organization>], void, Organization>(
-    'PATCH /organizations/{id}',
-    BODY,
-  )
+  updateOrganization = this.endpoint<
+    typeof organizationsUpdate,
+    [id: string, body: BodyOf<typeof organizationsUpdate>]
+  >(organizationsUpdate, BODY)
   /** Deletes an organization. */
-  deleteOrganization = this.endpoint<[id: string], void, unknown>('DELETE /organizations/{id}')
+  deleteOrganization = this.endpoint<typeof organizationsDelete, [id: string]>(organizationsDelete)
 
   /** Lists an organization's enabled connections. */
   allOrganizationConnections = this.listEndpoint<
+    typeof organizationsEnabledConnectionsList,
     [id: string],
-    PageOptions,
-    ListBody<'enabled_connections', Body>,
-    Body
-  >('GET /organizations/{id}/enabled_connections', {
+    PageOptions
+  >(organizationsEnabledConnectionsList, {
     options: PAGE,
-    items: 'enabled_connections',
   })
   /** Gets one enabled connection of an organization. */
-  getOrganizationConnection = this.endpoint<[id: string, connectionId: string], void, Body>(
-    'GET /organizations/{id}/enabled_connections/{connectionId}',
-  )
+  getOrganizationConnection = this.endpoint<
+    typeof organizationsEnabledConnectionsGet,
+    [id: string, connectionId: string]
+  >(organizationsEnabledConnectionsGet)
   /** Enables a connection for an organization. */
-  createOrganizationConnection = this.endpoint<[id: string, body: Body], void, Body>(
-    'POST /organizations/{id}/enabled_connections',
-    BODY,
-  )
+  createOrganizationConnection = this.endpoint<
+    typeof organizationsEnabledConnectionsAdd,
+    [id: string, body: BodyOf<typeof organizationsEnabledConnectionsAdd>]
+  >(organizationsEnabledConnectionsAdd, BODY)
   /** Updates an organization's enabled connection. */
   updateOrganizationConnection = this.endpoint<
-    [id: string, connectionId: string, body: Body],
-    void,
-    Body
-  >('PATCH /organizations/{id}/enabled_connections/{connectionId}', BODY)
+    typeof organizationsEnabledConnectionsUpdate,
+    [id: string, connectionId: string, body: BodyOf<typeof organizationsEnabledConnectionsUpdate>]
+  >(organizationsEnabledConnectionsUpdate, BODY)
   /** Disables a connection for an organization. */
-  deleteOrganizationConnection = this.endpoint<[id: string, connectionId: string], void, unknown>(
-    'DELETE /organizations/{id}/enabled_connections/{connectionId}',
-  )
+  deleteOrganizationConnection = this.endpoint<
+    typeof organizationsEnabledConnectionsDelete,
+    [id: string, connectionId: string]
+  >(organizationsEnabledConnectionsDelete)
 
   /** Lists an organization's members. */
-  allOrganizationMembers = this.listEndpoint<
+  allOrganizationMembers = this.totalsListEndpoint<
+    typeof organizationsMembersList,
     [id: string],
-    Paged & CheckpointOptions & FieldsOptions,
-    ListBody<'members', Body>,
-    Body
-  >('GET /organizations/{id}/members', {
+    Paged & CheckpointOptions & FieldsOptions
+  >(organizationsMembersList, {
     options: { ...PAGE, ...TOTALS, ...CHECKPOINT, ...FIELDS },
-    items: 'members',
   })
   /** Adds members to an organization (`{ members: [user ids] }`). */
-  createOrganizationMembers = this.endpoint<[id: string, body: Body], void, unknown>(
-    'POST /organizations/{id}/members',
-    BODY,
-  )
+  createOrganizationMembers = this.endpoint<
+    typeof organizationsMembersCreate,
+    [id: string, body: BodyOf<typeof organizationsMembersCreate>]
+  >(organizationsMembersCreate, BODY)
   /** Removes members from an organization (`{ members: [user ids] }`). */
-  deleteOrganizationMembers = this.endpoint<[id: string, body: Body], void, unknown>(
-    'DELETE /organizations/{id}/members',
-    BODY,
-  )
+  deleteOrganizationMembers = this.endpoint<
+    typeof organizationsMembersDelete,
+    [id: string, body: BodyOf<typeof organizationsMembersDelete>]
+  >(organizationsMembersDelete, BODY)
   /** Lists the roles of an organization member. */
   allOrganizationMemberRoles = this.listEndpoint<
+    typeof organizationsMembersRolesList,
     [id: string, userId: string],
-    Paged,
-    ListBody<'roles', Role>,
-    Role
-  >('GET /organizations/{id}/members/{userId}/roles', {
+    Paged
+  >(organizationsMembersRolesList, {
     options: { ...PAGE, ...NO_TOTALS },
-    items: 'roles',
   })
   /** Assigns roles to an organization member (`{ roles: [role ids] }`). */
   createOrganizationMemberRoles = this.endpoint<
-    [id: string, userId: string, body: Body],
-    void,
-    unknown
-  >('POST /organizations/{id}/members/{userId}/roles', BODY)
+    typeof organizationsMembersRolesAssign,
+    [id: string, userId: string, body: BodyOf<typeof organizationsMembersRolesAssign>]
+  >(organizationsMembersRolesAssign, BODY)
   /** Removes roles from an organization member (`{ roles: [role ids] }`). */
   deleteOrganizationMemberRoles = this.endpoint<
-    [id: string, userId: string, body: Body],
-    void,
-    unknown
-  >('DELETE /organizations/{id}/members/{userId}/roles', BODY)
+    typeof organizationsMembersRolesDelete,
+    [id: string, userId: string, body: BodyOf<typeof organizationsMembersRolesDelete>]
+  >(organizationsMembersRolesDelete, BODY)
 
   /** Lists an organization's invitations. */
   allOrganizationInvitations = this.listEndpoint<
+    typeof organizationsInvitationsList,
     [id: string],
-    Paged,
-    ListBody<'invitations', Body>,
-    Body
-  >('GET /organizations/{id}/invitations', {
+    Paged
+  >(organizationsInvitationsList, {
     options: { ...PAGE, ...NO_TOTALS },
-    items: 'invitations',
   })
   /** Gets an invitation. */
-  getOrganizationInvitation = this.endpoint<[id: string, invitatonId: string], void, Body>(
-    'GET /organizations/{id}/invitations/{invitatonId}',
-  )
+  getOrganizationInvitation = this.endpoint<
+    typeof organizationsInvitationsGet,
+    [id: string, invitatonId: string]
+  >(organizationsInvitationsGet)
   /** Creates an invitation. */
-  createOrganizationInvitation = this.endpoint<[id: string, body: Body], void, Body>(
-    'POST /organizations/{id}/invitations',
-    BODY,
-  )
+  createOrganizationInvitation = this.endpoint<
+    typeof organizationsInvitationsCreate,
+    [id: string, body: BodyOf<typeof organizationsInvitationsCreate>]
+  >(organizationsInvitationsCreate, BODY)
   /** Deletes an invitation. */
-  deleteOrganizationInvitation = this.endpoint<[id: string, invitationId: string], void, unknown>(
-    'DELETE /organizations/{id}/invitations/{invitationId}',
-  )
+  deleteOrganizationInvitation = this.endpoint<
+    typeof organizationsInvitationsDelete,
+    [id: string, invitationId: string]
+  >(organizationsInvitationsDelete)
 
   /** Lists the client grants associated with an organization. */
   getClientGrants = this.listEndpoint<
+    typeof organizationsClientGrantsList,
     [id: string],
-    { audience?: string; clientId?: string } & Paged,
-    ListBody<'client_grants', ClientGrant>,
-    ClientGrant
-  >('GET /organizations/{id}/client-grants', {
-    options: { audience: '?audience', clientId: '?client_id', ...PAGE, ...NO_TOTALS },
-    items: 'client_grants',
+    { audience?: string; clientId?: string } & Paged
+  >(organizationsClientGrantsList, {
+    options: {
+      audience: { query: 'audience' },
+      clientId: { query: 'client_id' },
+      ...PAGE,
+      ...NO_TOTALS,
+    },
   })
   /** Associates a client grant with an organization. */
-  addClientGrant = this.endpoint<[id: string, grantId: string], void, Body>(
-    'POST /organizations/{id}/client-grants',
-    { args: { grantId: '.grant_id' } },
-  )
+  addClientGrant = this.endpoint<
+    typeof organizationsClientGrantsCreate,
+    [id: string, grantId: string]
+  >(organizationsClientGrantsCreate, { args: [{ body: 'grant_id' }] })
   /** Removes a client grant from an organization. */
-  deleteClientGrant = this.endpoint<[id: string, grantId: string], void, unknown>(
-    'DELETE /organizations/{id}/client-grants/{grantId}',
-  )
+  deleteClientGrant = this.endpoint<
+    typeof organizationsClientGrantsDelete,
+    [id: string, grantId: string]
+  >(organizationsClientGrantsDelete)
 }

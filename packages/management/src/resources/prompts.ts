@@ -1,20 +1,28 @@
-import { Manager } from '../manager.js'
+import {
+  promptsCustomTextGet,
+  promptsCustomTextSet,
+  promptsGetSettings,
+  promptsUpdateSettings,
+} from '../generated/operations/prompts.js'
+import { Manager, type BodyOf } from '../manager.js'
 import { BODY } from '../params.js'
-import type { Body } from '../types.js'
 
 /** Prompt settings and custom text: `/api/v2/prompts`. */
 export class Prompts extends Manager {
   /** Gets the prompt settings. */
-  get = this.endpoint<[], void, Body>('GET /prompts')
+  get = this.endpoint<typeof promptsGetSettings, []>(promptsGetSettings)
   /** Updates the prompt settings. */
-  update = this.endpoint<[body: Body], void, Body>('PATCH /prompts', BODY)
+  update = this.endpoint<
+    typeof promptsUpdateSettings,
+    [body: BodyOf<typeof promptsUpdateSettings>]
+  >(promptsUpdateSettings, BODY)
   /** Gets the custom text of a prompt, in one language. */
-  getCustomText = this.endpoint<[prompt: string, language: string], void, Body>(
-    'GET /prompts/{prompt}/custom-text/{language}',
+  getCustomText = this.endpoint<typeof promptsCustomTextGet, [prompt: string, language: string]>(
+    promptsCustomTextGet,
   )
   /** Sets the custom text of a prompt, in one language. */
-  updateCustomText = this.endpoint<[prompt: string, language: string, body: Body], void, Body>(
-    'PUT /prompts/{prompt}/custom-text/{language}',
-    BODY,
-  )
+  updateCustomText = this.endpoint<
+    typeof promptsCustomTextSet,
+    [prompt: string, language: string, body: BodyOf<typeof promptsCustomTextSet>]
+  >(promptsCustomTextSet, BODY)
 }

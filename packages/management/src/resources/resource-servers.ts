@@ -1,31 +1,35 @@
-import { Manager } from '../manager.js'
+import {
+  resourceServersCreate,
+  resourceServersDelete,
+  resourceServersGet,
+  resourceServersList,
+  resourceServersUpdate,
+} from '../generated/operations/resource-servers.js'
+import { Manager, type BodyOf } from '../manager.js'
 import { BODY, NO_TOTALS, PAGE } from '../params.js'
-import type { ListBody, PageOptions, ResourceServer, TotalsOptions } from '../types.js'
+import type { PageOptions, TotalsOptions } from '../types.js'
 
 /** APIs: `/api/v2/resource-servers`. */
 export class ResourceServers extends Manager {
   /** Lists APIs. */
-  getAll = this.listEndpoint<
-    [],
-    PageOptions & TotalsOptions,
-    ListBody<'resource_servers', ResourceServer>,
-    ResourceServer
-  >('GET /resource-servers', {
-    options: { ...PAGE, ...NO_TOTALS },
-    items: 'resource_servers',
-  })
+  getAll = this.listEndpoint<typeof resourceServersList, [], PageOptions & TotalsOptions>(
+    resourceServersList,
+    {
+      options: { ...PAGE, ...NO_TOTALS },
+    },
+  )
   /** Gets an API. */
-  get = this.endpoint<[id: string], void, ResourceServer>('GET /resource-servers/{id}')
+  get = this.endpoint<typeof resourceServersGet, [id: string]>(resourceServersGet)
   /** Creates an API. */
-  create = this.endpoint<[body: Partial<ResourceServer>], void, ResourceServer>(
-    'POST /resource-servers',
-    BODY,
-  )
+  create = this.endpoint<
+    typeof resourceServersCreate,
+    [body: BodyOf<typeof resourceServersCreate>]
+  >(resourceServersCreate, BODY)
   /** Updates an API. */
-  update = this.endpoint<[id: string, body: Partial<ResourceServer>], void, ResourceServer>(
-    'PATCH /resource-servers/{id}',
-    BODY,
-  )
+  update = this.endpoint<
+    typeof resourceServersUpdate,
+    [id: string, body: BodyOf<typeof resourceServersUpdate>]
+  >(resourceServersUpdate, BODY)
   /** Deletes an API. */
-  delete = this.endpoint<[id: string], void, unknown>('DELETE /resource-servers/{id}')
+  delete = this.endpoint<typeof resourceServersDelete, [id: string]>(resourceServersDelete)
 }

@@ -1,71 +1,66 @@
-import { Manager } from '../manager.js'
+import {
+  rolesCreate,
+  rolesDelete,
+  rolesGet,
+  rolesList,
+  rolesPermissionsAdd,
+  rolesPermissionsDelete,
+  rolesPermissionsList,
+  rolesUpdate,
+  rolesUsersAssign,
+  rolesUsersList,
+} from '../generated/operations/roles.js'
+import { Manager, type BodyOf } from '../manager.js'
 import { BODY, CHECKPOINT, PAGE_25, TOTALS } from '../params.js'
-import type {
-  CheckpointOptions,
-  ListBody,
-  PageOptions,
-  Permission,
-  PermissionRef,
-  Role,
-  TotalsOptions,
-  User,
-} from '../types.js'
+import type { CheckpointOptions, PageOptions, PermissionRef, TotalsOptions } from '../types.js'
 
 type Paged = PageOptions & TotalsOptions
 
 /** Roles: `/api/v2/roles`. */
 export class Roles extends Manager {
   /** Lists roles, optionally filtered by name. */
-  list = this.listEndpoint<[], Paged & { nameFilter?: string }, ListBody<'roles', Role>, Role>(
-    'GET /roles',
-    {
-      options: { ...PAGE_25, ...TOTALS, nameFilter: '?name_filter' },
-      items: 'roles',
-    },
-  )
+  list = this.totalsListEndpoint<typeof rolesList, [], Paged & { nameFilter?: string }>(rolesList, {
+    options: { ...PAGE_25, ...TOTALS, nameFilter: { query: 'name_filter' } },
+  })
   /** Gets a role. */
-  get = this.endpoint<[id: string], void, Role>('GET /roles/{id}')
+  get = this.endpoint<typeof rolesGet, [id: string]>(rolesGet)
   /** Creates a role. */
-  create = this.endpoint<[body: Partial<Role>], void, Role>('POST /roles', BODY)
+  create = this.endpoint<typeof rolesCreate, [body: BodyOf<typeof rolesCreate>]>(rolesCreate, BODY)
   /** Updates a role. */
-  update = this.endpoint<[id: string, body: Partial<Role>], void, Role>('PATCH /roles/{id}', BODY)
+  update = this.endpoint<typeof rolesUpdate, [id: string, body: BodyOf<typeof rolesUpdate>]>(
+    rolesUpdate,
+    BODY,
+  )
   /** Deletes a role. */
-  delete = this.endpoint<[id: string], void, unknown>('DELETE /roles/{id}')
+  delete = this.endpoint<typeof rolesDelete, [id: string]>(rolesDelete)
   /** Lists the users that have a role. */
-  listUsers = this.listEndpoint<
+  listUsers = this.totalsListEndpoint<
+    typeof rolesUsersList,
     [id: string],
-    Paged & CheckpointOptions,
-    ListBody<'users', User>,
-    User
-  >('GET /roles/{id}/users', {
+    Paged & CheckpointOptions
+  >(rolesUsersList, {
     options: { ...PAGE_25, ...TOTALS, ...CHECKPOINT },
-    items: 'users',
   })
   /** Assigns a role to users. */
-  addUsers = this.endpoint<[id: string, users: readonly string[]], void, unknown>(
-    'POST /roles/{id}/users',
-    { args: { users: '.users' } },
+  addUsers = this.endpoint<typeof rolesUsersAssign, [id: string, users: readonly string[]]>(
+    rolesUsersAssign,
+    { args: [{ body: 'users' }] },
   )
   /** Lists the permissions of a role. */
-  listPermissions = this.listEndpoint<
-    [id: string],
-    Paged,
-    ListBody<'permissions', Permission>,
-    Permission
-  >('GET /roles/{id}/permissions', {
-    options: { ...PAGE_25, ...TOTALS },
-    items: 'permissions',
-  })
+  listPermissions = this.totalsListEndpoint<typeof rolesPermissionsList, [id: string], Paged>(
+    rolesPermissionsList,
+    {
+      options: { ...PAGE_25, ...TOTALS },
+    },
+  )
   /** Adds permissions to a role. */
   addPermissions = this.endpoint<
-    [id: string, permissions: readonly PermissionRef[]],
-    void,
-    unknown
-  >('POST /roles/{id}/permissions', { args: { permissions: '.permissions' } })
+    typeof rolesPermissionsAdd,
+    [id: string, permissions: readonly PermissionRef[]]
+  >(rolesPermissionsAdd, { args: [{ body: 'permissions' }] })
   /** Removes permissions from a role. */
   removePermissions = this.endpoint<
-    [id: string, permissions: readonly PermissionRef[]],
-    void,
-    unknown
-  >('DELETE /roles/{id}/permissions', { args: { permissions: '.permissions' } })
+    typeof rolesPermissionsDelete,
+    [id: string, permissions: readonly PermissionRef[]]
+  >(rolesPermissionsDelete, { args: [{ body: 'permissions' }] })
 }

@@ -1,14 +1,18 @@
+import {
+  rulesConfigsDelete,
+  rulesConfigsList,
+  rulesConfigsSet,
+} from '../generated/operations/rules-configs.js'
 import { Manager } from '../manager.js'
-import type { Body } from '../types.js'
 
 /** Rules configuration variables: `/api/v2/rules-configs`. */
 export class RulesConfigs extends Manager {
   /** Lists the variable names (values are never returned). */
-  all = this.endpoint<[], void, Body[]>('GET /rules-configs')
+  all = this.endpoint<typeof rulesConfigsList, []>(rulesConfigsList)
   /** Sets a variable. */
-  set = this.endpoint<[key: string, value: string], void, Body>('PUT /rules-configs/{key}', {
-    args: { value: '.value' },
+  set = this.endpoint<typeof rulesConfigsSet, [key: string, value: string]>(rulesConfigsSet, {
+    args: [{ body: 'value' }],
   })
   /** Removes a variable. */
-  unset = this.endpoint<[key: string], void, unknown>('DELETE /rules-configs/{key}')
+  unset = this.endpoint<typeof rulesConfigsDelete, [key: string]>(rulesConfigsDelete)
 }

@@ -1,6 +1,13 @@
-import { Manager } from '../manager.js'
+import {
+  rulesCreate,
+  rulesDelete,
+  rulesGet,
+  rulesList,
+  rulesUpdate,
+} from '../generated/operations/rules.js'
+import { Manager, type BodyOf } from '../manager.js'
 import { BODY, FIELDS, NO_TOTALS, PAGE } from '../params.js'
-import type { Body, FieldsOptions, ListBody, PageOptions, TotalsOptions } from '../types.js'
+import type { FieldsOptions, PageOptions, TotalsOptions } from '../types.js'
 
 type RuleFilter = {
   /** @default 'login_success' */
@@ -13,26 +20,29 @@ type RuleFilter = {
 export class Rules extends Manager {
   /** Lists rules. */
   all = this.listEndpoint<
+    typeof rulesList,
     [],
-    RuleFilter & FieldsOptions & PageOptions & TotalsOptions,
-    ListBody<'rules', Body>,
-    Body
-  >('GET /rules', {
+    RuleFilter & FieldsOptions & PageOptions & TotalsOptions
+  >(rulesList, {
     options: {
-      stage: ['?stage', 'login_success'],
-      enabled: ['?enabled', true],
+      stage: { query: 'stage', default: 'login_success' },
+      enabled: { query: 'enabled', default: true },
       ...FIELDS,
       ...PAGE,
       ...NO_TOTALS,
     },
-    items: 'rules',
   })
   /** Gets a rule. */
-  get = this.endpoint<[id: string], FieldsOptions, Body>('GET /rules/{id}', { options: FIELDS })
+  get = this.endpoint<typeof rulesGet, [id: string], FieldsOptions>(rulesGet, {
+    options: FIELDS,
+  })
   /** Creates a rule. */
-  create = this.endpoint<[body: Body], void, Body>('POST /rules', BODY)
+  create = this.endpoint<typeof rulesCreate, [body: BodyOf<typeof rulesCreate>]>(rulesCreate, BODY)
   /** Updates a rule. */
-  update = this.endpoint<[id: string, body: Body], void, Body>('PATCH /rules/{id}', BODY)
+  update = this.endpoint<typeof rulesUpdate, [id: string, body: BodyOf<typeof rulesUpdate>]>(
+    rulesUpdate,
+    BODY,
+  )
   /** Deletes a rule. */
-  delete = this.endpoint<[id: string], void, unknown>('DELETE /rules/{id}')
+  delete = this.endpoint<typeof rulesDelete, [id: string]>(rulesDelete)
 }

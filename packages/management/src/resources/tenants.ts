@@ -1,11 +1,17 @@
-import { Manager } from '../manager.js'
+import { tenantsSettingsGet, tenantsSettingsUpdate } from '../generated/operations/tenants.js'
+import { Manager, type BodyOf } from '../manager.js'
 import { BODY, FIELDS } from '../params.js'
-import type { Body, FieldsOptions } from '../types.js'
+import type { FieldsOptions } from '../types.js'
 
 /** Tenant settings: `/api/v2/tenants/settings`. */
 export class Tenants extends Manager {
   /** Gets the tenant settings. */
-  get = this.endpoint<[], FieldsOptions, Body>('GET /tenants/settings', { options: FIELDS })
+  get = this.endpoint<typeof tenantsSettingsGet, [], FieldsOptions>(tenantsSettingsGet, {
+    options: FIELDS,
+  })
   /** Updates the tenant settings. */
-  update = this.endpoint<[body: Body], void, Body>('PATCH /tenants/settings', BODY)
+  update = this.endpoint<
+    typeof tenantsSettingsUpdate,
+    [body: BodyOf<typeof tenantsSettingsUpdate>]
+  >(tenantsSettingsUpdate, BODY)
 }

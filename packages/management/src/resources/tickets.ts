@@ -1,17 +1,17 @@
-import { Manager } from '../manager.js'
+import { ticketsChangePassword, ticketsVerifyEmail } from '../generated/operations/tickets.js'
+import { Manager, type BodyOf } from '../manager.js'
 import { BODY } from '../params.js'
-import type { Body } from '../types.js'
 
 /** Email verification and password change tickets: `/api/v2/tickets`. */
 export class Tickets extends Manager {
   /** Creates an email verification ticket. */
-  createEmailVerification = this.endpoint<[body: Body], void, { ticket: string }>(
-    'POST /tickets/email-verification',
-    BODY,
-  )
+  createEmailVerification = this.endpoint<
+    typeof ticketsVerifyEmail,
+    [body: BodyOf<typeof ticketsVerifyEmail>]
+  >(ticketsVerifyEmail, BODY)
   /** Creates a password change ticket. */
-  createPswdChange = this.endpoint<[body: Body], void, { ticket: string }>(
-    'POST /tickets/password-change',
-    BODY,
-  )
+  createPswdChange = this.endpoint<
+    typeof ticketsChangePassword,
+    [body: BodyOf<typeof ticketsChangePassword>]
+  >(ticketsChangePassword, BODY)
 }
