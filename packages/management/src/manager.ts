@@ -289,6 +289,19 @@ function compile(op: OperationSpec, decl: Declaration<unknown>): Compiled {
   }
 }
 
+/**
+ * Whether an optional value counts as not given: auth0-python leaves out an empty string, list or object (`fields=[]`,
+ * `strategy=''`). `false` and `0` are values.
+ */
+function isEmpty(value: unknown): boolean {
+  if (value === undefined || value === null || value === '') return true
+  if (typeof value !== 'object') return false
+  return (
+    (Array.isArray(value) || Object.getPrototypeOf(value) === Object.prototype) &&
+    Object.keys(value).length === 0
+  )
+}
+
 /** Turns one call's arguments into a request, by the compiled declaration, through {@link operationRequest}. */
 function build(c: Compiled, call: readonly unknown[]): RequestSpec {
   const options = (c.hasOptions ? call[c.arity] : undefined) as
@@ -306,7 +319,8 @@ function build(c: Compiled, call: readonly unknown[]): RequestSpec {
       if ((value === undefined || value === null) && kind !== 'path')
         throw new TypeError(`${key} is required`)
     } else {
-      value = options?.[from] ?? fallback
+      value = options?.[from]
+      if (isEmpty(value)) value = fallback
       if (value === undefined || value === null) continue
     }
     switch (kind) {
