@@ -1,7 +1,7 @@
 // Over real HTTP on 127.0.0.1, against the tenant emulator: the seed's connections flow, paging, and a 429.
 import { startMockTenant, type RunningMockTenant } from '@auth0-ts/mock-tenant'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { Auth0, isRateLimitError, type Connection, type User } from '../src/index.js'
+import { Auth0, isRateLimitError, type Connection } from '../src/index.js'
 
 let tenant: RunningMockTenant
 let token: string
@@ -27,7 +27,7 @@ describe('the seed’s connections example', () => {
     const auth0 = new Auth0(tenant.domain, token, { protocol: 'http' })
     const all = (await auth0.connections.all()) as Connection[]
     expect(all.length).toBeGreaterThan(0)
-    const first = all[0] as Connection
+    const first = all[0] as Connection & { id: string }
     await auth0.connections.update(first.id, { name: 'MyNewName' })
     const modified = await auth0.connections.get(first.id)
     expect(modified).toMatchObject({ id: first.id, name: 'MyNewName', strategy: first.strategy })
@@ -41,7 +41,7 @@ describe('lists over HTTP', () => {
     const total = Array.isArray(first) ? NaN : (first.total as number)
     urls.length = 0
     const ids = new Set<string>()
-    for await (const user of auth0.users.list({ perPage: 25 })) ids.add((user as User).user_id)
+    for await (const user of auth0.users.list({ perPage: 25 })) ids.add(user.user_id as string)
     expect(ids.size).toBe(total)
     expect(urls).toHaveLength(Math.ceil(total / 25))
     expect(urls.every((u) => new URL(u).searchParams.get('include_totals') === 'true')).toBe(true)
