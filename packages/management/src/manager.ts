@@ -163,10 +163,11 @@ type TotalsDeclaration<O, D extends boolean> = ListDeclaration<O> & {
 
 /**
  * A body argument: the operation's request body as the definition types it, and open to other keys, as auth0-python's
- * `dict` is (its connections example renames a connection, which the definition's update body does not list).
+ * `dict` is (its connections example renames a connection, which the definition's update body does not list); an
+ * array body may be readonly.
  */
 export type BodyOf<Op> =
-  RequestOf<Op> extends readonly unknown[] ? RequestOf<Op> : RequestOf<Op> & Body
+  RequestOf<Op> extends readonly unknown[] ? Readonly<RequestOf<Op>> : RequestOf<Op> & Body
 
 /** Whether the options object may be left out: only when every key is optional. */
 type OptionsArg<O> =

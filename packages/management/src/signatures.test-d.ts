@@ -43,6 +43,8 @@ describe('method signatures', () => {
     // @ts-expect-error display_name is a string in the definition
     void auth0.connections.update('con_1', { display_name: 1 })
     expectTypeOf(auth0.users.addRoles).parameter(1).toEqualTypeOf<readonly string[]>()
+    expectTypeOf(auth0.hooks.deleteSecrets).parameter(1).toEqualTypeOf<readonly string[]>()
+    void auth0.branding.updateTemplateUniversalLogin('<html>{%- auth0:widget -%}</html>')
   })
 
   it('list methods return a ListPromise of the page and the items', () => {

@@ -12,6 +12,7 @@ import {
 } from '../generated/operations/branding.js'
 import { Manager, type BodyOf } from '../manager.js'
 import { BODY } from '../params.js'
+import type { Body } from '../types.js'
 
 /** Branding, themes and the Universal Login template: `/api/v2/branding`. */
 export class Branding extends Manager {
@@ -30,10 +31,10 @@ export class Branding extends Manager {
   deleteTemplateUniversalLogin = this.endpoint<typeof brandingTemplatesDeleteUniversalLogin, []>(
     brandingTemplatesDeleteUniversalLogin,
   )
-  /** Sets the Universal Login template (sent as `{ template: body }`). */
+  /** Sets the Universal Login template (sent as `{ template: body }`, as auth0-python sends it). */
   updateTemplateUniversalLogin = this.endpoint<
     typeof brandingTemplatesUpdateUniversalLogin,
-    [body: BodyOf<typeof brandingTemplatesUpdateUniversalLogin> | string]
+    [body: Body | string]
   >(brandingTemplatesUpdateUniversalLogin, { args: [{ body: 'template' }] })
   /** Gets the default theme. */
   getDefaultBrandingTheme = this.endpoint<typeof brandingThemesGetDefault, []>(
