@@ -1,8 +1,7 @@
-import { Auth0Error, type RequestSpec } from '@auth0-ts/core'
+import type { RequestSpec } from '@auth0-ts/core'
 import type { ListSpec, OperationSpec } from '../operation.js'
 import { operationRequest } from '../operation-request.js'
 import { ApiPromise, toRawResponse, type WithRawResponse } from './api-promise.js'
-import { EventStream } from './event-stream.js'
 import type { Runtime } from './options.js'
 import { Page, PagePromise, pagerOf, type PageResult, type Query } from './page.js'
 import { resolveCall, type ResolvedCall } from './request-options.js'
@@ -40,7 +39,7 @@ function namedFiles(request: unknown): unknown {
 }
 
 /** The request spec of one call, with the call's options and extra query parameters applied. */
-function specOf(
+export function specOf(
   rt: Runtime,
   op: OperationSpec,
   args: readonly unknown[],
@@ -93,45 +92,6 @@ async function firstPage(
 const isList = (op: OperationSpec): op is OperationSpec & { readonly list: ListSpec } =>
   op.list !== undefined
 
-const isEventStream = (response: Response): boolean =>
-  /^text\/event-stream/i.test(response.headers.get('content-type') ?? '')
-
-/**
- * Opens a server-sent event stream through core's one request path: its own transport over a fetch that, for a 2xx
- * `text/event-stream` response, keeps the body for the {@link EventStream} and hands core the same response without
- * it. Core still adds the token and telemetry, paces, retries a 429 before the stream opens, and turns an error
- * status into an `Auth0Error`; the per-attempt timeout bounds the wait for the response headers only.
- */
-async function openStream(
-  rt: Runtime,
-  op: OperationSpec,
-  args: readonly unknown[],
-  request: unknown,
-  options: unknown,
-): Promise<WithRawResponse<EventStream<unknown>>> {
-  const call = await resolveCall(options, rt.headers)
-  const spec = specOf(rt, op, args, request, call, true)
-  let body: ReadableStream<Uint8Array> | undefined
-  const transport = rt.transport(async (input: RequestInfo | URL, init?: RequestInit) => {
-    const response = await rt.fetch(input, init)
-    if (!response.ok || response.body === null || !isEventStream(response)) return response
-    body = response.body
-    const { status, statusText, headers } = response
-    return new Response(null, { status, statusText, headers })
-  })
-  const { response } = await transport.send(spec, call.options)
-  if (body === undefined)
-    throw new Auth0Error({
-      statusCode: response.status,
-      errorCode: 'invalid_response',
-      message: `${spec.method} ${spec.path} answered ${response.status} without an event stream`,
-    })
-  return {
-    data: new EventStream(body, call.options.signal),
-    rawResponse: toRawResponse(response, rt.rest.url(spec)),
-  }
-}
-
 /**
  * Calls one operation: the path parameters positionally, then the request object when the operation takes one, then
  * per-call options. A list resolves to a {@link Page}, an event stream to an {@link EventStream}, anything else to
@@ -148,6 +108,16 @@ export function callOperation(
   const request = op.request === undefined ? undefined : all[n]
   const options = all[op.request === undefined ? n : n + 1]
   if (isList(op)) return new PagePromise(firstPage(rt, op, args, request, options))
-  if (op.response === 'stream') return new ApiPromise(openStream(rt, op, args, request, options))
+  if (op.response === 'stream') {
+    // only the clients that hold a stream operation (events) carry the code that reads one
+    const open = rt.openStream
+    return new ApiPromise(
+      open
+        ? open(rt, op, args, request, options)
+        : Promise.reject(
+            new TypeError(`${op.method} ${op.path}: this client cannot open event streams`),
+          ),
+    )
+  }
   return new ApiPromise(sendOne(rt, op, args, request, options, true))
 }

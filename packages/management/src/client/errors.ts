@@ -78,33 +78,33 @@ function statusError(status: number, name: string): StatusErrorClass {
 }
 
 /** HTTP 400, as node-auth0's `BadRequestError`. */
-export const BadRequestError = statusError(400, 'BadRequestError')
+export const BadRequestError = /* @__PURE__ */ statusError(400, 'BadRequestError')
 /** HTTP 401, as node-auth0's `UnauthorizedError`. */
-export const UnauthorizedError = statusError(401, 'UnauthorizedError')
+export const UnauthorizedError = /* @__PURE__ */ statusError(401, 'UnauthorizedError')
 /** HTTP 402, as node-auth0's `PaymentRequiredError`. */
-export const PaymentRequiredError = statusError(402, 'PaymentRequiredError')
+export const PaymentRequiredError = /* @__PURE__ */ statusError(402, 'PaymentRequiredError')
 /** HTTP 403, as node-auth0's `ForbiddenError`. */
-export const ForbiddenError = statusError(403, 'ForbiddenError')
+export const ForbiddenError = /* @__PURE__ */ statusError(403, 'ForbiddenError')
 /** HTTP 404, as node-auth0's `NotFoundError`. */
-export const NotFoundError = statusError(404, 'NotFoundError')
+export const NotFoundError = /* @__PURE__ */ statusError(404, 'NotFoundError')
 /** HTTP 409, as node-auth0's `ConflictError`. */
-export const ConflictError = statusError(409, 'ConflictError')
+export const ConflictError = /* @__PURE__ */ statusError(409, 'ConflictError')
 /** HTTP 410, as node-auth0's `GoneError`. */
-export const GoneError = statusError(410, 'GoneError')
+export const GoneError = /* @__PURE__ */ statusError(410, 'GoneError')
 /** HTTP 412, as node-auth0's `PreconditionFailedError`. */
-export const PreconditionFailedError = statusError(412, 'PreconditionFailedError')
+export const PreconditionFailedError = /* @__PURE__ */ statusError(412, 'PreconditionFailedError')
 /** HTTP 413, as node-auth0's `ContentTooLargeError`. */
-export const ContentTooLargeError = statusError(413, 'ContentTooLargeError')
+export const ContentTooLargeError = /* @__PURE__ */ statusError(413, 'ContentTooLargeError')
 /** HTTP 422, as node-auth0's `UnprocessableEntityError`. */
-export const UnprocessableEntityError = statusError(422, 'UnprocessableEntityError')
+export const UnprocessableEntityError = /* @__PURE__ */ statusError(422, 'UnprocessableEntityError')
 /** HTTP 429 (our `RateLimitError`), as node-auth0's `TooManyRequestsError`. */
-export const TooManyRequestsError = statusError(429, 'TooManyRequestsError')
+export const TooManyRequestsError = /* @__PURE__ */ statusError(429, 'TooManyRequestsError')
 /** HTTP 500, as node-auth0's `InternalServerError`. */
-export const InternalServerError = statusError(500, 'InternalServerError')
+export const InternalServerError = /* @__PURE__ */ statusError(500, 'InternalServerError')
 /** HTTP 503, as node-auth0's `ServiceUnavailableError`. */
-export const ServiceUnavailableError = statusError(503, 'ServiceUnavailableError')
+export const ServiceUnavailableError = /* @__PURE__ */ statusError(503, 'ServiceUnavailableError')
 /** HTTP 504, as node-auth0's `GatewayTimeoutError`. */
-export const GatewayTimeoutError = statusError(504, 'GatewayTimeoutError')
+export const GatewayTimeoutError = /* @__PURE__ */ statusError(504, 'GatewayTimeoutError')
 
 /** node-auth0's `ManagementTimeoutError`: `instanceof` holds for our `TimeoutError`. */
 export class ManagementTimeoutError extends ManagementError {

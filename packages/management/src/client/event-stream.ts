@@ -1,4 +1,9 @@
 import { Auth0Error } from '@auth0-ts/core'
+import type { OperationSpec } from '../operation.js'
+import { toRawResponse, type WithRawResponse } from './api-promise.js'
+import { specOf } from './call.js'
+import type { Runtime } from './options.js'
+import { resolveCall } from './request-options.js'
 
 /**
  * The events of a server-sent event stream (`events.subscribe`), each event's `data` parsed as JSON. When the event
@@ -90,4 +95,43 @@ function parseEvent<T>(data: string, event: string): T {
   if (event && typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed))
     if (!('type' in parsed)) parsed = { type: event, ...parsed }
   return parsed as T
+}
+
+const isEventStream = (response: Response): boolean =>
+  /^text\/event-stream/i.test(response.headers.get('content-type') ?? '')
+
+/**
+ * Opens a server-sent event stream through core's one request path: its own transport over a fetch that, for a 2xx
+ * `text/event-stream` response, keeps the body for the {@link EventStream} and hands core the same response without
+ * it. Core still adds the token and telemetry, paces, retries a 429 before the stream opens, and turns an error
+ * status into an `Auth0Error`; the per-attempt timeout bounds the wait for the response headers only.
+ */
+export async function openStream(
+  rt: Runtime,
+  op: OperationSpec,
+  args: readonly unknown[],
+  request: unknown,
+  options: unknown,
+): Promise<WithRawResponse<EventStream<unknown>>> {
+  const call = await resolveCall(options, rt.headers)
+  const spec = specOf(rt, op, args, request, call, true)
+  let body: ReadableStream<Uint8Array> | undefined
+  const transport = rt.transport(async (input: RequestInfo | URL, init?: RequestInit) => {
+    const response = await rt.fetch(input, init)
+    if (!response.ok || response.body === null || !isEventStream(response)) return response
+    body = response.body
+    const { status, statusText, headers } = response
+    return new Response(null, { status, statusText, headers })
+  })
+  const { response } = await transport.send(spec, call.options)
+  if (body === undefined)
+    throw new Auth0Error({
+      statusCode: response.status,
+      errorCode: 'invalid_response',
+      message: `${spec.method} ${spec.path} answered ${response.status} without an event stream`,
+    })
+  return {
+    data: new EventStream(body, call.options.signal),
+    rawResponse: toRawResponse(response, rt.rest.url(spec)),
+  }
 }

@@ -1,8 +1,9 @@
 import type { RestClient } from '@auth0-ts/core'
-import * as groups from '../generated/index.js'
+import type * as groups from '../generated/index.js'
+import { openStream } from './event-stream.js'
 import { createRuntime, type ManagementClientOptions } from './options.js'
 import { lazy, resource, type Resource } from './resource.js'
-import type { EventsClient } from './resources.js'
+import { GROUPS, type EventsClient } from './resources.js'
 
 type Groups = typeof groups
 
@@ -16,10 +17,10 @@ class ManagementClientBase {
   declare readonly rest: RestClient
 
   constructor(options: ManagementClientOptions) {
-    const rt = createRuntime(options, 'ManagementClient options')
+    const rt = createRuntime(options, 'ManagementClient options', openStream)
     Object.defineProperty(this, 'rest', { value: rt.rest })
     // Each resource is built on first use, so the ones an app never touches cost nothing.
-    for (const [name, group] of Object.entries(groups)) lazy(this, name, () => resource(group, rt))
+    for (const [name, group] of Object.entries(GROUPS)) lazy(this, name, () => resource(group, rt))
   }
 }
 

@@ -22,6 +22,8 @@ import {
   withMethods,
   type Rules,
 } from '@auth0-ts/core/internal'
+import type { OperationSpec } from '../operation.js'
+import type { WithRawResponse } from './api-promise.js'
 import { aliasProblems, HEADERS, type HeaderValue } from './request-options.js'
 
 /** Options of `ManagementClient` and of each resource client, whatever the credentials. */
@@ -81,7 +83,7 @@ export interface ManagementClientCredentialsOptions extends ManagementClientBase
   clientId: string
   /** The application's client secret. It never appears in an error. */
   clientSecret: string
-  /** The API the token is for. @default `https://${domain}/api/v2/` */
+  /** The API the token is for. @default `https://${domain}/api/v2/` (`http` with `protocol: 'http'`) */
   audience?: string | undefined
   /** Where tokens are kept: share one between processes (Redis, KV) with a cache that has `lock`. @default in memory */
   tokenCache?: TokenCache | undefined
@@ -101,7 +103,18 @@ export interface Runtime {
   readonly transport: (through: typeof fetch) => RestClient
   /** The fetch requests go through. */
   readonly fetch: typeof fetch
+  /** Opens an event stream (`events.subscribe`): given only to the clients that hold one, so others bundle without it. */
+  readonly openStream?: StreamOpener | undefined
 }
+
+/** Sends a stream operation and resolves once the stream is open. */
+export type StreamOpener = (
+  rt: Runtime,
+  op: OperationSpec,
+  args: readonly unknown[],
+  request: unknown,
+  options: unknown,
+) => Promise<WithRawResponse<unknown>>
 
 const RULES: Rules = {
   protocol: rule('"https" or "http"', (v) => v === 'https' || v === 'http'),
@@ -142,8 +155,8 @@ function credentialProblems(o: Readonly<Record<string, unknown>>): string[] {
   const problems: string[] = []
   if (o['clientAssertionSigningKey'] !== undefined)
     problems.push(
-      'clientAssertionSigningKey: not supported here; pass the provider of @auth0-ts/authentication as token: ' +
-        '`token: createTokenProvider({ domain, clientId, clientAssertionSigningKey, audience: `https://${domain}/api/v2/` })`',
+      'clientAssertionSigningKey: not supported here; pass the provider of @auth0-ts/authentication as token, ' +
+        "token: createTokenProvider({ domain, clientId, clientAssertionSigningKey, audience: 'https://<domain>/api/v2/' })",
     )
   const withToken = o['token'] !== undefined
   const withCredentials = o['clientId'] !== undefined || o['clientSecret'] !== undefined
@@ -168,7 +181,11 @@ function credentialProblems(o: Readonly<Record<string, unknown>>): string[] {
  *
  * @throws OptionsError listing every problem
  */
-export function createRuntime(options: ManagementClientOptions, where: string): Runtime {
+export function createRuntime(
+  options: ManagementClientOptions,
+  where: string,
+  openStream?: StreamOpener,
+): Runtime {
   const o: Readonly<Record<string, unknown>> = isRecord(options) ? options : {}
   const rest: Record<string, unknown> = {}
   for (const [key, value] of Object.entries(o))
@@ -213,7 +230,7 @@ export function createRuntime(options: ManagementClientOptions, where: string): 
       domain,
       clientId: opts.clientId ?? '',
       clientSecret: opts.clientSecret ?? '',
-      audience: opts.audience ?? `https://${domain}/api/v2/`,
+      audience: opts.audience ?? `${protocol}://${domain}/api/v2/`,
       cache: opts.tokenCache,
       protocol,
       restOptions,
@@ -238,5 +255,6 @@ export function createRuntime(options: ManagementClientOptions, where: string): 
     fetch:
       userFetch ??
       ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init)),
+    openStream,
   })
 }

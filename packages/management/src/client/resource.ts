@@ -1,7 +1,12 @@
 import type { ArgsOf, ItemOf, OperationSpec, RequestOf, ResponseOf } from '../operation.js'
 import type { ApiPromise } from './api-promise.js'
 import { callOperation } from './call.js'
-import { createRuntime, type ManagementClientOptions, type Runtime } from './options.js'
+import {
+  createRuntime,
+  type ManagementClientOptions,
+  type Runtime,
+  type StreamOpener,
+} from './options.js'
 import type { PagePromise } from './page.js'
 import type { ManagementRequestOptions } from './request-options.js'
 
@@ -78,8 +83,9 @@ export type ResourceClientConstructor<C> = new (options: ManagementClientOptions
 export function resourceClient<C>(
   group: OperationGroup,
   name: string,
+  openStream?: StreamOpener,
 ): ResourceClientConstructor<C> {
   return function (options: ManagementClientOptions) {
-    return resource(group, createRuntime(options, `${name} options`))
+    return resource(group, createRuntime(options, `${name} options`, openStream))
   } as unknown as ResourceClientConstructor<C>
 }

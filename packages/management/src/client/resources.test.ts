@@ -8,8 +8,13 @@ describe('resource clients', () => {
     const expected = Object.keys(groups)
       .map((g) => `${g[0]?.toUpperCase()}${g.slice(1)}Client`)
       .sort()
-    expect(Object.keys(resources).sort()).toEqual(expected)
+    expect(
+      Object.keys(resources)
+        .filter((k) => k.endsWith('Client'))
+        .sort(),
+    ).toEqual(expected)
     expect(expected).toHaveLength(47)
+    expect(resources.GROUPS).toEqual({ ...groups })
   })
 
   it('hold a method per operation and a property per subgroup', () => {

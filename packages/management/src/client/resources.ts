@@ -52,7 +52,7 @@ import {
 } from '../generated/index.js'
 import type * as T from '../generated/types.js'
 import type { ApiPromise } from './api-promise.js'
-import type { EventStream } from './event-stream.js'
+import { openStream, type EventStream } from './event-stream.js'
 import type { ManagementRequestOptions } from './request-options.js'
 import { resourceClient, type Resource } from './resource.js'
 
@@ -168,7 +168,11 @@ export interface EventsClient {
   ) => ApiPromise<EventStream<T.EventStreamSubscribeEventsResponseContent>>
 }
 /** The client of the `events` operations, built alone. */
-export const EventsClient = /* @__PURE__ */ resourceClient<EventsClient>(events, 'EventsClient')
+export const EventsClient = /* @__PURE__ */ resourceClient<EventsClient>(
+  events,
+  'EventsClient',
+  openStream,
+)
 
 /** The `experimentation` operations. */
 export type ExperimentationClient = Resource<typeof experimentation>
@@ -386,3 +390,54 @@ export const VerifiableCredentialsClient =
     verifiableCredentials,
     'VerifiableCredentialsClient',
   )
+
+/** Every group table, by the name node-auth0 v7 gives its client (`users`, `clientGrants`, ...). */
+export const GROUPS = {
+  actions,
+  agents,
+  anomaly,
+  attackProtection,
+  branding,
+  clientGrants,
+  clients,
+  connectionProfiles,
+  connections,
+  customDomains,
+  deviceCredentials,
+  emailTemplates,
+  emails,
+  eventStreams,
+  events,
+  experimentation,
+  flows,
+  forms,
+  groups,
+  guardian,
+  hooks,
+  jobs,
+  keys,
+  logStreams,
+  logs,
+  networkAcls,
+  organizations,
+  prompts,
+  rateLimitPolicies,
+  refreshTokens,
+  resourceServers,
+  riskAssessments,
+  roles,
+  rules,
+  rulesConfigs,
+  selfServiceProfiles,
+  sessions,
+  stats,
+  supplementalSignals,
+  tenants,
+  tickets,
+  tokenExchangeProfiles,
+  userAttributeProfiles,
+  userBlocks,
+  userGrants,
+  users,
+  verifiableCredentials,
+}

@@ -1,0 +1,340 @@
+// ManagementClient (@auth0-ts/management) beside node-auth0 v7.1's, measured on the built packages:
+//  1. coverage: operations reachable through `new ManagementClient(...)`, of the 482 declared and of node-auth0's;
+//  2. bundle size (esbuild, minified, gzipped) of the whole ManagementClient, of one resource client alone, and of
+//     node-auth0's ManagementClient, each for one `users.get`;
+//  3. cold import over Node's start-up: fresh processes, ours, node-auth0's and a bare `node:path` interleaved;
+//  4. type-check cost for a user: the same 10-line program against each package, `tsc --noEmit --extendedDiagnostics`
+//     under `strict` with `skipLibCheck: true`, interleaved runs (time and memory; no type error allowed), under three
+//     library settings, beside a program that imports nothing (the compiler's own baseline);
+//  5. the size of the published type declarations.
+// Medians of MC_RUNS runs (default 5) where the figure varies. Run alone with `node bench/src/management-client.mjs`,
+// or with the others: `BENCH=management-client pnpm bench`. Progress goes to stderr.
+import { spawnSync } from 'node:child_process'
+import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { gzipSync } from 'node:zlib'
+import { ManagementClient } from '@auth0-ts/management'
+import { ManagementClient as NodeAuth0 } from 'auth0'
+import { build } from 'esbuild'
+
+const RUNS = Number(process.env.MC_RUNS ?? 5)
+const BENCH_DIR = dirname(dirname(fileURLToPath(import.meta.url)))
+const require = createRequire(import.meta.url)
+const log = (msg) => process.stderr.write(`[management-client] ${msg}\n`)
+const median = (values) => {
+  const s = [...values].sort((a, b) => a - b)
+  const mid = s.length >> 1
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2
+}
+const fmtRuns = (values, digits = 0) => values.map((v) => v.toFixed(digits)).join(', ')
+
+/** Every method of a client, walking its resources (built on first use). */
+function methods(client, path = [], out = new Map()) {
+  for (const key of Object.keys(client)) {
+    if (key.startsWith('_') || key === 'rest') continue
+    const value = client[key]
+    if (typeof value === 'function') out.set([...path, key].join('.'), value)
+    else if (value && typeof value === 'object') methods(value, [...path, key], out)
+  }
+  return out
+}
+
+/** node-auth0's methods: its resource clients are getters on the prototype, methods live on prototypes too. */
+function nodeAuth0Methods(client, path = [], out = new Map(), seen = new Set()) {
+  if (seen.has(client)) return out
+  seen.add(client)
+  const proto = Object.getPrototypeOf(client)
+  for (const [key, d] of Object.entries(Object.getOwnPropertyDescriptors(proto))) {
+    if (key === 'constructor' || key.startsWith('_')) continue
+    if (typeof d.value === 'function') out.set([...path, key].join('.'), d.value)
+    else if (d.get) nodeAuth0Methods(client[key], [...path, key], out, seen)
+  }
+  const parent = Object.getPrototypeOf(proto)
+  if (parent && parent !== Object.prototype)
+    for (const [key, d] of Object.entries(Object.getOwnPropertyDescriptors(parent)))
+      if (d.get && !key.startsWith('_')) nodeAuth0Methods(client[key], [...path, key], out, seen)
+  return out
+}
+
+function coverage() {
+  const ours = methods(new ManagementClient({ domain: 't.example.com', token: 'x' }))
+  const theirs = nodeAuth0Methods(new NodeAuth0({ domain: 't.example.com', token: 'x' }))
+  const shared = [...theirs.keys()].filter((k) => ours.has(k))
+  log(
+    `coverage: ${ours.size} operations reachable; node-auth0 ${theirs.size}, of which ${shared.length} here`,
+  )
+  return [
+    {
+      scenario: 'operations reachable through ManagementClient',
+      subject: '@auth0-ts/management',
+      value: ours.size,
+      unit: 'of 482',
+      ratio: ours.size / 482,
+    },
+    {
+      scenario: 'operations reachable through ManagementClient',
+      subject: "node-auth0's operations, reachable here by the same name",
+      value: shared.length,
+      unit: `of ${theirs.size}`,
+      ratio: shared.length / theirs.size,
+    },
+  ]
+}
+
+async function gzipped(contents) {
+  const result = await build({
+    stdin: { contents, resolveDir: BENCH_DIR, loader: 'js' },
+    bundle: true,
+    minify: true,
+    write: false,
+    format: 'esm',
+    platform: 'browser',
+    logLevel: 'silent',
+  })
+  const code = result.outputFiles[0].contents
+  return { raw: code.length, gz: gzipSync(code, { level: 9 }).length }
+}
+
+async function bundles() {
+  const apps = {
+    '@auth0-ts/management: whole ManagementClient (users.get)': `import { ManagementClient } from '@auth0-ts/management'\nconsole.log(await new ManagementClient({ domain: 't.example.com', token: 'x' }).users.get('1'))`,
+    '@auth0-ts/management: UsersClient alone (users.get)': `import { UsersClient } from '@auth0-ts/management'\nconsole.log(await new UsersClient({ domain: 't.example.com', token: 'x' }).get('1'))`,
+    '@auth0-ts/management: RolesClient alone (roles.get)': `import { RolesClient } from '@auth0-ts/management'\nconsole.log(await new RolesClient({ domain: 't.example.com', token: 'x' }).get('1'))`,
+    'auth0 (node-auth0 7.1): ManagementClient (users.get)': `import { ManagementClient } from 'auth0'\nconsole.log(await new ManagementClient({ domain: 't.example.com', token: 'x' }).users.get('1'))`,
+  }
+  const rows = []
+  for (const [subject, contents] of Object.entries(apps)) {
+    const { raw, gz } = await gzipped(contents)
+    log(
+      `bundle ${subject}: ${(gz / 1024).toFixed(1)} kB gzipped (${(raw / 1024).toFixed(1)} kB minified)`,
+    )
+    rows.push({
+      scenario: 'bundle (esbuild, minified, gzipped; deterministic)',
+      subject,
+      value: gz / 1024,
+      unit: 'kB',
+      note: `${(raw / 1024).toFixed(1)} kB minified`,
+    })
+  }
+  return rows
+}
+
+/** One fresh process importing `specifier`: the whole process's wall time and the import's own time. */
+function importOnce(specifier) {
+  const code = `const t=performance.now();import(${JSON.stringify(specifier)}).then(()=>process.stdout.write(String(performance.now()-t)))`
+  const t0 = performance.now()
+  const r = spawnSync(process.execPath, ['-e', code], { cwd: BENCH_DIR, encoding: 'utf8' })
+  const total = performance.now() - t0
+  if (r.status !== 0) throw new Error(`import ${specifier} failed: ${r.stderr}`)
+  return { total, inside: Number(r.stdout) }
+}
+
+function imports() {
+  const specifiers = ['node:path', '@auth0-ts/management', 'auth0']
+  const runs = Object.fromEntries(specifiers.map((s) => [s, { total: [], inside: [] }]))
+  for (const s of specifiers) importOnce(s) // warm the file system cache
+  for (let i = 0; i < RUNS; i++)
+    for (const s of specifiers) {
+      const { total, inside } = importOnce(s)
+      runs[s].total.push(total)
+      runs[s].inside.push(inside)
+    }
+  const bare = median(runs['node:path'].total)
+  const rows = []
+  for (const s of specifiers.slice(1)) {
+    const over = runs[s].total.map((t, i) => t - runs['node:path'].total[i])
+    log(
+      `cold import ${s}: ${median(over).toFixed(1)} ms over node's start-up (runs ${fmtRuns(over)}); import() alone ${median(runs[s].inside).toFixed(1)} ms; bare node ${bare.toFixed(0)} ms`,
+    )
+    rows.push({
+      scenario: `cold import over Node's start-up (median of ${RUNS} fresh processes)`,
+      subject: s,
+      value: median(over),
+      unit: 'ms',
+      note: `runs ${fmtRuns(over)}; import() alone ${median(runs[s].inside).toFixed(1)} ms; bare node ${bare.toFixed(0)} ms`,
+    })
+  }
+  return rows
+}
+
+const PROGRAMS = {
+  '@auth0-ts/management': `import { ManagementClient } from '@auth0-ts/management'
+const client = new ManagementClient({ domain: 'tenant.example.com', token: 'TOKEN' })
+const user = await client.users.get('auth0|1')
+await client.users.update('auth0|1', { user_metadata: { plan: 'pro' }, blocked: false })
+const roles = await client.users.roles.list('auth0|1')
+for await (const connection of client.connections.list()) console.log(connection.name)
+const org = await client.organizations.create({ name: 'acme', display_name: 'Acme' })
+console.log(user.email, roles.data.length, org.id)
+export {}
+`,
+  auth0: `import { ManagementClient } from 'auth0'
+const client = new ManagementClient({ domain: 'tenant.example.com', token: 'TOKEN' })
+const user = await client.users.get('auth0|1')
+await client.users.update('auth0|1', { user_metadata: { plan: 'pro' }, blocked: false })
+const roles = await client.users.roles.list('auth0|1')
+for await (const connection of await client.connections.list()) console.log(connection.name)
+const org = await client.organizations.create({ name: 'acme', display_name: 'Acme' })
+console.log(user.email, roles.data.length, org.id)
+export {}
+`,
+}
+
+function diagnostics(output) {
+  const read = (label) => {
+    const m = new RegExp(`^${label}:\\s+([\\d.]+)(s|K)?`, 'm').exec(output)
+    return m ? Number(m[1]) : NaN
+  }
+  return { total: read('Total time'), check: read('Check time'), memoryK: read('Memory used') }
+}
+
+/** Compiler settings a user might have: browser-style libs, Node's types, or the ES library alone. */
+const TS_CONFIGS = {
+  'lib ES2023 + DOM': { lib: ['ES2023', 'DOM', 'DOM.Iterable'], types: [] },
+  'lib ES2023 + @types/node': { lib: ['ES2023'], types: ['node'] },
+  'lib ES2023 only': { lib: ['ES2023'], types: [] },
+}
+
+function writeProgram(root, name, config, source) {
+  const dir = join(root, `${config}-${name}`.replace(/[^A-Za-z0-9.-]+/g, '_'))
+  mkdirSync(dir, { recursive: true })
+  writeFileSync(join(dir, 'main.ts'), source)
+  writeFileSync(
+    join(dir, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: {
+        strict: true,
+        skipLibCheck: true,
+        target: 'ES2022',
+        module: 'NodeNext',
+        moduleResolution: 'NodeNext',
+        noEmit: true,
+        ...TS_CONFIGS[config],
+      },
+      files: ['main.ts'],
+    }),
+  )
+  writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n')
+  return dir
+}
+
+function typecheck() {
+  const tsc = require.resolve('typescript/bin/tsc', { paths: [join(BENCH_DIR, '..')] })
+  const root = join(BENCH_DIR, '.typecheck')
+  rmSync(root, { recursive: true, force: true })
+  const rows = []
+  try {
+    for (const config of Object.keys(TS_CONFIGS)) {
+      const programs = { ...PROGRAMS, 'no import (the baseline)': 'console.log(1)\nexport {}\n' }
+      const dirs = Object.fromEntries(
+        Object.entries(programs).map(([name, source]) => [
+          name,
+          writeProgram(root, name, config, source),
+        ]),
+      )
+      const runs = Object.fromEntries(Object.keys(programs).map((n) => [n, []]))
+      for (let i = 0; i <= RUNS; i++)
+        for (const [name, dir] of Object.entries(dirs)) {
+          const r = spawnSync(
+            process.execPath,
+            [tsc, '--noEmit', '-p', dir, '--extendedDiagnostics'],
+            {
+              cwd: BENCH_DIR,
+              encoding: 'utf8',
+            },
+          )
+          if (r.status !== 0)
+            throw new Error(`tsc on the ${name} program failed:\n${r.stdout}${r.stderr}`)
+          if (i > 0) runs[name].push(diagnostics(r.stdout)) // the first round warms the file system cache
+        }
+      const med = (name, key) => median(runs[name].map((d) => d[key]))
+      const scenario = `type-check of a 10-line program, ${config} (tsc --noEmit, strict, skipLibCheck; median of ${RUNS})`
+      for (const name of Object.keys(programs)) {
+        const total = med(name, 'total')
+        const memory = med(name, 'memoryK') / 1024
+        const ratio = (key) => (name in PROGRAMS ? med(name, key) / med('auth0', key) : undefined)
+        log(
+          `type-check ${config}, ${name}: total ${total.toFixed(2)} s (runs ${fmtRuns(
+            runs[name].map((d) => d.total),
+            2,
+          )}), check ${med(name, 'check').toFixed(2)} s, memory ${memory.toFixed(1)} MB (runs ${fmtRuns(
+            runs[name].map((d) => d.memoryK / 1024),
+            1,
+          )})`,
+        )
+        rows.push(
+          {
+            scenario,
+            subject: `${name}: total time`,
+            value: total,
+            unit: 's',
+            ratio: ratio('total'),
+            note: `runs ${fmtRuns(
+              runs[name].map((d) => d.total),
+              2,
+            )}; check ${med(name, 'check').toFixed(2)} s${name in PROGRAMS ? '; ratio to auth0' : ''}`,
+          },
+          {
+            scenario,
+            subject: `${name}: memory used`,
+            value: memory,
+            unit: 'MB',
+            ratio: ratio('memoryK'),
+            note: `runs ${fmtRuns(
+              runs[name].map((d) => d.memoryK / 1024),
+              1,
+            )}${name in PROGRAMS ? '; ratio to auth0' : ''}`,
+          },
+        )
+      }
+    }
+  } finally {
+    rmSync(root, { recursive: true, force: true })
+  }
+  return rows
+}
+
+/** The bytes of every file under `dir` whose name ends with one of `endings`. */
+function bytesUnder(dir, endings) {
+  let total = 0
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, entry.name)
+    if (entry.isDirectory()) total += bytesUnder(p, endings)
+    else if (endings.some((e) => entry.name.endsWith(e))) total += statSync(p).size
+  }
+  return total
+}
+
+function declarations() {
+  const ours = statSync(join(dirname(require.resolve('@auth0-ts/management')), 'index.d.ts')).size
+  const auth0Root = dirname(require.resolve('auth0/package.json'))
+  const theirs = bytesUnder(join(auth0Root, 'dist/esm/management'), ['.d.mts'])
+  log(
+    `declarations: ours ${(ours / 1e6).toFixed(2)} MB (index.d.ts), node-auth0's management ${(theirs / 1e6).toFixed(2)} MB (.d.mts, ESM)`,
+  )
+  return [
+    {
+      scenario: 'published type declarations (ESM build)',
+      subject: '@auth0-ts/management: dist/index.d.ts',
+      value: ours / 1e6,
+      unit: 'MB',
+      ratio: ours / theirs,
+      note: 'the whole package, the Auth0 client included; ratio to node-auth0',
+    },
+    {
+      scenario: 'published type declarations (ESM build)',
+      subject: 'auth0 7.1: dist/esm/management/**/*.d.mts',
+      value: theirs / 1e6,
+      unit: 'MB',
+    },
+  ]
+}
+
+/** The rows for bench/src/run.mjs. */
+export async function run() {
+  return [...coverage(), ...(await bundles()), ...imports(), ...typecheck(), ...declarations()]
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) console.table(await run())
