@@ -49,6 +49,43 @@ describe('buildAuthorizeUrl', () => {
     expect(result.url).not.toContain(result.codeVerifier)
   })
 
+  it('sends the organization, invitation and login parameters, leaving out empty ones', async () => {
+    const result = await buildAuthorizeUrl({
+      domain: DOMAIN,
+      clientId: 'CID',
+      redirectUri,
+      organization: 'org_123',
+      invitation: 'inv-1',
+      connection: 'Username-Password-Authentication',
+      screenHint: 'signup',
+      loginHint: 'ana@example.com',
+      acrValues: 'http://schemas.openid.net/pape/policies/2007/06/multi-factor',
+      maxAge: 3600,
+      dpopJkt: '0ZcOCORZNYy-DWpqq30jZyJGHTN0d2HglBV3uiguA4I',
+      audience: '',
+      prompt: '',
+    })
+    const query = Object.fromEntries(new URL(result.url).searchParams)
+    expect(query).toMatchObject({
+      organization: 'org_123',
+      invitation: 'inv-1',
+      connection: 'Username-Password-Authentication',
+      screen_hint: 'signup',
+      login_hint: 'ana@example.com',
+      acr_values: 'http://schemas.openid.net/pape/policies/2007/06/multi-factor',
+      max_age: '3600',
+      dpop_jkt: '0ZcOCORZNYy-DWpqq30jZyJGHTN0d2HglBV3uiguA4I',
+    })
+    expect(query).not.toHaveProperty('audience')
+    expect(query).not.toHaveProperty('prompt')
+  })
+
+  it('rejects a max_age that is not a whole number of seconds', async () => {
+    await expect(
+      buildAuthorizeUrl({ domain: DOMAIN, clientId: 'CID', redirectUri, maxAge: 1.5 }),
+    ).rejects.toThrow(/maxAge: expected an integer number of seconds >= 0/)
+  })
+
   it('takes your own values, extra parameters and http for a local tenant', async () => {
     const codeVerifier = 'v'.repeat(64)
     const result = await buildAuthorizeUrl({

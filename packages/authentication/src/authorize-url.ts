@@ -23,10 +23,25 @@ export interface AuthorizeUrlOptions {
   audience?: string | undefined
   /** Skip the login page and use this connection. */
   connection?: string | undefined
+  /**
+   * The organization (id `org_…` or name) to log in to. Check it in the ID token afterwards: `org_id` (or `org_name`)
+   * must match, for example with `TokenVerifier.verify(idToken, { nonce, organization })` of `@auth0-ts/token-verifier`.
+   */
   organization?: string | undefined
+  /** The invitation id of an organization invitation link. */
   invitation?: string | undefined
   /** `login`, `consent`, `none` or `select_account`. */
   prompt?: string | undefined
+  /** `signup` opens the sign-up page of Universal Login instead of the login page. */
+  screenHint?: string | undefined
+  /** The user's email or username, to fill in the login page. */
+  loginHint?: string | undefined
+  /** Space-separated Authentication Context Class References, such as `http://schemas.openid.net/pape/policies/2007/06/multi-factor`. */
+  acrValues?: string | undefined
+  /** The longest time since the user last authenticated, in seconds; older sessions must log in again. Check `auth_time` with the verifier's `maxAge`. */
+  maxAge?: number | undefined
+  /** The RFC 7638 thumbprint of a DPoP key (`dpopThumbprint(keyPair)`), binding the code to that key (RFC 9449 §10). */
+  dpopJkt?: string | undefined
   /** @default 'code' */
   responseType?: string | undefined
   /** `query`, `fragment` or `form_post`; Auth0's default when omitted. */
@@ -56,6 +71,7 @@ export interface AuthorizeUrl {
 
 const VERIFIER = /^[A-Za-z0-9\-._~]{43,128}$/
 
+// Plain literals with pure calls only, so that a bundle without the builder drops them.
 const RULES: Rules = {
   clientId: nonEmptyString,
   redirectUri: nonEmptyString,
@@ -65,16 +81,24 @@ const RULES: Rules = {
   organization: string,
   invitation: string,
   prompt: string,
+  screenHint: string,
+  loginHint: string,
+  acrValues: string,
+  maxAge: /* @__PURE__ */ rule(
+    'an integer number of seconds >= 0',
+    (v) => typeof v === 'number' && Number.isInteger(v) && v >= 0,
+  ),
+  dpopJkt: string,
   responseType: string,
   responseMode: string,
   state: string,
   nonce: string,
-  codeVerifier: rule(
+  codeVerifier: /* @__PURE__ */ rule(
     '43 to 128 characters of A-Z a-z 0-9 - . _ ~',
     (v) => typeof v === 'string' && VERIFIER.test(v),
   ),
-  protocol: oneOf(['https', 'http']),
-  params: rule(
+  protocol: /* @__PURE__ */ oneOf(['https', 'http']),
+  params: /* @__PURE__ */ rule(
     'an object of strings',
     (v) =>
       typeof v === 'object' &&
@@ -83,6 +107,9 @@ const RULES: Rules = {
       Object.values(v).every((x) => typeof x === 'string'),
   ),
 }
+
+/** An empty optional value is left out, as auth0-python leaves out empty `organization` and `login_hint`. */
+const given = (value: string | undefined): string | undefined => (value === '' ? undefined : value)
 
 function base64url(bytes: Uint8Array): string {
   let binary = ''
@@ -107,7 +134,8 @@ export async function codeChallengeS256(codeVerifier: string): Promise<string> {
 
 /**
  * Builds an `/authorize` URL for the authorization-code flow with PKCE (S256), with fresh `state` and `nonce`.
- * Web Crypto only, so it runs in browsers, edge runtimes and Node.
+ * Web Crypto only, so it runs in browsers, edge runtimes and Node. Empty optional values are left out. With
+ * `organization`, verify the ID token's organization after the callback (see {@link AuthorizeUrlOptions.organization}).
  *
  * @throws OptionsError for a bad domain, client id, redirect URI, code verifier or other option, listing every problem
  * @example
@@ -133,12 +161,17 @@ export async function buildAuthorizeUrl(options: AuthorizeUrlOptions): Promise<A
     client_id: options.clientId,
     redirect_uri: options.redirectUri,
     scope: options.scope ?? 'openid profile email',
-    audience: options.audience,
-    connection: options.connection,
-    organization: options.organization,
-    invitation: options.invitation,
-    prompt: options.prompt,
-    response_mode: options.responseMode,
+    audience: given(options.audience),
+    connection: given(options.connection),
+    organization: given(options.organization),
+    invitation: given(options.invitation),
+    prompt: given(options.prompt),
+    screen_hint: given(options.screenHint),
+    login_hint: given(options.loginHint),
+    acr_values: given(options.acrValues),
+    max_age: options.maxAge,
+    dpop_jkt: given(options.dpopJkt),
+    response_mode: given(options.responseMode),
     state,
     nonce,
     code_challenge: await codeChallengeS256(codeVerifier),

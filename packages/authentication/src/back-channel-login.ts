@@ -1,11 +1,11 @@
-import type { FormValue, RequestOptions } from '@auth0-ts/core'
+import { OptionsError, type FormValue, type RequestOptions } from '@auth0-ts/core'
 import { AuthenticationBase } from './base.js'
 
 /** Options of {@link BackChannelLogin.backChannelLogin}; any other key is sent as a form field as it is. */
 export interface BackChannelLoginOptions {
   /** Rich authorization details: a list of objects (sent as JSON text) or JSON text. */
   authorizationDetails?: string | readonly Record<string, unknown>[] | undefined
-  /** How long the request stays valid, in seconds. */
+  /** How long the request stays valid, in seconds: a positive integer. */
   requestedExpiry?: number | undefined
   [field: string]: FormValue
 }
@@ -13,7 +13,9 @@ export interface BackChannelLoginOptions {
 /** The answer of `/bc-authorize`. */
 export interface BackChannelLoginResponse {
   auth_req_id: string
+  /** Lifetime of the request, in seconds. */
   expires_in: number
+  /** Seconds to wait between polls. */
   interval?: number
   [key: string]: unknown
 }
@@ -29,7 +31,13 @@ export interface BackChannelLoginResponse {
  * ```
  */
 export class BackChannelLogin extends AuthenticationBase {
-  /** Starts a CIBA request (form-encoded; unset fields are left out). @throws Auth0Error */
+  /**
+   * Starts a CIBA request (form-encoded; unset fields are left out).
+   *
+   * @throws OptionsError before sending, for an empty binding message, login hint or scope, or a `requestedExpiry`
+   *   that is not a positive integer (as auth0-python checks)
+   * @throws Auth0Error
+   */
   backChannelLogin(
     bindingMessage: string,
     loginHint: string,
@@ -44,10 +52,23 @@ export class BackChannelLogin extends AuthenticationBase {
       authorization_details: authorizationDetails,
       requested_expiry: requestedExpiry,
     }
+    const check = {
+      name: 'BackChannelLogin.backChannelLogin',
+      args: { bindingMessage, loginHint, scope },
+    }
+    if (
+      requestedExpiry !== undefined &&
+      !(Number.isInteger(requestedExpiry) && requestedExpiry > 0)
+    )
+      return Promise.reject(
+        new OptionsError('BackChannelLogin.backChannelLogin options', [
+          'requestedExpiry: expected a positive integer (seconds)',
+        ]),
+      )
     return this.post(
       '/bc-authorize',
       fields,
-      { clientAuth: true, form: true, expect: 'object' },
+      { ...check, clientAuth: true, form: true, expect: 'object' },
       requestOptions,
     )
   }

@@ -9,12 +9,14 @@ import {
 import {
   baseUrlProblems,
   boolean,
+  defaultSleep,
   fn,
   nonEmptyString,
   oneOf,
   optionProblems,
   positive,
   restOptionsProblems,
+  type Rule,
   type Rules,
 } from '@auth0-ts/core/internal'
 import {
@@ -25,23 +27,34 @@ import {
   type AssertionSigner,
   type ClientAssertionSigningAlg,
 } from './client-assertion.js'
+import { dpopKeyProblem } from './dpop-key.js'
+import type { FetchFunction } from './dpop-api.js'
 
 /** Transport options of every authentication client. */
 export interface TransportOptions {
   /** Send the `Auth0-Client` telemetry header; overrides `restOptions.telemetry`. @default true */
   telemetry?: boolean | undefined
-  /** Bound on each attempt in ms, headers and body both; overrides `restOptions.timeout`. @default 5000 */
+  /** Bound on each attempt, headers and body both, in milliseconds; overrides `restOptions.timeout`. @default 5000 */
   timeout?: number | undefined
   /** `http` reaches a local tenant such as the emulator. @default 'https' */
   protocol?: 'https' | 'http' | undefined
-  /** Transport options: `{ telemetry, timeout, retries, maxRetryDelay }`. A 429 is retried `retries` times. @default { retries: 3 } */
+  /**
+   * Transport options: `{ telemetry, timeout, retries, maxRetryDelay, deadline }`, durations in milliseconds. A 429 is
+   * retried `retries` times. @default { retries: 3 }
+   */
   restOptions?: RestClientOptions | undefined
   /** A custom fetch: shared connections, proxies, tests. @default globalThis.fetch */
   fetch?: typeof fetch | undefined
-  /** Clock in epoch ms, for tests (rate limits, assertion `iat`). @default Date.now */
+  /** Clock in epoch milliseconds, for tests (rate limits, assertion and DPoP `iat`). @default Date.now */
   now?: (() => number) | undefined
-  /** Sleep between retries, for tests. */
+  /** Sleep of `ms` milliseconds between retries, for tests. @default a timer */
   sleep?: ((ms: number, signal?: AbortSignal) => Promise<void>) | undefined
+  /**
+   * A DPoP key pair (RFC 9449; see `generateDPoPKeyPair`): every request then carries a fresh proof, tokens come back
+   * bound to the key (`token_type: 'DPoP'`), and a `use_dpop_nonce` answer is retried once with the server's nonce.
+   * @default none (bearer tokens)
+   */
+  dpop?: CryptoKeyPair | undefined
 }
 
 /** Options of the authentication clients that act for an application (all but `Users`). */
@@ -57,7 +70,9 @@ export interface AuthenticationOptions extends TransportOptions {
 /** The token response of a grant, as Auth0 sends it. */
 export interface TokenResponse {
   access_token: string
+  /** `Bearer`, or `DPoP` for a token bound to the `dpop` key. */
   token_type: string
+  /** Lifetime of the access token, in seconds. */
   expires_in: number
   scope?: string
   id_token?: string
@@ -71,7 +86,7 @@ export type JsonObject = Record<string, unknown>
 /** One Authentication API call, declared. */
 export interface Call {
   /** @default 'POST' */
-  method?: 'GET' | 'POST'
+  method?: 'GET' | 'POST' | 'DELETE'
   path: string
   params?: Record<string, string>
   /** The JSON body, or the form fields with `form`; `undefined` values are left out. */
@@ -84,6 +99,10 @@ export interface Call {
   headers?: Record<string, string | undefined>
   /** `object`: a 2xx body must be a JSON object (token responses); `text`: the body is returned as text. */
   expect?: 'object' | 'text'
+  /** The method, such as `GetToken.clientCredentials`, for the error that lists bad `args`. */
+  name?: string
+  /** Required arguments, by name: each must be a non-empty string (or array of them), checked before anything is sent. */
+  args?: Readonly<Record<string, unknown>>
 }
 
 const TRANSPORT: Rules = {
@@ -93,7 +112,19 @@ const TRANSPORT: Rules = {
   fetch: fn,
   now: fn,
   sleep: fn,
+  dpop: dpopKeyProblem,
 }
+
+/** A required argument: a non-empty string, or a non-empty array of them. */
+const requiredArg: Rule = (v) =>
+  Array.isArray(v)
+    ? v.length > 0 && v.every((x) => nonEmptyString(x) === undefined)
+      ? undefined
+      : 'a non-empty array of non-empty strings'
+    : nonEmptyString(v)
+
+/** The DPoP key pair of each client built with `dpop`, for the token provider's cache key. Never exported. */
+export const dpopKeys = /* @__PURE__ */ new WeakMap<AuthenticationApi, CryptoKeyPair>()
 
 const AUTHENTICATION: Rules = {
   ...TRANSPORT,
@@ -128,6 +159,10 @@ export abstract class AuthenticationApi {
   readonly protocol: 'https' | 'http'
   protected readonly rest: RestClient
   protected readonly now: () => number
+  /** Sleep of `ms` milliseconds, injected for tests. */
+  protected readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>
+  /** Whether requests carry DPoP proofs (the `dpop` option). */
+  protected readonly dpop: boolean
   /** Secrets of the client itself, for redaction of errors raised here. */
   protected readonly clientSecrets: readonly string[]
 
@@ -144,6 +179,9 @@ export abstract class AuthenticationApi {
     const baseUrl = `${this.protocol}://${domain}`
     this.domain = domain
     this.now = o.now ?? Date.now
+    this.sleep = o.sleep ?? defaultSleep
+    this.dpop = o.dpop !== undefined
+    if (o.dpop) dpopKeys.set(this, o.dpop)
     const key = o.clientAssertionSigningKey
     this.clientSecrets = [o.clientSecret, typeof key === 'string' ? key : undefined].filter(
       (s): s is string => !!s,
@@ -156,7 +194,7 @@ export abstract class AuthenticationApi {
         ...(o.timeout !== undefined && { timeout: o.timeout }),
         ...(o.telemetry !== undefined && { telemetry: o.telemetry }),
       },
-      fetch: o.fetch,
+      fetch: o.dpop ? lazyDPoP(o.fetch, o.dpop, this.now) : o.fetch,
       now: this.now,
       sleep: o.sleep,
       secrets: this.clientSecrets,
@@ -168,8 +206,18 @@ export abstract class AuthenticationApi {
     return Promise.resolve(body)
   }
 
-  /** Sends one declared call and returns the parsed response. */
+  /**
+   * Sends one declared call and returns the parsed response.
+   *
+   * @throws OptionsError before sending, when a required argument is missing or empty
+   */
   protected async call<T>(call: Call, requestOptions?: RequestOptions): Promise<T> {
+    if (call.args) {
+      const required = Object.keys(call.args)
+      const rules = Object.fromEntries(required.map((k) => [k, requiredArg]))
+      const problems = optionProblems(call.args, rules, { required })
+      if (problems.length > 0) throw new OptionsError(`${call.name ?? 'call'} arguments`, problems)
+    }
     const body = call.body && call.clientAuth ? await this.authenticate(call.body) : call.body
     const secrets = [...(call.secrets ?? []), body?.['client_assertion']].filter(
       (s): s is string => typeof s === 'string' && s !== '',
@@ -252,4 +300,31 @@ export abstract class AuthenticationBase extends AuthenticationApi {
       requestOptions,
     )
   }
+}
+
+/** A fetch that adds DPoP proofs; the DPoP module is loaded with the first request. */
+function lazyDPoP(
+  base: FetchFunction | undefined,
+  keyPair: CryptoKeyPair,
+  now: () => number,
+): typeof fetch {
+  let send: Promise<FetchFunction> | undefined
+  const fetchDPoP: FetchFunction = async (input, init) => {
+    send ??= import('./dpop.js').then(({ withDPoP, DPoPNonces }) =>
+      withDPoP(base ?? ((i, n) => globalThis.fetch(i, n)), keyPair, new DPoPNonces(), now),
+    )
+    return (await send)(input, init)
+  }
+  return fetchDPoP as typeof fetch
+}
+
+/**
+ * auth0-python's rule for an optional value it sends only when truthy: an empty string, object or array is left out,
+ * as `undefined` is. Required values never go through it.
+ */
+export function unlessEmpty<T>(value: T): T | undefined {
+  if (value === '' || value === null) return undefined
+  if (Array.isArray(value)) return value.length > 0 ? value : undefined
+  if (typeof value === 'object' && Object.keys(value as object).length === 0) return undefined
+  return value
 }

@@ -1,7 +1,7 @@
 import type { RequestOptions } from '@auth0-ts/core'
-import { AuthenticationBase, type JsonObject } from './base.js'
+import { AuthenticationBase, unlessEmpty, type JsonObject } from './base.js'
 
-/** Options of {@link Database.signup}: the user's optional profile. */
+/** Options of {@link Database.signup}: the user's optional profile; empty values are left out, as auth0-python does. */
 export interface SignupOptions {
   username?: string | undefined
   userMetadata?: Record<string, unknown> | undefined
@@ -14,7 +14,7 @@ export interface SignupOptions {
 
 /** Options of {@link Database.changePassword}. */
 export interface ChangePasswordOptions {
-  /** The organization id, to brand the reset email. */
+  /** The organization id, to brand the reset email; left out when empty. */
   organization?: string | undefined
 }
 
@@ -28,7 +28,12 @@ export interface ChangePasswordOptions {
  * ```
  */
 export class Database extends AuthenticationBase {
-  /** Creates a user in a database connection and returns it. @throws Auth0Error */
+  /**
+   * Creates a user in a database connection and returns it.
+   *
+   * @throws OptionsError before sending, for an empty email, password or connection
+   * @throws Auth0Error
+   */
   signup(
     email: string,
     password: string,
@@ -38,40 +43,47 @@ export class Database extends AuthenticationBase {
   ): Promise<JsonObject> {
     const o = options
     const profile = {
-      username: o.username,
-      user_metadata: o.userMetadata,
-      given_name: o.givenName,
-      family_name: o.familyName,
+      username: unlessEmpty(o.username),
+      user_metadata: unlessEmpty(o.userMetadata),
+      given_name: unlessEmpty(o.givenName),
+      family_name: unlessEmpty(o.familyName),
     }
     const body = {
       email,
       password,
       connection,
       ...profile,
-      name: o.name,
-      nickname: o.nickname,
-      picture: o.picture,
+      name: unlessEmpty(o.name),
+      nickname: unlessEmpty(o.nickname),
+      picture: unlessEmpty(o.picture),
     }
+    const check = { name: 'Database.signup', args: { email, password, connection } }
     return this.post<JsonObject>(
       '/dbconnections/signup',
       body,
-      { secrets: [password] },
+      { ...check, secrets: [password], expect: 'object' },
       requestOptions,
     )
   }
 
-  /** Sends the user a password-reset email and returns Auth0's message (text). @throws Auth0Error */
+  /**
+   * Sends the user a password-reset email and returns Auth0's message (text).
+   *
+   * @throws OptionsError before sending, for an empty email or connection
+   * @throws Auth0Error
+   */
   changePassword(
     email: string,
     connection: string,
     options: ChangePasswordOptions = {},
     requestOptions?: RequestOptions,
   ): Promise<string> {
-    const body = { email, connection, organization: options.organization }
+    const body = { email, connection, organization: unlessEmpty(options.organization) }
+    const check = { name: 'Database.changePassword', args: { email, connection } }
     return this.post<string>(
       '/dbconnections/change_password',
       body,
-      { expect: 'text' },
+      { ...check, expect: 'text' },
       requestOptions,
     )
   }

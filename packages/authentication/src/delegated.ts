@@ -22,7 +22,8 @@ export class Delegated extends AuthenticationBase {
   /**
    * Gets a delegation token.
    *
-   * @throws TypeError before sending when both or neither of `idToken` and `refreshToken` are given
+   * @throws TypeError before sending when both or neither of `idToken` and `refreshToken` are given, and
+   *   OptionsError for an empty target, API type or grant type
    * @throws Auth0Error when the call fails
    */
   async getToken(
@@ -46,9 +47,10 @@ export class Delegated extends AuthenticationBase {
       api_type: apiType,
       ...token,
     }
+    const check = { name: 'Delegated.getToken', args: { target, apiType, grantType } }
     return this.grant(
       body,
-      { path: '/delegation', secrets: [idToken, refreshToken] },
+      { ...check, path: '/delegation', secrets: [idToken, refreshToken] },
       requestOptions,
     )
   }

@@ -188,8 +188,11 @@ describe('token responses must be JSON objects', () => {
     const error = await failure(getToken().clientCredentials('https://api.example.com/'))
     expect(error.errorCode).toBe('invalid_response')
     expect(error.statusCode).toBe(200)
-    expect(error.message).toBe(
-      `POST ${BASE}/oauth/token returned 200 with ${kind} where a JSON object was expected`,
+    // core states the path (a URL's query may hold personal data), and may add a page's title after the kind
+    expect(error.message).toMatch(
+      new RegExp(
+        `^POST (${BASE})?/oauth/token returned 200 with ${kind}( \\(.*\\))? where a JSON object was expected$`,
+      ),
     )
     expect(error.content).toEqual(content)
   })
@@ -367,11 +370,8 @@ describe('construction', () => {
       )
       await vi.advanceTimersByTimeAsync(60)
       const error = await pending
-      expect([error.name, error.errorCode, error.message]).toEqual([
-        'TimeoutError',
-        'timeout',
-        `GET ${BASE}/userinfo timed out after 50 ms`,
-      ])
+      expect([error.name, error.errorCode]).toEqual(['TimeoutError', 'timeout'])
+      expect(error.message).toMatch(new RegExp(`^GET (${BASE})?/userinfo timed out after 50 ms$`))
     } finally {
       vi.useRealTimers()
     }

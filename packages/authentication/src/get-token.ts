@@ -1,5 +1,5 @@
 import type { RequestOptions } from '@auth0-ts/core'
-import { AuthenticationBase, type TokenResponse } from './base.js'
+import { AuthenticationBase, unlessEmpty, type TokenResponse } from './base.js'
 
 /** Options of a grant whose only default is its `grant_type`. */
 export interface GrantTypeOptions {
@@ -18,7 +18,7 @@ export interface LoginOptions extends GrantTypeOptions {
   scope?: string | undefined
   realm?: string | undefined
   audience?: string | undefined
-  /** The end user's IP address, sent as `auth0-forwarded-for` (trusted server-side apps only). */
+  /** The end user's IP address, sent as `auth0-forwarded-for` (trusted server-side apps only); left out when empty. */
   forwardedFor?: string | undefined
 }
 
@@ -26,17 +26,40 @@ export interface LoginOptions extends GrantTypeOptions {
 export interface RefreshTokenOptions extends GrantTypeOptions {
   /** @default '' */
   scope?: string | undefined
+  /** The API of the new access token, for a multi-resource refresh token (MRRT); left out when empty. */
+  audience?: string | undefined
 }
 
 /** Options of {@link GetToken.accessTokenForConnection}. */
 export interface AccessTokenForConnectionOptions extends GrantTypeOptions {
   connection?: string | undefined
+  /** Left out when empty. */
   loginHint?: string | undefined
 }
 
+/** Options of {@link GetToken.mfaOob}. */
+export interface MfaOobOptions {
+  /** The code the user read on the authenticator, when the challenge's `binding_method` is `prompt`. */
+  bindingCode?: string | undefined
+}
+
+/** Options of {@link GetToken.tokenExchange}; each is left out when empty. */
+export interface TokenExchangeOptions {
+  /** The API the access token is for. */
+  audience?: string | undefined
+  scope?: string | undefined
+  /** The organization (id or name) to log the user in to. */
+  organization?: string | undefined
+}
+
+const MFA_OTP = 'http://auth0.com/oauth/grant-type/mfa-otp'
+const MFA_OOB = 'http://auth0.com/oauth/grant-type/mfa-oob'
+const MFA_RECOVERY_CODE = 'http://auth0.com/oauth/grant-type/mfa-recovery-code'
+const TOKEN_EXCHANGE = 'urn:ietf:params:oauth:grant-type:token-exchange'
+
 /**
  * Token grants on `/oauth/token`: authorization code (with or without PKCE), client credentials, password realm,
- * refresh token, passwordless OTP, CIBA and federated connection tokens.
+ * refresh token, passwordless OTP, CIBA, federated connection tokens, the MFA grants and custom token exchange.
  *
  * @example
  * ```ts
@@ -45,7 +68,7 @@ export interface AccessTokenForConnectionOptions extends GrantTypeOptions {
  * ```
  */
 export class GetToken extends AuthenticationBase {
-  /** Exchanges an authorization code for tokens. @throws Auth0Error */
+  /** Exchanges an authorization code for tokens. @throws OptionsError before sending, for an empty code @throws Auth0Error */
   authorizationCode(
     code: string,
     redirectUri: string | null,
@@ -57,10 +80,16 @@ export class GetToken extends AuthenticationBase {
       grant_type: options.grantType ?? 'authorization_code',
       redirect_uri: redirectUri,
     }
-    return this.grant(body, { clientAuth: true, secrets: [code] }, requestOptions)
+    const check = { name: 'GetToken.authorizationCode', args: { code } }
+    return this.grant(body, { ...check, clientAuth: true, secrets: [code] }, requestOptions)
   }
 
-  /** Exchanges an authorization code and its PKCE verifier for tokens; sends no client authentication. @throws Auth0Error */
+  /**
+   * Exchanges an authorization code and its PKCE verifier for tokens; sends no client authentication.
+   *
+   * @throws OptionsError before sending, for an empty verifier or code
+   * @throws Auth0Error
+   */
   authorizationCodePkce(
     codeVerifier: string,
     code: string,
@@ -74,10 +103,16 @@ export class GetToken extends AuthenticationBase {
       grant_type: options.grantType ?? 'authorization_code',
       redirect_uri: redirectUri,
     }
-    return this.grant(body, { secrets: [codeVerifier, code] }, requestOptions)
+    const check = { name: 'GetToken.authorizationCodePkce', args: { codeVerifier, code } }
+    return this.grant(body, { ...check, secrets: [codeVerifier, code] }, requestOptions)
   }
 
-  /** Gets an access token for an API with the client-credentials grant. @throws Auth0Error */
+  /**
+   * Gets an access token for an API with the client-credentials grant.
+   *
+   * @throws OptionsError before sending, for a missing or empty audience
+   * @throws Auth0Error
+   */
   clientCredentials(
     audience: string,
     options: ClientCredentialsOptions = {},
@@ -88,10 +123,16 @@ export class GetToken extends AuthenticationBase {
       grant_type: options.grantType ?? 'client_credentials',
       organization: options.organization,
     }
-    return this.grant(body, { clientAuth: true }, requestOptions)
+    const check = { name: 'GetToken.clientCredentials', args: { audience } }
+    return this.grant(body, { ...check, clientAuth: true }, requestOptions)
   }
 
-  /** Logs a user in with username and password (password-realm grant). @throws Auth0Error (`mfa_required` exposes `mfaToken`) */
+  /**
+   * Logs a user in with username and password (password-realm grant).
+   *
+   * @throws OptionsError before sending, for an empty username or password
+   * @throws Auth0Error (`mfa_required` exposes `mfaToken`: continue with {@link Mfa.challenge})
+   */
   login(
     username: string,
     password: string,
@@ -107,11 +148,21 @@ export class GetToken extends AuthenticationBase {
       audience,
       grant_type: options.grantType ?? 'http://auth0.com/oauth/grant-type/password-realm',
     }
-    const headers = { 'auth0-forwarded-for': options.forwardedFor }
-    return this.grant(body, { clientAuth: true, secrets: [password], headers }, requestOptions)
+    const headers = { 'auth0-forwarded-for': unlessEmpty(options.forwardedFor) }
+    const check = { name: 'GetToken.login', args: { username, password } }
+    return this.grant(
+      body,
+      { ...check, clientAuth: true, secrets: [password], headers },
+      requestOptions,
+    )
   }
 
-  /** Exchanges a refresh token for new tokens. @throws Auth0Error */
+  /**
+   * Exchanges a refresh token for new tokens; with `audience` (a multi-resource refresh token), for another API.
+   *
+   * @throws OptionsError before sending, for an empty refresh token
+   * @throws Auth0Error
+   */
   refreshToken(
     refreshToken: string,
     options: RefreshTokenOptions = {},
@@ -121,11 +172,18 @@ export class GetToken extends AuthenticationBase {
       refresh_token: refreshToken,
       scope: options.scope ?? '',
       grant_type: options.grantType ?? 'refresh_token',
+      audience: unlessEmpty(options.audience),
     }
-    return this.grant(body, { clientAuth: true, secrets: [refreshToken] }, requestOptions)
+    const check = { name: 'GetToken.refreshToken', args: { refreshToken } }
+    return this.grant(body, { ...check, clientAuth: true, secrets: [refreshToken] }, requestOptions)
   }
 
-  /** Completes a passwordless login with the one-time code the user received. @throws Auth0Error */
+  /**
+   * Completes a passwordless login with the one-time code the user received.
+   *
+   * @throws OptionsError before sending, for an empty username, code or realm
+   * @throws Auth0Error
+   */
   passwordlessLogin(
     username: string,
     otp: string,
@@ -142,10 +200,16 @@ export class GetToken extends AuthenticationBase {
       audience,
       grant_type: 'http://auth0.com/oauth/grant-type/passwordless/otp',
     }
-    return this.grant(body, { clientAuth: true, secrets: [otp] }, requestOptions)
+    const check = { name: 'GetToken.passwordlessLogin', args: { username, otp, realm } }
+    return this.grant(body, { ...check, clientAuth: true, secrets: [otp] }, requestOptions)
   }
 
-  /** Polls for the tokens of a client-initiated backchannel (CIBA) login. @throws Auth0Error (`authorization_pending` while waiting) */
+  /**
+   * Polls for the tokens of a client-initiated backchannel (CIBA) login.
+   *
+   * @throws OptionsError before sending, for an empty request id
+   * @throws Auth0Error (`authorization_pending` while waiting)
+   */
   backchannelLogin(
     authReqId: string,
     options: GrantTypeOptions = {},
@@ -155,10 +219,16 @@ export class GetToken extends AuthenticationBase {
       auth_req_id: authReqId,
       grant_type: options.grantType ?? 'urn:openid:params:grant-type:ciba',
     }
-    return this.grant(body, { clientAuth: true }, requestOptions)
+    const check = { name: 'GetToken.backchannelLogin', args: { authReqId } }
+    return this.grant(body, { ...check, clientAuth: true }, requestOptions)
   }
 
-  /** Exchanges a subject token for an access token of a federated connection (Token Vault). @throws Auth0Error */
+  /**
+   * Exchanges a subject token for an access token of a federated connection (Token Vault).
+   *
+   * @throws OptionsError before sending, for an empty token type or subject token
+   * @throws Auth0Error
+   */
   accessTokenForConnection(
     subjectTokenType: string,
     subjectToken: string,
@@ -174,8 +244,94 @@ export class GetToken extends AuthenticationBase {
       subject_token: subjectToken,
       requested_token_type: requestedTokenType,
       connection: options.connection,
-      login_hint: options.loginHint,
+      login_hint: unlessEmpty(options.loginHint),
     }
-    return this.grant(body, { clientAuth: true, secrets: [subjectToken] }, requestOptions)
+    const args = { subjectTokenType, subjectToken, requestedTokenType }
+    const check = { name: 'GetToken.accessTokenForConnection', args }
+    return this.grant(body, { ...check, clientAuth: true, secrets: [subjectToken] }, requestOptions)
+  }
+
+  /**
+   * Completes an MFA login with a one-time password from an authenticator app (`mfa-otp` grant).
+   *
+   * @throws OptionsError before sending, for an empty MFA token or code
+   * @throws Auth0Error (`invalid_grant` for a wrong code)
+   */
+  mfaOtp(mfaToken: string, otp: string, requestOptions?: RequestOptions): Promise<TokenResponse> {
+    const body = { mfa_token: mfaToken, otp, grant_type: MFA_OTP }
+    const check = { name: 'GetToken.mfaOtp', args: { mfaToken, otp } }
+    return this.grant(
+      body,
+      { ...check, clientAuth: true, secrets: [mfaToken, otp] },
+      requestOptions,
+    )
+  }
+
+  /**
+   * Completes an MFA login with the `oob_code` of an out-of-band challenge (`mfa-oob` grant): poll it while it answers
+   * `authorization_pending` (push), or send the `bindingCode` the user received (SMS, voice, email).
+   *
+   * @throws OptionsError before sending, for an empty MFA token or OOB code
+   * @throws Auth0Error (`authorization_pending` while the user has not approved)
+   */
+  mfaOob(
+    mfaToken: string,
+    oobCode: string,
+    options: MfaOobOptions = {},
+    requestOptions?: RequestOptions,
+  ): Promise<TokenResponse> {
+    const bindingCode = unlessEmpty(options.bindingCode)
+    const body = {
+      mfa_token: mfaToken,
+      oob_code: oobCode,
+      binding_code: bindingCode,
+      grant_type: MFA_OOB,
+    }
+    const check = { name: 'GetToken.mfaOob', args: { mfaToken, oobCode } }
+    const secrets = [mfaToken, oobCode, bindingCode]
+    return this.grant(body, { ...check, clientAuth: true, secrets }, requestOptions)
+  }
+
+  /**
+   * Completes an MFA login with a recovery code (`mfa-recovery-code` grant); the response carries the user's new
+   * `recovery_code`.
+   *
+   * @throws OptionsError before sending, for an empty MFA token or recovery code
+   * @throws Auth0Error
+   */
+  mfaRecoveryCode(
+    mfaToken: string,
+    recoveryCode: string,
+    requestOptions?: RequestOptions,
+  ): Promise<TokenResponse> {
+    const body = { mfa_token: mfaToken, recovery_code: recoveryCode, grant_type: MFA_RECOVERY_CODE }
+    const check = { name: 'GetToken.mfaRecoveryCode', args: { mfaToken, recoveryCode } }
+    const secrets = [mfaToken, recoveryCode]
+    return this.grant(body, { ...check, clientAuth: true, secrets }, requestOptions)
+  }
+
+  /**
+   * Custom token exchange (RFC 8693 `token-exchange` grant): trades a token of your own `subjectTokenType` (a type
+   * URI of a Custom Token Exchange profile) for Auth0 tokens.
+   *
+   * @throws OptionsError before sending, for an empty subject token or type
+   * @throws Auth0Error
+   */
+  tokenExchange(
+    subjectToken: string,
+    subjectTokenType: string,
+    options: TokenExchangeOptions = {},
+    requestOptions?: RequestOptions,
+  ): Promise<TokenResponse> {
+    const body = {
+      grant_type: TOKEN_EXCHANGE,
+      subject_token: subjectToken,
+      subject_token_type: subjectTokenType,
+      audience: unlessEmpty(options.audience),
+      scope: unlessEmpty(options.scope),
+      organization: unlessEmpty(options.organization),
+    }
+    const check = { name: 'GetToken.tokenExchange', args: { subjectToken, subjectTokenType } }
+    return this.grant(body, { ...check, clientAuth: true, secrets: [subjectToken] }, requestOptions)
   }
 }

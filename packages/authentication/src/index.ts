@@ -14,10 +14,49 @@ export {
   type LoginOptions,
   type RefreshTokenOptions,
   type AccessTokenForConnectionOptions,
+  type MfaOobOptions,
+  type TokenExchangeOptions,
 } from './get-token.js'
+export {
+  Mfa,
+  type MfaAuthenticatorType,
+  type MfaChallengeOptions,
+  type MfaChallenge,
+  type MfaAssociateOptions,
+  type MfaAssociation,
+  type MfaAuthenticator,
+} from './mfa.js'
+export {
+  DeviceAuthorization,
+  type DeviceCodeOptions,
+  type DeviceCodeResponse,
+  type DevicePollOptions,
+} from './device-authorization.js'
+export {
+  ClientRegistration,
+  type ClientRegistrationOptions,
+  type RegisteredClient,
+} from './client-registration.js'
+export { GlobalTokenRevocation, type RevocationSubject } from './global-token-revocation.js'
+export {
+  buildLogoutUrl,
+  buildOidcLogoutUrl,
+  type LogoutUrlOptions,
+  type OidcLogoutUrlOptions,
+} from './logout-url.js'
+export {
+  createDPoPProof,
+  dpopFetch,
+  dpopThumbprint,
+  generateDPoPKeyPair,
+  type DPoPProofOptions,
+  type DPoPFetchOptions,
+  type FetchFunction,
+} from './dpop-api.js'
+export type { DPoPAlgorithm } from './dpop-key.js'
 export { Database, type SignupOptions, type ChangePasswordOptions } from './database.js'
 export { Passwordless, type PasswordlessEmailOptions } from './passwordless.js'
-export { Users, type UserInfo } from './users.js'
+export { Users, type UserInfo, type AddressClaim } from './users.js'
 export { Social, type SocialLoginOptions } from './social.js'
 export { Delegated, type DelegatedOptions } from './delegated.js'
 export { Enterprise } from './enterprise.js'
@@ -41,6 +80,7 @@ export {
   type TokenProviderOptions,
   type TokenProviderSettings,
   type TokenProviderStats,
+  type ClientCredentialsTokenProvider,
 } from './token-provider.js'
 export {
   buildAuthorizeUrl,
@@ -54,7 +94,9 @@ export {
   RateLimitError,
   TimeoutError,
   NetworkError,
+  OptionsError,
   isAuth0Error,
   isRateLimitError,
+  isOptionsError,
   type RequestOptions,
 } from '@auth0-ts/core'

@@ -1,11 +1,11 @@
 import type { RequestOptions } from '@auth0-ts/core'
-import { AuthenticationBase, type JsonObject } from './base.js'
+import { AuthenticationBase, unlessEmpty, type JsonObject } from './base.js'
 
 /** Options of {@link Passwordless.email}. */
 export interface PasswordlessEmailOptions {
   /** `link` for a magic link, `code` for a one-time code. @default 'link' */
   send?: string | undefined
-  /** Authorization parameters for the magic link (`scope`, `state`, ...). */
+  /** Authorization parameters for the magic link (`scope`, `state`, ...); left out when empty. */
   authParams?: Record<string, string> | undefined
 }
 
@@ -18,7 +18,12 @@ export interface PasswordlessEmailOptions {
  * ```
  */
 export class Passwordless extends AuthenticationBase {
-  /** Sends a magic link or a one-time code by email. @throws Auth0Error */
+  /**
+   * Sends a magic link or a one-time code by email.
+   *
+   * @throws OptionsError before sending, for an empty email
+   * @throws Auth0Error
+   */
   email(
     email: string,
     options: PasswordlessEmailOptions = {},
@@ -28,14 +33,31 @@ export class Passwordless extends AuthenticationBase {
       connection: 'email',
       email,
       send: options.send ?? 'link',
-      authParams: options.authParams,
+      authParams: unlessEmpty(options.authParams),
     }
-    return this.post<JsonObject>('/passwordless/start', body, { clientAuth: true }, requestOptions)
+    const call = {
+      name: 'Passwordless.email',
+      args: { email },
+      clientAuth: true,
+      expect: 'object' as const,
+    }
+    return this.post<JsonObject>('/passwordless/start', body, call, requestOptions)
   }
 
-  /** Sends a one-time code by SMS. @throws Auth0Error */
+  /**
+   * Sends a one-time code by SMS.
+   *
+   * @throws OptionsError before sending, for an empty phone number
+   * @throws Auth0Error
+   */
   sms(phoneNumber: string, requestOptions?: RequestOptions): Promise<JsonObject> {
     const body = { connection: 'sms', phone_number: phoneNumber }
-    return this.post<JsonObject>('/passwordless/start', body, { clientAuth: true }, requestOptions)
+    const call = {
+      name: 'Passwordless.sms',
+      args: { phoneNumber },
+      clientAuth: true,
+      expect: 'object' as const,
+    }
+    return this.post<JsonObject>('/passwordless/start', body, call, requestOptions)
   }
 }

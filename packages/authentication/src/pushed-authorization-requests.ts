@@ -7,6 +7,7 @@ export type PushedAuthorizationRequestOptions = Record<string, FormValue>
 /** The answer of `/oauth/par`: use `request_uri` in the `/authorize` redirect. */
 export interface PushedAuthorizationResponse {
   request_uri: string
+  /** Lifetime of `request_uri`, in seconds. */
   expires_in: number
   [key: string]: unknown
 }
@@ -21,7 +22,12 @@ export interface PushedAuthorizationResponse {
  * ```
  */
 export class PushedAuthorizationRequests extends AuthenticationBase {
-  /** Pushes an authorization request (form-encoded; unset fields are left out). @throws Auth0Error */
+  /**
+   * Pushes an authorization request (form-encoded; unset fields are left out).
+   *
+   * @throws OptionsError before sending, for an empty response type or redirect URI
+   * @throws Auth0Error
+   */
   pushedAuthorizationRequest(
     responseType: string,
     redirectUri: string,
@@ -32,7 +38,13 @@ export class PushedAuthorizationRequests extends AuthenticationBase {
     return this.post(
       '/oauth/par',
       body,
-      { clientAuth: true, form: true, expect: 'object' },
+      {
+        name: 'PushedAuthorizationRequests.pushedAuthorizationRequest',
+        args: { responseType, redirectUri },
+        clientAuth: true,
+        form: true,
+        expect: 'object',
+      },
       requestOptions,
     )
   }

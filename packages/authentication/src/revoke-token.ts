@@ -10,12 +10,18 @@ import { AuthenticationBase } from './base.js'
  * ```
  */
 export class RevokeToken extends AuthenticationBase {
-  /** Revokes a refresh token; resolves with the (normally empty) response body. @throws Auth0Error */
+  /**
+   * Revokes a refresh token; resolves with the (normally empty) response body.
+   *
+   * @throws OptionsError before sending, for an empty token
+   * @throws Auth0Error
+   */
   revokeRefreshToken(token: string, requestOptions?: RequestOptions): Promise<unknown> {
+    const check = { name: 'RevokeToken.revokeRefreshToken', args: { token } }
     return this.post<unknown>(
       '/oauth/revoke',
       { token },
-      { clientAuth: true, secrets: [token] },
+      { ...check, clientAuth: true, secrets: [token] },
       requestOptions,
     )
   }

@@ -16,6 +16,19 @@ import type {
   TokenResponse,
   Users,
   UserInfo,
+  Mfa,
+  MfaChallenge,
+  MfaChallengeOptions,
+  MfaOobOptions,
+  MfaAuthenticator,
+  DeviceAuthorization,
+  DeviceCodeResponse,
+  GlobalTokenRevocation,
+  ClientRegistration,
+  buildLogoutUrl,
+  createDPoPProof,
+  dpopFetch,
+  FetchFunction,
 } from './index.js'
 
 describe('public signatures', () => {
@@ -65,7 +78,44 @@ describe('public signatures', () => {
   it("re-exports core's token contracts and provider, not copies", () => {
     expectTypeOf<TokenCache>().toEqualTypeOf<core.TokenCache>()
     expectTypeOf<CachedToken>().toEqualTypeOf<core.CachedToken>()
-    expectTypeOf<ReturnType<typeof createTokenProvider>>().toEqualTypeOf<core.TokenProvider>()
+    expectTypeOf<ReturnType<typeof createTokenProvider>>().toExtend<core.TokenProvider>()
+    expectTypeOf<
+      ReturnType<ReturnType<typeof createTokenProvider>['forAudience']>
+    >().toEqualTypeOf<core.TokenProvider>()
     expectTypeOf<ReturnType<typeof createTokenProvider>>().toExtend<core.TokenFunction>()
+  })
+
+  it('types the OIDC standard claims of userinfo, and keeps other claims open', () => {
+    expectTypeOf<UserInfo['sub']>().toEqualTypeOf<string>()
+    expectTypeOf<UserInfo['email']>().toEqualTypeOf<string | undefined>()
+    expectTypeOf<UserInfo['email_verified']>().toEqualTypeOf<boolean | undefined>()
+    expectTypeOf<UserInfo['name']>().toEqualTypeOf<string | undefined>()
+    expectTypeOf<UserInfo['picture']>().toEqualTypeOf<string | undefined>()
+    expectTypeOf<UserInfo['updated_at']>().toEqualTypeOf<string | number | undefined>()
+    expectTypeOf<NonNullable<UserInfo['address']>['country']>().toEqualTypeOf<string | undefined>()
+    expectTypeOf<UserInfo['https://example.com/roles']>().toEqualTypeOf<unknown>()
+  })
+
+  it('declares the new operations as the others: required first, then options, then RequestOptions', () => {
+    expectTypeOf<Parameters<Mfa['challenge']>>().toEqualTypeOf<
+      [string, MfaChallengeOptions?, RequestOptions?]
+    >()
+    expectTypeOf<ReturnType<Mfa['challenge']>>().toEqualTypeOf<Promise<MfaChallenge>>()
+    expectTypeOf<ReturnType<Mfa['listAuthenticators']>>().toEqualTypeOf<
+      Promise<MfaAuthenticator[]>
+    >()
+    expectTypeOf<ReturnType<Mfa['deleteAuthenticator']>>().toEqualTypeOf<Promise<void>>()
+    expectTypeOf<Parameters<GetToken['mfaOob']>>().toEqualTypeOf<
+      [string, string, MfaOobOptions?, RequestOptions?]
+    >()
+    expectTypeOf<ReturnType<DeviceAuthorization['deviceCode']>>().toEqualTypeOf<
+      Promise<DeviceCodeResponse>
+    >()
+    expectTypeOf<ReturnType<GlobalTokenRevocation['revoke']>>().toEqualTypeOf<Promise<void>>()
+    expectTypeOf<Parameters<ClientRegistration['register']>[0]>().toEqualTypeOf<readonly string[]>()
+    expectTypeOf<ReturnType<typeof buildLogoutUrl>>().toEqualTypeOf<string>()
+    expectTypeOf<ReturnType<typeof createDPoPProof>>().toEqualTypeOf<Promise<string>>()
+    expectTypeOf<ReturnType<typeof dpopFetch>>().toEqualTypeOf<FetchFunction>()
+    expectTypeOf<FetchFunction>().toExtend<typeof fetch>()
   })
 })

@@ -16,7 +16,12 @@ export interface SocialLoginOptions {
  * ```
  */
 export class Social extends AuthenticationBase {
-  /** Exchanges an identity provider's access token for Auth0 tokens. @throws Auth0Error */
+  /**
+   * Exchanges an identity provider's access token for Auth0 tokens.
+   *
+   * @throws OptionsError before sending, for an empty access token or connection
+   * @throws Auth0Error
+   */
   login(
     accessToken: string,
     connection: string,
@@ -24,6 +29,11 @@ export class Social extends AuthenticationBase {
     requestOptions?: RequestOptions,
   ): Promise<TokenResponse> {
     const body = { access_token: accessToken, connection, scope: options.scope ?? 'openid' }
-    return this.grant(body, { path: '/oauth/access_token', secrets: [accessToken] }, requestOptions)
+    const check = { name: 'Social.login', args: { accessToken, connection } }
+    return this.grant(
+      body,
+      { ...check, path: '/oauth/access_token', secrets: [accessToken] },
+      requestOptions,
+    )
   }
 }

@@ -62,6 +62,33 @@ function provider(
   return createTokenProvider({ getToken, audience: AUDIENCE, now: () => clock.t, ...overrides })
 }
 
+describe('createTokenProvider for several APIs', () => {
+  it('forAudience gives one cached provider per audience, sharing the client and the cache', async () => {
+    const endpoint = tokenEndpoint()
+    const cache = createMemoryTokenCache()
+    const tokens = provider({ cache })
+    const orders = tokens.forAudience('https://orders.example.com/')
+    expect(tokens.forAudience('https://orders.example.com/')).toBe(orders)
+    expect(tokens.forAudience(AUDIENCE)).toBe(tokens)
+    await expect(tokens()).resolves.toBe('tok-1')
+    await expect(orders()).resolves.toBe('tok-2')
+    await expect(orders()).resolves.toBe('tok-2')
+    await expect(tokens.forAudience('https://orders.example.com/', 'org_1')()).resolves.toBe(
+      'tok-3',
+    )
+    expect(endpoint.bodies.map((b) => [b['audience'], b['organization']])).toEqual([
+      [AUDIENCE, undefined],
+      ['https://orders.example.com/', undefined],
+      ['https://orders.example.com/', 'org_1'],
+    ])
+    expect(orders.cacheKey).not.toBe(tokens.cacheKey)
+    await expect(cache.get(orders.cacheKey)).resolves.toMatchObject({ accessToken: 'tok-2' })
+    expect(() => tokens.forAudience('')).toThrow(
+      'Invalid forAudience arguments:\n  - audience: expected a non-empty string',
+    )
+  })
+})
+
 describe('createTokenProvider', () => {
   it('fetches a client-credentials token once and serves it from the cache', async () => {
     const endpoint = tokenEndpoint()
