@@ -73,7 +73,7 @@ function Connections() {
   const { data } = useManagementQuery('connections', 'all', [])
   const rename = useManagementMutation('connections', 'update')
   const [name, setName] = useState('')
-  const connections = Array.isArray(data) ? data : (data?.connections ?? [])
+  const connections = data ?? []
   return (
     <div>
       <ul>
@@ -84,7 +84,10 @@ function Connections() {
       <input aria-label="name" value={name} onChange={(e) => setName(e.target.value)} />
       <button
         disabled={rename.isPending}
-        onClick={() => connections[0] && rename.mutate(connections[0].id, { display_name: name })}
+        onClick={() => {
+          const id = connections[0]?.id // the definition marks a listed connection's id optional
+          if (id !== undefined) rename.mutate(id, { display_name: name })
+        }}
       >
         Rename
       </button>

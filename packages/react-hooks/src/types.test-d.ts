@@ -1,17 +1,23 @@
 import type { RequestOptions } from '@auth0-ts/core'
-import type { Auth0, Connection, FieldsOptions, ListBody, User } from '@auth0-ts/management'
+import type { Auth0, FieldsOptions, User } from '@auth0-ts/management'
 import { describe, expectTypeOf, it } from 'vitest'
 import type { CallInit, ManagementClient } from './client.js'
 import type { useManagementList, useManagementMutation, useManagementQuery } from './hooks.js'
 import type { AccessorName, CallArgs, CallData, CallItem, CallName, ProxyArgs } from './types.js'
 
+/** The body `connections.update` takes, whatever the management package names it. */
+type ConnectionUpdate = Parameters<Auth0['connections']['update']>[1]
+
 describe('types from the management client', () => {
   it('takes a method’s data from what awaiting it gives (one page for a list)', () => {
     expectTypeOf<CallData<'users', 'get'>>().toEqualTypeOf<User>()
-    expectTypeOf<CallData<'users', 'list'>>().toEqualTypeOf<ListBody<'users', User>>()
+    expectTypeOf<CallData<'users', 'list'>>().toEqualTypeOf<
+      Awaited<ReturnType<Auth0['users']['list']>>
+    >()
+    expectTypeOf<User[]>().toExtend<CallData<'users', 'list'>>()
     expectTypeOf<CallItem<'users', 'list'>>().toEqualTypeOf<User>()
     expectTypeOf<CallArgs<'connections', 'update'>>().toEqualTypeOf<
-      [id: string, body: Partial<Connection>, requestOptions?: RequestOptions]
+      [id: string, body: ConnectionUpdate, requestOptions?: RequestOptions]
     >()
   })
 
@@ -42,7 +48,7 @@ describe('types from the management client', () => {
 
   it('leaves the management method’s RequestOptions out of what the browser sends', () => {
     expectTypeOf<ProxyArgs<'connections', 'update'>>().toEqualTypeOf<
-      [id: string, body: Partial<Connection>]
+      [id: string, body: ConnectionUpdate]
     >()
     expectTypeOf<ProxyArgs<'users', 'get'>>().toEqualTypeOf<[id: string, options?: FieldsOptions]>()
     expectTypeOf<ProxyArgs<'connections', 'all'>>().toEqualTypeOf<
