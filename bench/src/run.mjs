@@ -4,7 +4,7 @@
 // Pick scenarios with BENCH=verify,management,fleet (default: all).
 import { writeFileSync } from 'node:fs'
 
-const all = ['verify', 'management', 'fleet']
+const all = ['verify', 'management', 'fleet', 'authentication']
 const wanted = (process.env.BENCH ?? all.join(','))
   .split(',')
   .map((s) => s.trim())
