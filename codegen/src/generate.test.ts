@@ -172,12 +172,19 @@ export const usersList = {
     status: [201],
     response: { kind: 'object', shape: 'CreateUserResponseContent' },
   },`)
-    expect(text).toContain(
-      "response: { kind: 'list', items: 'users', paging: 'page', shape: 'UserResponseSchema' },",
-    )
-    expect(text).toContain(
-      "Role: { type: 'object', required: { id: { type: 'string' } }, open: false },",
-    )
+    expect(text).toContain(`    response: {
+      kind: 'list',
+      items: 'users',
+      paging: 'page',
+      item: 'CreateUserResponseContent',
+      shape: 'ListUsersResponseContent',
+    },`)
+    expect(text).toContain(`  Role: {
+    type: 'object',
+    properties: { id: { type: 'string' }, name: { type: 'string' } },
+    required: ['id'],
+    additional: false,
+  },`)
   })
 })
 
