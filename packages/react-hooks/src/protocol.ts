@@ -31,9 +31,6 @@ export interface ErrorEnvelope {
   timeout?: number
 }
 
-/** The JSON body of a proxy response. */
-export type ProxyBody = { data?: unknown } | { error: ErrorEnvelope }
-
 /** Response headers that may cross from the Management API to the browser. */
 export const RATE_LIMIT_HEADERS = [
   'retry-after',

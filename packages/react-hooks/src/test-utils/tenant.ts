@@ -2,7 +2,7 @@
 import { Auth0 } from '@auth0-ts/management'
 import { http, HttpResponse, type HttpHandler } from 'msw'
 
-export const DOMAIN = 'tenant.example.com'
+const DOMAIN = 'tenant.example.com'
 /** JWT-shaped, as a real management token is, so a leak of any part of it is easy to spot. */
 export const TOKEN =
   'eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJtZ210LXNlY3JldCJ9.c2lnbmF0dXJlLW1nbXQtc2VjcmV0'
