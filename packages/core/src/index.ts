@@ -36,6 +36,7 @@ export {
   type MultipartValue,
 } from './rest-client.js'
 export type { CachedToken, TokenCache, TokenContext, TokenFunction, TokenSource } from './token.js'
+export * from './replay-store.js' // ReplayStore, createMemoryReplayStore, MemoryReplayStoreOptions
 export {
   createCachedTokenProvider,
   createClientCredentialsProvider,
