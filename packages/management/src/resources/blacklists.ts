@@ -13,7 +13,8 @@ const blacklistsTokensCreate = {
   method: 'POST',
   path: '/blacklists/tokens',
   request: 'json',
-} as Operation<[], { jti: string; aud?: string }, unknown>
+  response: 'none',
+} as Operation<[], { jti: string; aud?: string }, void>
 
 /** Blacklisted token ids: `/api/v2/blacklists/tokens`. */
 export class Blacklists extends Manager {
