@@ -64,19 +64,32 @@ export interface AccessTokenVerifyOptions {
   requiredPermissions?: string | readonly string[]
 }
 
-/** The claims of a verified access token. */
+/** The claims of a verified access token (RFC 9068). Times are in epoch seconds (NumericDate), not milliseconds. */
 export interface AccessTokenClaims {
+  /** The issuer, `https://{domain}/`. */
   iss: string
+  /** The API identifier, or several (the tenant's `/userinfo` too, for a token with `openid`). */
   aud: string | string[]
+  /** When the token expires, in epoch seconds. */
   exp: number
+  /** The user's id, or `{clientId}@clients` for a client-credentials token. */
   sub?: string
+  /** When the token was issued, in epoch seconds. */
   iat?: number
+  /** The token is not valid before this time, in epoch seconds. */
   nbf?: number
+  /** The granted scopes, space-separated. */
   scope?: string
+  /** The granted permissions (Auth0 RBAC). */
   permissions?: string[]
+  /** The client the token was issued to (RFC 9068). */
   client_id?: string
+  /** The client the token was issued to (Auth0's name for it). */
   azp?: string
+  /** The token's unique ID. */
   jti?: string
+  /** The confirmation: `jkt` is the RFC 7638 thumbprint of the DPoP key a sender-constrained token is bound to. */
+  cnf?: { jkt?: string; [member: string]: unknown }
   [claim: string]: unknown
 }
 

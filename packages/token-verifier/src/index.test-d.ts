@@ -11,6 +11,7 @@ import {
   TokenVerifier,
   type JwksFetchError,
   type AccessTokenClaims,
+  type AddressClaim,
   type IdTokenClaims,
   type TokenValidationErrorCode,
 } from './index.js'
@@ -32,6 +33,23 @@ describe('public types', () => {
     expectTypeOf(
       atv.verify('t', { requiredScopes: ['read'] }),
     ).resolves.toEqualTypeOf<AccessTokenClaims>()
+  })
+
+  it('types the OpenID Connect standard claims of an ID token and keeps other claims open', () => {
+    expectTypeOf<IdTokenClaims['email']>().toEqualTypeOf<string | undefined>()
+    expectTypeOf<IdTokenClaims['email_verified']>().toEqualTypeOf<boolean | undefined>()
+    expectTypeOf<IdTokenClaims['name']>().toEqualTypeOf<string | undefined>()
+    expectTypeOf<IdTokenClaims['picture']>().toEqualTypeOf<string | undefined>()
+    expectTypeOf<IdTokenClaims['updated_at']>().toEqualTypeOf<string | number | undefined>()
+    expectTypeOf<IdTokenClaims['amr']>().toEqualTypeOf<string[] | undefined>()
+    expectTypeOf<NonNullable<IdTokenClaims['address']>>().toEqualTypeOf<AddressClaim>()
+    expectTypeOf<IdTokenClaims['https://example.com/roles']>().toEqualTypeOf<unknown>()
+    expectTypeOf<AccessTokenClaims['cnf']>().toEqualTypeOf<
+      { jkt?: string; [member: string]: unknown } | undefined
+    >()
+    // @ts-expect-error email_verified is a boolean, not a string
+    const claims: Pick<IdTokenClaims, 'email_verified'> = { email_verified: 'true' }
+    void claims
   })
 
   it('narrows errors and exposes the code union', () => {

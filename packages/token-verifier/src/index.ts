@@ -39,6 +39,7 @@ export {
 } from './signature-verifier.js'
 export {
   TokenVerifier,
+  type AddressClaim,
   type IdTokenClaims,
   type IdTokenVerifyOptions,
   type TokenVerifierOptions,
