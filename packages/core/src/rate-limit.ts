@@ -60,13 +60,25 @@ export function parseRateLimit(headers: HeadersLike, now: number): RateLimitInfo
   return { limit, remaining, resetAt, retryAfter, waitMs }
 }
 
+/** What the transport tells a {@link RateLimiter} about the request it wants to send. */
+export interface AcquireOptions {
+  /**
+   * When the call this request belongs to started, in epoch milliseconds: a call waiting since earlier goes first, so a
+   * call retried after a 429 keeps its place ahead of calls that started after it. @default the time of `acquire`
+   */
+  since?: number | undefined
+}
+
 /**
  * A hook that decides when a request may be sent, given what earlier responses reported. The default keeps one
  * client under its tenant's limit; a shared implementation (Redis, for example) keeps a whole fleet under it.
  */
 export interface RateLimiter {
-  /** Resolves when one request may be sent. Rejects with the signal's reason if aborted. */
-  acquire(signal?: AbortSignal): Promise<void>
+  /**
+   * Resolves when one request may be sent. Rejects with the signal's reason if aborted. `options.since` orders
+   * waiting requests (an implementation may ignore it).
+   */
+  acquire(signal?: AbortSignal, options?: AcquireOptions): Promise<void>
   /** Records what a response reported. */
   update(info: RateLimitInfo, status: number): void
 }
@@ -75,7 +87,9 @@ export interface RateLimiter {
 export interface LocalRateLimiterOptions {
   /** Longest wait for a reset, in ms; past it, the request is sent and the server decides. @default 10000 */
   maxWait?: number
+  /** Clock in epoch ms, for tests. @default Date.now */
   now?: () => number
+  /** Sleep in ms that honours a signal, for tests. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>
 }
 
@@ -86,6 +100,14 @@ const SAMPLES = 32
 /** An acquired slot whose response never came (network error, timeout) stops counting after this long. */
 const INFLIGHT_TTL = 60_000
 
+interface Waiter {
+  readonly since: number
+  readonly seq: number
+  readonly resolve: () => void
+  readonly signal: AbortSignal | undefined
+  readonly onAbort: (() => void) | undefined
+}
+
 /**
  * The in-process rate limiter: when the server reported `x-ratelimit-remaining: 0`, requests wait instead of being
  * sent to be refused. Concurrent callers share what remains (requests in flight count against it).
@@ -94,6 +116,10 @@ const INFLIGHT_TTL = 60_000
  * `limit`, `remaining` and `reset` each response gives an upper bound of the time one request's token takes to come
  * back; once a few responses agree, a drained bucket is paced at that rate (one request per token) instead of
  * waiting for the whole bucket, which keeps bulk work near the tenant's sustained rate without 429s.
+ *
+ * Waiting requests form one line, ordered by when their call started (`since`), and only the head of the line may
+ * take a token: a call that waited out a 429 is not overtaken by calls that started after it, however the event
+ * loop orders their wake-ups.
  *
  * @example
  * ```ts
@@ -111,6 +137,10 @@ export function createRateLimiter(options: LocalRateLimiterOptions = {}): RateLi
   const samples: number[] = [] // upper bounds of ms per token
   let floor = 0 // raised by each 429 while paced: the headers promised more than the server gave
   const inflight: number[] = [] // acquisition times of requests not yet answered
+  const line: Waiter[] = [] // ordered by (since, seq)
+  let seq = 0
+  let pumping = false
+  let wake: AbortController | undefined // ends the pump's sleep early when a response brings news
 
   const msPerToken = (): number =>
     samples.length >= MIN_SAMPLES ? Math.max(floor, Math.min(...samples)) : -1
@@ -121,29 +151,70 @@ export function createRateLimiter(options: LocalRateLimiterOptions = {}): RateLi
     updatedAt = t
   }
 
-  return {
-    async acquire(signal) {
-      for (;;) {
-        signal?.throwIfAborted()
-        const t = now()
-        while (inflight.length > 0 && t - (inflight[0] as number) > INFLIGHT_TTL) inflight.shift()
-        refill(t)
-        if (tokens >= 1) {
-          tokens -= 1
-          inflight.push(t)
-          return
-        }
-        const ms = msPerToken()
-        // Paced: the next token is due in (1 - tokens) token times. Unpaced: wait for the reported reset.
-        const wait = ms > 0 ? Math.ceil((1 - tokens) * ms) : resetAtMs - t
-        if (wait <= 0 || wait > maxWait) {
-          // the window has reset (or is too far away to wait for here): back to unknown, the server decides
-          tokens = Number.POSITIVE_INFINITY
-          inflight.push(t)
-          return
-        }
-        await sleep(wait, signal)
+  /** Spends one token and returns 0, or returns how many ms until one may be spent. */
+  const take = (): number => {
+    const t = now()
+    while (inflight.length > 0 && t - (inflight[0] as number) > INFLIGHT_TTL) inflight.shift()
+    refill(t)
+    if (tokens < 1) {
+      const ms = msPerToken()
+      // Paced: the next token is due in (1 - tokens) token times. Unpaced: wait for the reported reset.
+      const wait = ms > 0 ? Math.ceil((1 - tokens) * ms) : resetAtMs - t
+      if (wait > 0 && wait <= maxWait) return wait
+      // the window has reset (or is too far away to wait for here): back to unknown, the server decides
+      tokens = Number.POSITIVE_INFINITY
+    }
+    tokens -= 1
+    inflight.push(t)
+    return 0
+  }
+
+  /** Lets the head of the line go while tokens last; returns the wait for the next one (0: the line is empty). */
+  const grant = (): number => {
+    for (let head = line[0]; head !== undefined; head = line[0]) {
+      const wait = take()
+      if (wait > 0) return wait
+      line.shift()
+      head.signal?.removeEventListener('abort', head.onAbort as () => void)
+      head.resolve()
+    }
+    return 0
+  }
+
+  const pump = async (): Promise<void> => {
+    if (pumping) return
+    pumping = true
+    try {
+      for (let wait = grant(); wait > 0; wait = grant()) {
+        wake = new AbortController()
+        await sleep(wait, wake.signal).catch(() => {})
       }
+    } finally {
+      pumping = false
+      wake = undefined
+    }
+  }
+
+  return {
+    acquire(signal, acquireOptions) {
+      if (signal?.aborted) return Promise.reject(signal.reason as Error)
+      if (line.length === 0 && take() === 0) return Promise.resolve()
+      return new Promise<void>((resolve, reject) => {
+        const since = acquireOptions?.since ?? now()
+        const onAbort = signal
+          ? () => {
+              const i = line.indexOf(waiter)
+              if (i !== -1) line.splice(i, 1)
+              reject(signal.reason as Error)
+            }
+          : undefined
+        const waiter: Waiter = { since, seq: seq++, resolve, signal, onAbort }
+        let i = line.length
+        while (i > 0 && (line[i - 1] as Waiter).since > since) i--
+        line.splice(i, 0, waiter)
+        if (onAbort) signal?.addEventListener('abort', onAbort, { once: true })
+        void pump()
+      })
     },
     update(info, status) {
       inflight.shift()
@@ -161,8 +232,13 @@ export function createRateLimiter(options: LocalRateLimiterOptions = {}): RateLi
         samples.push((resetAtMs - t) / (missing - 1))
         if (samples.length > SAMPLES) samples.shift()
       }
-      // Requests still in flight will take tokens the server has not counted yet.
-      tokens = info.remaining - inflight.length
+      // Requests still in flight will take tokens the server has not counted yet. Once the refill rate is known, a
+      // response only lowers the count: responses overtake each other, and a late one reports an older, higher
+      // `remaining` (time refills the count instead).
+      const reported = info.remaining - inflight.length
+      tokens = msPerToken() > 0 ? Math.min(tokens, reported) : reported
+      // The line's wait was worked out from older news.
+      if (line.length > 0) wake?.abort()
     },
   }
 }
