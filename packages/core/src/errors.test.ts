@@ -184,3 +184,47 @@ describe('type guards', () => {
     expect(t).toMatchObject({ statusCode: 0, errorCode: 'timeout' })
   })
 })
+
+describe('messages that do not mislead (issue 15, item 10)', () => {
+  const nginx = [
+    '<html>',
+    '<head><title>502 Bad Gateway</title></head>',
+    '<body>',
+    '<center><h1>502 Bad Gateway</h1></center>',
+    '<hr><center>nginx</center>',
+    '</body>',
+    '</html>',
+  ].join('\r\n')
+
+  it.each([
+    ['an HTML page gives its title', nginx, 'text/html', '502 Bad Gateway'],
+    [
+      'a title with entities and spaces is one clean line',
+      '<!DOCTYPE html><html><head><title>\n  Service &amp; API\n  down </title></head><body>x</body></html>',
+      'text/html; charset=utf-8',
+      'Service & API down',
+    ],
+    [
+      'an HTML page without a title gives its first line of text',
+      '<html>\n<body>\n<script>var a = "<b>x</b>"</script>\n<div><b>Upstream</b> timed out</div>\n<p>retry later</p>\n</body></html>',
+      'text/html',
+      'Upstream timed out',
+    ],
+    [
+      'a page found by its first tag, whatever the content type',
+      '\n<!doctype html><title>Access denied</title>',
+      'application/octet-stream',
+      'Access denied',
+    ],
+  ])('%s', (_n, text, ct, message) => {
+    expect(parseErrorBody(502, 'Bad Gateway', text, ct).message).toBe(message)
+  })
+
+  it('gives at most 200 characters of a long page, never its markup', () => {
+    const page = `<html><body><div class="${'x'.repeat(5000)}">${'word '.repeat(2000)}</div></body></html>`
+    const { message, content } = parseErrorBody(500, '', page, 'text/html')
+    expect(message.length).toBeLessThanOrEqual(200)
+    expect(message).not.toContain('<')
+    expect(content).toBe(page)
+  })
+})

@@ -1,4 +1,4 @@
-import { redactText, redactValue } from './redact.js'
+import { redactText, redactValue, safeUrl } from './redact.js'
 
 const BRAND = Symbol.for('auth0-ts.Auth0Error')
 
@@ -36,7 +36,10 @@ export class Auth0Error extends Error {
   readonly statusCode: number
   /** A stable code to switch on: the body's `errorCode`, `error` or `code`, else `a0.sdk.internal.unknown`. */
   readonly errorCode: string
-  /** The parsed response body (JSON value or text); `undefined` when there was none. Sensitive keys are redacted except `mfa_token`. */
+  /**
+   * The parsed response body (JSON value or text); `undefined` when there was none. Sensitive keys are redacted except
+   * the `mfa_token` of an `mfa_required` error, whose `content` is then not enumerable (so logs do not show it).
+   */
   readonly content: unknown
   /** Response headers, lower-cased. */
   readonly headers: Readonly<Record<string, string>>
@@ -44,9 +47,15 @@ export class Auth0Error extends Error {
   readonly requestId: string | undefined
   /** The HTTP method of the failed request. */
   readonly method: string | undefined
-  /** The URL of the failed request (without credentials). */
+  /**
+   * The URL of the failed request without credentials or query values: `https://tenant/api/v2/users?q=…&page=…` keeps
+   * the query's keys only, so a searched e-mail never reaches a log.
+   */
   readonly url: string | undefined
-  /** The raw response, when there was one. Not enumerable, so it never ends up in logs. */
+  /**
+   * The response, when there was one: status and headers (its body was read into `content`). Not enumerable, so it
+   * never ends up in logs; its `url` and `Location` keep the query's keys only, as {@link Auth0Error.url} does.
+   */
   declare readonly response: Response | undefined
 
   constructor(init: Auth0ErrorInit) {
@@ -58,13 +67,23 @@ export class Auth0Error extends Error {
     this.requestId = init.requestId
     this.method = init.method
     this.url = init.url
-    Object.defineProperty(this, 'response', { value: init.response, enumerable: false })
+    Object.defineProperty(this, 'response', {
+      value: init.response && safeResponse(init.response),
+      enumerable: false,
+    })
     Object.defineProperty(this, BRAND, { value: true, enumerable: false })
+    // An mfa_required body keeps its mfa_token for the MFA flow: out of enumeration, so util.inspect (console.error) and
+    // spreading never show it. `toJSON()` redacts it.
+    if (this.errorCode === 'mfa_required')
+      Object.defineProperty(this, 'content', { enumerable: false })
     // `cause` can hold a library error with request details: keep it, but out of JSON and enumeration.
     if (init.cause !== undefined) Object.defineProperty(this, 'cause', { enumerable: false })
   }
 
-  /** The MFA token of an `mfa_required` error, for the MFA flow. It is never part of `message` or `toJSON()`. */
+  /**
+   * The MFA token of an `mfa_required` error, for the MFA flow. It is never part of `message`, `toJSON()` or
+   * `util.inspect(err)`.
+   */
   get mfaToken(): string | undefined {
     if (this.errorCode !== 'mfa_required') return undefined
     const c = this.content
@@ -115,6 +134,25 @@ export class Auth0Error extends Error {
   }
 }
 
+/**
+ * A body-less copy of a response (its body was read already) whose `url` and `Location` keep the query's keys only: a
+ * response keeps its URL, with the query's values, in internal state that `util.inspect(err, { showHidden: true })`
+ * would print.
+ */
+function safeResponse(response: Response): Response {
+  const { status, statusText } = response
+  if (status < 200 || status > 599) return response
+  const headers = new Headers(response.headers)
+  for (const name of ['location', 'content-location']) {
+    const value = headers.get(name)
+    // a header value is a byte string: the ellipsis goes percent-encoded, as a URL carries it
+    if (value !== null) headers.set(name, safeUrl(value).replaceAll('…', '%E2%80%A6'))
+  }
+  const copy = new Response(null, { status, statusText, headers })
+  Object.defineProperty(copy, 'url', { value: safeUrl(response.url), enumerable: true })
+  return copy
+}
+
 /** Options for {@link RateLimitError} beyond the base error. */
 export interface RateLimitErrorInit extends Auth0ErrorInit {
   resetAt: number
@@ -135,11 +173,11 @@ export class RateLimitError extends Auth0Error {
   override name = 'RateLimitError'
   /** When the limit resets, in epoch seconds (`x-ratelimit-reset`), or -1 when unknown. */
   readonly resetAt: number
-  /** The limit (`x-ratelimit-limit`), or -1. */
+  /** The limit (`x-ratelimit-limit`, requests per window), or -1. */
   readonly limit: number
   /** Requests left in the window (`x-ratelimit-remaining`), or -1. */
   readonly remaining: number
-  /** Seconds to wait (`Retry-After`), or -1. */
+  /** Seconds to wait (`Retry-After`, an HTTP date converted), or -1. */
   readonly retryAfter: number
 
   constructor(init: RateLimitErrorInit) {
@@ -161,14 +199,53 @@ export class RateLimitError extends Auth0Error {
   }
 }
 
-/** An attempt took longer than its `timeout` (headers and body included). The original abort is in `cause`. */
+/** Which bound a {@link TimeoutError} hit. */
+export type TimeoutBound = 'timeout' | 'deadline' | 'signal'
+
+/**
+ * A call ran out of time: an attempt (or the wait for its token) took longer than `timeout`, the whole call passed its
+ * `deadline`, or the caller's signal timed out (`AbortSignal.timeout()`). `bound` says which; `cause` keeps the
+ * original reason.
+ *
+ * @example
+ * ```ts
+ * if (isTimeoutError(e) && e.bound === 'deadline') console.log(`gave up after ${e.timeout} ms`)
+ * ```
+ */
 export class TimeoutError extends Auth0Error {
   override name = 'TimeoutError'
-  /** The timeout that was exceeded, in milliseconds. */
+  /** The bound that was exceeded, in milliseconds; -1 when the caller's signal timed out (its time is not known). */
   readonly timeout: number
-  constructor(init: Omit<Auth0ErrorInit, 'statusCode' | 'errorCode'> & { timeout: number }) {
+  /**
+   * `timeout` for one attempt (or one wait for a token), `deadline` for the whole call, `signal` for the caller's
+   * `AbortSignal.timeout()`. @default 'timeout'
+   */
+  readonly bound: TimeoutBound
+  constructor(
+    init: Omit<Auth0ErrorInit, 'statusCode' | 'errorCode'> & {
+      timeout: number
+      bound?: TimeoutBound | undefined
+    },
+  ) {
     super({ ...init, statusCode: 0, errorCode: 'timeout' })
     this.timeout = init.timeout
+    this.bound = init.bound ?? 'timeout'
+  }
+}
+
+/**
+ * The caller aborted the call with its `AbortSignal` (for a reason other than a timeout, which is a
+ * {@link TimeoutError}). The signal's reason is in `cause`; `errorCode` is `aborted`.
+ *
+ * @example
+ * ```ts
+ * try { await users.get(id, { signal }) } catch (e) { if (isAbortError(e)) return }
+ * ```
+ */
+export class AbortError extends Auth0Error {
+  override name = 'AbortError'
+  constructor(init: Omit<Auth0ErrorInit, 'statusCode' | 'errorCode'>) {
+    super({ ...init, statusCode: 0, errorCode: 'aborted' })
   }
 }
 
@@ -195,6 +272,10 @@ export function isTimeoutError(e: unknown): e is TimeoutError {
 /** True for a {@link NetworkError}. */
 export function isNetworkError(e: unknown): e is NetworkError {
   return isAuth0Error(e) && e.name === 'NetworkError'
+}
+/** True for an {@link AbortError} (a call its caller aborted), never for a DOM `AbortError`. */
+export function isAbortError(e: unknown): e is AbortError {
+  return isAuth0Error(e) && e.name === 'AbortError'
 }
 
 const MAX_MESSAGE = 2000
@@ -227,16 +308,40 @@ export function describeValue(value: unknown, depth = 0): string {
   return ''
 }
 
-function stripHtml(text: string): string {
+function decodeEntities(text: string): string {
   return text
-    .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
-    .replace(/<[^>]*>/g, ' ')
     .replace(/&nbsp;/g, ' ')
-    .replace(/&amp;/g, '&')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
-    .replace(/\s+/g, ' ')
-    .trim()
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+}
+
+const MAX_HTML_SUMMARY = 200
+
+/**
+ * What an HTML page says, in one line: its `<title>`, else its first line of text (tags, scripts and styles left out),
+ * at most 200 characters. A proxy's or load balancer's error page then reads "502 Bad Gateway", not its markup.
+ */
+export function htmlSummary(html: string): string {
+  const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(html)?.[1]
+  let line = title === undefined ? '' : decodeEntities(title).replace(/\s+/g, ' ').trim()
+  if (line === '') {
+    const text = html
+      .replace(/<(script|style|head)\b[\s\S]*?<\/\1>/gi, ' ')
+      .replace(/<[^>]*>/g, ' ')
+    for (const raw of text.split(/\r?\n/)) {
+      line = decodeEntities(raw).replace(/\s+/g, ' ').trim()
+      if (line !== '') break
+    }
+  }
+  return line.length > MAX_HTML_SUMMARY ? `${line.slice(0, MAX_HTML_SUMMARY - 1)}…` : line
+}
+
+/** Whether a body is an HTML page, by its content type or its first tag. */
+export function isHtml(text: string, contentType: string): boolean {
+  return /html/i.test(contentType) || /^\s*<(!doctype|html|head|body)/i.test(text)
 }
 
 /** The error code and message that an error body carries (see rest-behaviour.md, with our fixes). */
@@ -260,8 +365,9 @@ export function parseErrorBody(
     }
   }
   if (!isJson) {
-    const isHtml = /html/i.test(contentType) || /^<(!doctype|html|head|body)/i.test(trimmed)
-    const message = clip((isHtml ? stripHtml(text) : text.trim()) || fallback)
+    const message = clip(
+      (isHtml(trimmed, contentType) ? htmlSummary(text) : text.trim()) || fallback,
+    )
     return { errorCode: UNKNOWN_CODE, message, content: text }
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
@@ -300,6 +406,8 @@ export function errorFromResponse(args: {
   headers: Record<string, string>
   rateLimit: { resetAt: number; limit: number; remaining: number; retryAfter: number }
   secrets: readonly string[]
+  /** Why the call ended here, when something else failed too (a token source that could not be invalidated). */
+  cause?: unknown
 }): Auth0Error {
   const { response, text, headers, secrets } = args
   const parsed = parseErrorBody(
@@ -323,8 +431,9 @@ export function errorFromResponse(args: {
     headers,
     requestId: headers['x-auth0-requestid'] ?? headers['x-request-id'],
     method: args.method,
-    url: redactText(args.url, secrets),
+    url: redactText(safeUrl(args.url), secrets),
     response,
+    cause: args.cause,
   }
   if (response.status === 429) return new RateLimitError({ ...init, ...args.rateLimit })
   return new Auth0Error(init)

@@ -1,5 +1,15 @@
 import { describe, expectTypeOf, it } from 'vitest'
 import type {
+  AbortError,
+  CallEvent,
+  FailureEvent,
+  OutcomeEvent,
+  RequestHooks,
+  RequestSpec,
+  ResponseBodyType,
+  RestClientOptions,
+  RetryEvent,
+  TimeoutError,
   CachedToken,
   ClientCredentialsProviderOptions,
   createClientCredentialsProvider,
@@ -45,5 +55,32 @@ describe('public types', () => {
     }>()
     expectTypeOf<RestClient['request']>().returns.toEqualTypeOf<Promise<unknown>>()
     expectTypeOf<RestClient['send']>().parameter(1).toEqualTypeOf<RequestOptions | undefined>()
+  })
+
+  it('types the transport options of issue 15: deadlines, caps, hooks and debug', () => {
+    expectTypeOf<RequestOptions['deadline']>().toEqualTypeOf<number | undefined>()
+    expectTypeOf<RestClientOptions['maxResponseSize']>().toEqualTypeOf<number | undefined>()
+    expectTypeOf<RestClientOptions['debug']>().toEqualTypeOf<
+      boolean | ((line: string) => void) | undefined
+    >()
+    expectTypeOf<RequestSpec['responseType']>().toEqualTypeOf<ResponseBodyType | undefined>()
+    expectTypeOf<'json'>().toExtend<ResponseBodyType>()
+    expectTypeOf<'value'>().not.toExtend<ResponseBodyType>()
+    expectTypeOf<TimeoutError['bound']>().toEqualTypeOf<'timeout' | 'deadline' | 'signal'>()
+    expectTypeOf<AbortError>().toHaveProperty('errorCode')
+  })
+
+  it('gives hooks plain events with no token, body or error object', () => {
+    expectTypeOf<Parameters<NonNullable<RequestHooks['onRequest']>>[0]>().toEqualTypeOf<CallEvent>()
+    expectTypeOf<
+      Parameters<NonNullable<RequestHooks['onResponse']>>[0]
+    >().toEqualTypeOf<OutcomeEvent>()
+    expectTypeOf<Parameters<NonNullable<RequestHooks['onRetry']>>[0]>().toEqualTypeOf<RetryEvent>()
+    expectTypeOf<
+      Parameters<NonNullable<RequestHooks['onError']>>[0]
+    >().toEqualTypeOf<FailureEvent>()
+    expectTypeOf<FailureEvent>().not.toHaveProperty('error')
+    expectTypeOf<OutcomeEvent>().not.toHaveProperty('body')
+    expectTypeOf<RetryEvent['waitMs']>().toEqualTypeOf<number>()
   })
 })

@@ -5,23 +5,36 @@ export {
   RateLimitError,
   TimeoutError,
   NetworkError,
+  AbortError,
   isAuth0Error,
   isRateLimitError,
   isTimeoutError,
   isNetworkError,
+  isAbortError,
   type Auth0ErrorInit,
   type RateLimitErrorInit,
+  type TimeoutBound,
 } from './errors.js'
+export type {
+  RequestHooks,
+  CallEvent,
+  OutcomeEvent,
+  RetryEvent,
+  FailureEvent,
+  RetryReason,
+} from './hooks.js'
 export { OptionsError, isOptionsError } from './options-error.js'
 export {
   parseRateLimit,
   createRateLimiter,
   type RateLimitInfo,
   type RateLimiter,
+  type AcquireOptions,
   type LocalRateLimiterOptions,
   type HeadersLike,
 } from './rate-limit.js'
 export type { RestClientOptions, ResolvedRestClientOptions } from './options.js'
+export type { ResponseBodyType } from './response.js'
 export type { ClientInfo } from './telemetry.js'
 export {
   RestClient,

@@ -14,6 +14,7 @@ describe('resolveRestClientOptions', () => {
       timeout: 5000,
       retries: 3,
       maxRetryDelay: 10_000,
+      maxResponseSize: 10 * 1024 * 1024,
     })
   })
 

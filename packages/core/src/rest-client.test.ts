@@ -2,6 +2,7 @@ import { http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import {
+  isAbortError,
   isNetworkError,
   isRateLimitError,
   isTimeoutError,
@@ -487,13 +488,16 @@ describe('timeouts and aborts', () => {
     }
   })
 
-  it('rejects with the caller’s abort reason', async () => {
+  it('rejects with an AbortError that keeps the caller’s abort reason as its cause', async () => {
     const controller = new AbortController()
     const { rest } = client({ fetch: hanging })
     const p = rest.request({ method: 'GET', path: '/x' }, { signal: controller.signal })
     const reason = new Error('user left')
     controller.abort(reason)
-    await expect(p).rejects.toBe(reason)
+    const err = await caught(p)
+    expect(isAbortError(err)).toBe(true)
+    expect(err).toMatchObject({ name: 'AbortError', statusCode: 0, errorCode: 'aborted' })
+    expect(err.cause).toBe(reason)
   })
 })
 
@@ -690,6 +694,8 @@ describe('per-call options and token functions', () => {
     const controller = new AbortController()
     await rest.request({ method: 'GET', path: '/x' }, { signal: controller.signal })
     await rest.request({ method: 'GET', path: '/x' })
-    expect(contexts).toEqual([{ signal: controller.signal }, undefined])
+    // a signal of its own, bounded by the call (see "one timeout" below), even when the caller gave none
+    const signals = contexts.map((c) => (c as { signal: AbortSignal }).signal)
+    expect(signals.map((s) => s instanceof AbortSignal && !s.aborted)).toEqual([true, true])
   })
 })

@@ -1,11 +1,28 @@
 import type { KyInstance, Options as KyOptions } from 'ky'
 import { encodeBody, encodeQuery } from './encode.js'
-import { Auth0Error, errorFromResponse, NetworkError, TimeoutError } from './errors.js'
+import {
+  AbortError,
+  Auth0Error,
+  errorFromResponse,
+  isAuth0Error,
+  NetworkError,
+  TimeoutError,
+  type TimeoutBound,
+} from './errors.js'
+import {
+  emit,
+  type CallEvent,
+  type OutcomeEvent,
+  type RequestHooks,
+  type RetryReason,
+} from './hooks.js'
 import { OptionsError } from './options-error.js'
 import {
   clampRetries,
   fillRestClientOptions,
+  hooksRule,
   restOptionsProblems,
+  secondsWarning,
   type ResolvedRestClientOptions,
   type RestClientOptions,
 } from './options.js'
@@ -16,9 +33,15 @@ import {
   type RateLimitInfo,
   type RateLimiter,
 } from './rate-limit.js'
-import { redactText } from './redact.js'
-import { headersToRecord, parseSuccess } from './response.js'
-import { backoffDelay, nextStep, type FailReason } from './retry-policy.js'
+import { describeRequest, queryValues, redactText, safeUrl } from './redact.js'
+import {
+  describeBytes,
+  headersToRecord,
+  parseSuccess,
+  readText,
+  type ResponseBodyType,
+} from './response.js'
+import { backoffDelay, nextStep, type AttemptOutcome, type FailReason } from './retry-policy.js'
 import {
   checkOptions,
   finite,
@@ -32,7 +55,7 @@ import {
   type Rules,
 } from './rules.js'
 import { telemetryHeader, type ClientInfo } from './telemetry.js'
-import type { TokenSource } from './token.js'
+import type { TokenFunction, TokenSource } from './token.js'
 
 /** HTTP methods the SDK sends. */
 export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
@@ -65,14 +88,21 @@ export type MultipartValue =
 
 /** Per-call options, merged over the client's. Never sent as parameters. */
 export interface RequestOptions {
-  /** Aborts the call, including any wait before a retry. */
+  /**
+   * Aborts the call, including any wait. The call then rejects with `AbortError` (the signal's reason in `cause`), or
+   * with `TimeoutError` (`bound: 'signal'`) when the reason is a timeout, as with `AbortSignal.timeout()`.
+   */
   signal?: AbortSignal
-  /** Bound on each attempt in ms, headers and body both. @default the client's (5000) */
+  /** Bound on each attempt, headers and body both, and on each wait for a token, in ms. @default the client's (5000) */
   timeout?: number
+  /** Bound on the whole call in ms, waits included. @default the client's (none) */
+  deadline?: number
   /** Retries for this call (0..10). @default the client's (3) */
   retries?: number
   /** Extra headers for this call. */
   headers?: Record<string, string>
+  /** Hooks for this call, called after the client's. */
+  hooks?: RequestHooks
 }
 
 /** One request, declared: what an endpoint is. */
@@ -99,11 +129,14 @@ export interface RequestSpec {
   /** Values to keep out of any error this call raises (passwords, refresh tokens, ...). */
   secrets?: readonly (string | undefined)[]
   /**
-   * How a 2xx body is read. `auto` parses JSON by content type and returns other bodies as text; `text` returns the
-   * text; `object` requires a JSON object (token responses) and raises `invalid_response` for anything else.
+   * What a 2xx must carry, and how it is read. Leave it out (or `auto`) for the lenient reading: JSON by content type,
+   * other bodies as text, an empty body as `undefined`. Say `json` where the API returns a value: an empty or non-JSON
+   * 2xx then fails with `invalid_response` instead of resolving to `undefined`. `json-or-empty` accepts a value or
+   * nothing (`undefined`); `empty` resolves to `undefined` whatever the body (a method typed `void`); `object` requires
+   * a JSON object (token responses); `text` returns the text.
    * @default 'auto'
    */
-  responseType?: 'auto' | 'text' | 'object'
+  responseType?: ResponseBodyType
 }
 
 /** How a {@link RestClient} is built. */
@@ -145,26 +178,76 @@ export interface SendResult<T> {
   response: Response
 }
 
-/** One attempt's result: a response with its body read, or why there is none. Attempts never throw. */
+/**
+ * One attempt's result: a response with its body read (`text` is `undefined` when it passed `maxResponseSize`), or why
+ * there is none. Attempts never throw.
+ */
 type AttemptResult =
-  | { readonly ok: true; readonly response: Response; readonly text: string }
-  | { readonly ok: false; readonly kind: 'timeout' | 'abort' | 'network'; readonly error: unknown }
+  | { readonly ok: true; readonly response: Response; readonly text: string | undefined }
+  | { readonly ok: false; readonly kind: 'abort' | 'network'; readonly error: unknown }
+  | {
+      readonly ok: false
+      readonly kind: 'timeout'
+      readonly bound: TimeoutBound
+      readonly ms: number
+    }
 
-/** A call's settings, worked out once before its first attempt. */
+/** What the last attempt of a call got, for its hooks. */
+interface Last {
+  status: number
+  durationMs: number
+  requestId: string | undefined
+  rateLimit: RateLimitInfo
+}
+
+/** A call's settings, worked out once before its first attempt, and its state. */
 interface Call {
+  readonly id: number
   readonly spec: RequestSpec
   readonly method: HttpMethod
   readonly idempotent: boolean
+  /** Milliseconds per attempt, and per wait for a token. */
   readonly timeout: number
   readonly retries: number
-  readonly signal: AbortSignal | undefined
+  /** The whole call's bound in ms, and when it passes (epoch ms). */
+  readonly deadline: number | undefined
+  readonly deadlineAt: number | undefined
+  /** Aborts every wait and attempt of the call: the caller's signal, joined with the deadline when there is one. */
+  signal: AbortSignal | undefined
+  readonly callerSignal: AbortSignal | undefined
   readonly headers: Record<string, string> | undefined
   readonly body: BodyInit | undefined
   readonly contentType: string | undefined
   readonly useAuth: boolean
   /** Grows with each token a token function returns, so that none can appear in an error. */
   readonly secrets: string[]
+  readonly startedAt: number
+  /** The hook sets (the client's, then the call's), when any. */
+  readonly hooks: readonly RequestHooks[] | undefined
+  /** Whether anyone listens: hooks or the debug log. */
+  readonly observed: boolean
+  url: string
+  /** Sends so far, for hooks and the debug log. */
+  sends: number
+  reauthenticated: boolean
+  deadlinePassed: boolean
+  last: Last | undefined
+  /** Clears the deadline's timer and listener. */
+  dispose: () => void
 }
+
+/** Every field -1: what hooks see before any response. */
+const NO_RATE_LIMIT: RateLimitInfo = Object.freeze({
+  limit: -1,
+  remaining: -1,
+  resetAt: -1,
+  retryAfter: -1,
+  waitMs: -1,
+})
+const noop = (): void => {}
+/** setTimeout's largest delay. */
+const MAX_TIMER = 2_147_483_647
+let lastCallId = 0
 
 const CONFIG_RULES: Rules = {
   baseUrl: rule('an absolute URL', (v) => typeof v === 'string' && URL.canParse(v)),
@@ -193,8 +276,42 @@ const CONFIG_RULES: Rules = {
 const REQUEST_OPTION_RULES: Rules = {
   signal: rule('an AbortSignal', (v) => v instanceof AbortSignal),
   timeout: positive,
+  deadline: positive,
   retries: finite,
   headers: object,
+  hooks: hooksRule,
+}
+
+/** Resolves or rejects with `promise`, or rejects with the signal's reason as soon as it aborts. */
+function raceSignal<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (signal === undefined) return promise
+  if (signal.aborted) {
+    promise.catch(noop) // it may still reject; nobody waits for it any more
+    return Promise.reject(signal.reason as Error)
+  }
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason as Error)
+    signal.addEventListener('abort', onAbort, { once: true })
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort)
+        resolve(value)
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort)
+        reject(error as Error)
+      },
+    )
+  })
+}
+
+/** Whether an abort reason is a timeout (`AbortSignal.timeout()` aborts with a `DOMException` named so). */
+function isTimeoutReason(reason: unknown): boolean {
+  return typeof reason === 'object' && reason !== null && (reason as Error).name === 'TimeoutError'
+}
+
+function clampTimer(ms: number): number {
+  return Math.min(MAX_TIMER, Math.max(1, Math.ceil(ms)))
 }
 
 /**
@@ -220,6 +337,10 @@ export class RestClient {
   readonly #secrets: readonly string[]
   readonly #telemetry: string | undefined
   readonly #origin: string
+  /** The base URL's path (`/api/v2`), prefixed to path templates for hooks. */
+  readonly #basePath: string
+  readonly #hooks: readonly RequestHooks[] | undefined
+  #warned = false
 
   /**
    * @throws OptionsError listing every problem of the config and of its transport options (as `restOptions.*`)
@@ -233,7 +354,9 @@ export class RestClient {
     const token = config.token
     this.options = fillRestClientOptions(config.options)
     this.baseUrl = config.baseUrl.replace(/\/+$/, '')
-    this.#origin = new URL(config.baseUrl).origin
+    const base = new URL(this.baseUrl)
+    this.#origin = base.origin
+    this.#basePath = base.pathname.replace(/\/+$/, '')
     this.#token = token
     // Resolve fetch per call when not given, so test interceptors and polyfills installed later are honoured.
     this.#fetch = config.fetch ?? ((input, init) => globalThis.fetch(input, init))
@@ -256,6 +379,9 @@ export class RestClient {
     this.#telemetry = this.options.telemetry
       ? telemetryHeader(config.client ?? { name: __PKG_NAME__, version: __PKG_VERSION__ })
       : undefined
+    this.#hooks = this.options.hooks ? [this.options.hooks] : undefined
+    this.#warnSeconds('restOptions.timeout', this.options.timeout)
+    this.#warnSeconds('restOptions.deadline', this.options.deadline)
   }
 
   /** Builds the full URL of a spec (path parameters percent-encoded, query serialised). */
@@ -270,18 +396,19 @@ export class RestClient {
     return `${this.baseUrl}${path}${qs ? `?${qs}` : ''}`
   }
 
-  /** The Python backoff: 100·2^(attempt-1) ms plus 1–100 ms of jitter, between 100 and 1000 ms. */
+  /** The Python backoff in ms: 100·2^(attempt-1) plus 1–100 of jitter, between 100 and 1000. */
   backoff(attempt: number): number {
     return backoffDelay(attempt, this.#random(), this.options.maxRetryDelay)
   }
 
   /**
-   * Sends one declared request and returns the parsed 2xx body (`undefined` when empty).
+   * Sends one declared request and returns the parsed 2xx body (`undefined` when empty, unless the spec's
+   * `responseType` requires a value).
    *
    * @throws TypeError for a missing path parameter, or OptionsError for bad request options, before anything is sent
-   * @throws Auth0Error (or `RateLimitError`, `TimeoutError`, `NetworkError`) when the call fails
+   * @throws Auth0Error (or `RateLimitError`, `TimeoutError`, `NetworkError`, `AbortError`) when the call fails
    */
-  async request<T = unknown>(spec: RequestSpec, requestOptions: RequestOptions = {}): Promise<T> {
+  async request<T = unknown>(spec: RequestSpec, requestOptions?: RequestOptions): Promise<T> {
     return (await this.send<T>(spec, requestOptions)).data
   }
 
@@ -290,7 +417,7 @@ export class RestClient {
    * final response, for its status and headers.
    *
    * @throws TypeError for a missing path parameter, or OptionsError for bad request options, before anything is sent
-   * @throws Auth0Error (or `RateLimitError`, `TimeoutError`, `NetworkError`) when the call fails
+   * @throws Auth0Error (or `RateLimitError`, `TimeoutError`, `NetworkError`, `AbortError`) when the call fails
    * @example
    * ```ts
    * const { data, response } = await rest.send({ method: 'GET', path: '/api/v2/users' })
@@ -299,36 +426,70 @@ export class RestClient {
    */
   async send<T = unknown>(
     spec: RequestSpec,
-    requestOptions: RequestOptions = {},
+    requestOptions?: RequestOptions,
   ): Promise<SendResult<T>> {
-    checkOptions('request options', requestOptions, REQUEST_OPTION_RULES, { open: true })
-    let url = this.url(spec)
-    const call = this.#prepare(spec, requestOptions)
-    const { method, idempotent, signal } = call
+    if (requestOptions !== undefined)
+      checkOptions('request options', requestOptions, REQUEST_OPTION_RULES, { open: true })
+    const call = this.#prepare(spec, requestOptions, this.url(spec))
+    try {
+      return await this.#run<T>(call)
+    } catch (error) {
+      const failure = call.signal?.aborted ? this.#abortError(call) : error
+      if (call.observed) this.#failed(call, failure)
+      throw failure
+    } finally {
+      call.dispose()
+    }
+  }
+
+  async #run<T>(call: Call): Promise<SendResult<T>> {
+    const { spec, method, idempotent, signal } = call
     let redirects = 0
     for (let attempt = 1; ;) {
-      if (this.#limiter) await this.#limiter.acquire(signal)
+      if (this.#limiter) {
+        const acquired = this.#limiter.acquire(signal, { since: call.startedAt })
+        await (signal ? raceSignal(acquired, signal) : acquired)
+      }
       const token = call.useAuth
         ? typeof this.#token === 'string'
           ? this.#token
-          : await this.#resolveToken(signal)
+          : await this.#resolveToken(call)
         : undefined
       if (token !== undefined && !call.secrets.includes(token)) call.secrets.push(token)
-      const result = await this.#attempt(call, url, this.#headers(call, token))
+      call.sends++
+      if (call.hooks) emit(call.hooks, 'onRequest', this.#event(call), this.options.debug)
+      const sentAt = this.#now()
+      const result = await this.#attempt(call, this.#headers(call, token))
 
       let rateLimit: RateLimitInfo | undefined
       let location: URL | undefined
       if (result.ok) {
-        const status = result.response.status
-        rateLimit = parseRateLimit(result.response.headers, this.#now())
+        const { response, text } = result
+        const status = response.status
+        rateLimit = parseRateLimit(response.headers, this.#now())
         this.#limiter?.update(rateLimit, status)
+        if (call.observed)
+          call.last = {
+            status,
+            durationMs: this.#now() - sentAt,
+            requestId: requestIdOf(response.headers),
+            rateLimit,
+          }
+        if (text === undefined) throw this.#tooLarge(call, response)
         if (status === 0 || (status >= 300 && status < 400)) {
-          const header = result.response.headers.get('location')
-          location = header ? safeResolve(header, url) : undefined
+          const header = response.headers.get('location')
+          location = header ? safeResolve(header, call.url) : undefined
         }
-      }
+      } else if (call.observed)
+        call.last = {
+          status: 0,
+          durationMs: this.#now() - sentAt,
+          requestId: undefined,
+          rateLimit: NO_RATE_LIMIT,
+        }
       const outcome = result.ok ? result.response.status : result.kind
       const settled = typeof outcome === 'number' && outcome >= 200 && outcome < 300
+      const source = this.#token
       const step = nextStep({
         outcome,
         idempotent,
@@ -340,45 +501,115 @@ export class RestClient {
         maxRetryDelay: this.options.maxRetryDelay,
         location,
         origin: this.#origin,
+        canReauthenticate:
+          token !== undefined &&
+          !call.reauthenticated &&
+          typeof source === 'function' &&
+          typeof source.invalidate === 'function',
       })
       switch (step.action) {
         case 'succeed': {
           const { response, text } = result as Extract<AttemptResult, { ok: true }>
-          const ctx = { responseType: spec.responseType, method, url, secrets: call.secrets }
-          return { data: parseSuccess(response, text, ctx) as T, response }
+          const ctx = {
+            responseType: spec.responseType,
+            method,
+            url: call.url,
+            secrets: call.secrets,
+            query: spec.query,
+          }
+          const data = parseSuccess(response, text ?? '', ctx) as T
+          if (call.observed) this.#succeeded(call)
+          return { data, response }
         }
-        case 'retry':
-          await this.#sleep(step.afterMs, signal)
+        case 'retry': {
+          const afterMs = step.afterMs
+          if (call.deadlineAt !== undefined && this.#now() + afterMs >= call.deadlineAt) {
+            call.deadlinePassed = true
+            const cause = this.#failure('status', result, call, location, rateLimit)
+            throw this.#deadlineError(call, `leaves no time for a retry in ${afterMs} ms`, cause)
+          }
+          if (call.observed) this.#retrying(call, outcome, afterMs)
+          await (signal ? raceSignal(this.#sleep(afterMs, signal), signal) : this.#sleep(afterMs))
           attempt++
           continue
+        }
+        case 'reauthenticate': {
+          call.reauthenticated = true
+          if (call.observed) this.#retrying(call, outcome, 0)
+          try {
+            await raceSignal(Promise.resolve((source as TokenFunction).invalidate?.()), signal)
+          } catch (error) {
+            if (signal?.aborted) throw error
+            throw this.#failure('status', result, call, location, rateLimit, error)
+          }
+          continue
+        }
         case 'redirect':
+          if (call.observed) this.#debug(call, `→ redirect to ${describeRequest(method, step.url)}`)
           redirects++
-          url = step.url
+          call.url = step.url
           continue
         case 'fail':
-          throw this.#failure(step.reason, result, call, url, location, rateLimit)
+          throw this.#failure(step.reason, result, call, location, rateLimit)
       }
     }
   }
 
-  #prepare(spec: RequestSpec, ro: RequestOptions): Call {
+  #prepare(spec: RequestSpec, ro: RequestOptions | undefined, url: string): Call {
     const method = spec.method
     const { body, contentType } = encodeBody(spec)
-    return {
+    const startedAt = this.#now()
+    const timeout = ro?.timeout ?? this.options.timeout
+    const deadline = ro?.deadline ?? this.options.deadline
+    if (ro?.timeout !== undefined) this.#warnSeconds('timeout', ro.timeout)
+    if (ro?.deadline !== undefined) this.#warnSeconds('deadline', ro.deadline)
+    const callerSignal = ro?.signal
+    const hooks = ro?.hooks ? [...(this.#hooks ?? []), ro.hooks] : this.#hooks
+    const call: Call = {
+      id: ++lastCallId,
       spec,
       method,
       idempotent: method === 'GET' || method === 'HEAD',
-      timeout: ro.timeout ?? this.options.timeout,
-      retries: clampRetries(ro.retries ?? this.options.retries),
-      signal: ro.signal,
-      headers: ro.headers,
+      timeout,
+      retries: clampRetries(ro?.retries ?? this.options.retries),
+      deadline,
+      deadlineAt: deadline === undefined ? undefined : startedAt + deadline,
+      signal: callerSignal,
+      callerSignal,
+      headers: ro?.headers,
       body,
       contentType,
       useAuth: spec.auth !== false && this.#token !== undefined,
       secrets: spec.secrets
         ? [...this.#secrets, ...spec.secrets.filter((s): s is string => !!s)]
         : [...this.#secrets],
+      startedAt,
+      hooks,
+      observed: hooks !== undefined || this.options.debug !== undefined,
+      url,
+      sends: 0,
+      reauthenticated: false,
+      deadlinePassed: false,
+      last: undefined,
+      dispose: noop,
     }
+    if (deadline !== undefined) {
+      // One controller for the call: the deadline's timer and the caller's signal both abort it.
+      const controller = new AbortController()
+      const timer = setTimeout(() => {
+        call.deadlinePassed = true
+        controller.abort(new Error(`deadline of ${deadline} ms passed`))
+      }, clampTimer(deadline))
+      const onAbort = () => controller.abort(callerSignal?.reason)
+      if (callerSignal?.aborted) onAbort()
+      else callerSignal?.addEventListener('abort', onAbort, { once: true })
+      call.signal = controller.signal
+      call.dispose = () => {
+        clearTimeout(timer)
+        callerSignal?.removeEventListener('abort', onAbort)
+      }
+    }
+    return call
   }
 
   /** The headers of one attempt: content type, telemetry, the bearer token, then the spec's, then the call's. */
@@ -395,85 +626,201 @@ export class RestClient {
     return headers
   }
 
-  async #resolveToken(signal: AbortSignal | undefined): Promise<string> {
-    const source = this.#token
-    const token =
-      typeof source === 'function' ? await source(signal ? { signal } : undefined) : source
-    if (typeof token !== 'string' || token === '')
-      throw new TypeError('token: the token function must return a non-empty string')
-    return token
+  /** How long the next wait or attempt may take, in ms, and which bound that is. */
+  #bound(call: Call): { ms: number; bound: TimeoutBound } {
+    const left = call.deadlineAt === undefined ? Infinity : call.deadlineAt - this.#now()
+    return left < call.timeout
+      ? { ms: left, bound: 'deadline' }
+      : { ms: call.timeout, bound: 'timeout' }
   }
 
-  async #attempt(call: Call, url: string, headers: Record<string, string>): Promise<AttemptResult> {
-    const { method, timeout, signal } = call
-    if (signal?.aborted) return { ok: false, kind: 'abort', error: signal.reason }
-    const ky = kyInstance ?? (await loadKy())
-    // One controller and one timer bound the whole attempt, headers and body. Its signal is handed to fetch directly
-    // (ky would otherwise merge it with its own on every request), and the caller's signal feeds it.
+  /**
+   * Asks a token function for a token, bounded like an attempt: the function gets a signal that aborts at the call's
+   * timeout, deadline or abort, and the call stops waiting then even if the function ignores it.
+   */
+  async #resolveToken(call: Call): Promise<string> {
+    const source = this.#token as TokenFunction
+    const outer = call.signal
+    outer?.throwIfAborted()
     const controller = new AbortController()
+    const { ms, bound } = this.#bound(call)
+    let timer: ReturnType<typeof setTimeout> | undefined
     let timedOut = false
-    const timer = setTimeout(() => {
-      timedOut = true
-      controller.abort(new Error(`timed out after ${timeout} ms`))
-    }, timeout)
-    const onAbort = () => controller.abort(signal?.reason)
-    signal?.addEventListener('abort', onAbort, { once: true })
-    const base = this.#fetch
+    const onAbort = () => controller.abort(outer?.reason)
     try {
-      const init: KyOptions = {
-        method,
-        headers,
-        retry: 0,
-        timeout: false,
-        throwHttpErrors: false,
-        redirect: 'manual',
-        fetch: (input, options) => base(input, { ...options, signal: controller.signal }),
+      let value = source({ signal: controller.signal })
+      if (typeof value !== 'string') {
+        if (ms <= 0) timedOut = true
+        else {
+          timer = setTimeout(() => {
+            timedOut = true
+            controller.abort(new Error(`no token within ${ms} ms`))
+          }, clampTimer(ms))
+          outer?.addEventListener('abort', onAbort, { once: true })
+        }
+        value = await raceSignal(Promise.resolve(value), controller.signal)
       }
-      if (call.body !== undefined) init.body = call.body
-      const response = await ky(url, init)
-      // The body is read under the same timer: a server that trickles it cannot hold the call past `timeout`.
-      const text = method === 'HEAD' ? '' : await response.text()
-      return { ok: true, response, text }
+      if (typeof value !== 'string' || value === '')
+        throw new TypeError('token: the token function must return a non-empty string')
+      return value
     } catch (error) {
-      return {
-        ok: false,
-        kind: timedOut ? 'timeout' : signal?.aborted ? 'abort' : 'network',
-        error,
+      if (!timedOut || outer?.aborted) throw error
+      if (bound === 'deadline') {
+        call.deadlinePassed = true
+        throw this.#deadlineError(call, 'while waiting for a token', error)
       }
+      return Promise.reject(
+        new TimeoutError({
+          message: `${describeRequest(call.method, call.url)} timed out after ${ms} ms waiting for a token`,
+          timeout: ms,
+          bound,
+          method: call.method,
+          url: safeUrl(call.url),
+          cause: error,
+        }),
+      )
     } finally {
       clearTimeout(timer)
-      signal?.removeEventListener('abort', onAbort)
+      outer?.removeEventListener('abort', onAbort)
     }
   }
 
-  /** The error a failed call rejects with: the caller's abort reason, or an {@link Auth0Error}. */
+  // ky carries each attempt: it builds the Request from our method, headers and body, and its `timeout` bounds the
+  // attempt. We read the body inside the `fetch` ky calls, so that one timer (ky's) bounds headers and body both and
+  // no second AbortController is made per attempt. We leave out of ky what costs time or is done once per call here:
+  // `retry` (0: the pure `nextStep` decides), `throwHttpErrors` (false: statuses become our errors), its hooks (ky
+  // awaits them in the request path, and `afterResponse` clones every response: ours are called without waiting),
+  // `json`/`searchParams`/`prefixUrl` (the URL and body are encoded once per call, not per attempt) and its response
+  // shortcuts (`.json()` sets `accept` and reads again). The caller's signal and deadline reach ky as `signal` only
+  // when there is one.
+  async #attempt(call: Call, headers: Record<string, string>): Promise<AttemptResult> {
+    const { method, signal } = call
+    let ky = kyInstance
+    if (ky === undefined) {
+      try {
+        ky = await raceSignal(loadKy(), signal)
+      } catch (error) {
+        if (signal?.aborted) return { ok: false, kind: 'abort', error: signal.reason }
+        throw error
+      }
+    }
+    if (signal?.aborted) return { ok: false, kind: 'abort', error: signal.reason }
+    const { ms, bound } = this.#bound(call)
+    if (ms <= 0) return { ok: false, kind: 'timeout', bound, ms: 0 }
+    const base = this.#fetch
+    const max = this.options.maxResponseSize
+    let text: string | undefined
+    const init: KyOptions = {
+      method,
+      headers,
+      retry: 0,
+      timeout: clampTimer(ms),
+      throwHttpErrors: false,
+      redirect: 'manual',
+      fetch: async (input, options) => {
+        // The signal rides on ky's Request; `init.signal` too, for custom fetches that only look there.
+        const response = await base(input, { ...options, signal: (input as Request).signal })
+        text = method === 'HEAD' ? '' : await readText(response, max)
+        return response
+      },
+    }
+    if (signal) init.signal = signal
+    if (call.body !== undefined) init.body = call.body
+    try {
+      const response = await raceSignal(ky(call.url, init), signal)
+      return { ok: true, response, text }
+    } catch (error) {
+      if (signal?.aborted) return { ok: false, kind: 'abort', error: signal.reason }
+      if (isTimeoutReason(error)) return { ok: false, kind: 'timeout', bound, ms }
+      return { ok: false, kind: 'network', error }
+    }
+  }
+
+  /** A TimeoutError for the call's deadline. */
+  #deadlineError(call: Call, what: string, cause: unknown): TimeoutError {
+    const deadline = call.deadline as number
+    return new TimeoutError({
+      message: `${describeRequest(call.method, call.url)} passed its deadline of ${deadline} ms${what && ` ${what}`}`,
+      timeout: deadline,
+      bound: 'deadline',
+      method: call.method,
+      url: safeUrl(call.url),
+      cause,
+    })
+  }
+
+  /** The error of a call stopped by its signal or its deadline: never the raw abort reason. */
+  #abortError(call: Call): Auth0Error {
+    if (call.deadlinePassed) return this.#deadlineError(call, '', call.signal?.reason)
+    const target = describeRequest(call.method, call.url)
+    const reason: unknown = call.callerSignal?.reason
+    const where = { method: call.method, url: safeUrl(call.url), cause: reason }
+    if (isTimeoutReason(reason))
+      return new TimeoutError({
+        ...where,
+        message: `${target} was stopped by its signal's timeout`,
+        timeout: -1,
+        bound: 'signal',
+      })
+    const said =
+      typeof (reason as Error | undefined)?.message === 'string' ? (reason as Error).message : ''
+    const message = redactText(`${target} was aborted by its signal${said && `: ${said}`}`, [
+      ...call.secrets,
+      ...queryValues(call.spec.query),
+    ])
+    return new AbortError({ ...where, message })
+  }
+
+  #tooLarge(call: Call, response: Response): Auth0Error {
+    const max = this.options.maxResponseSize
+    return new Auth0Error({
+      statusCode: response.status,
+      errorCode: 'response_too_large',
+      message: `${describeRequest(call.method, call.url)} returned ${response.status} with a body over the ${describeBytes(max)} limit (maxResponseSize); it was not read`,
+      headers: headersToRecord(response.headers),
+      requestId: requestIdOf(response.headers),
+      method: call.method,
+      url: safeUrl(call.url),
+      response,
+    })
+  }
+
+  /** The error a failed call rejects with. */
   #failure(
     reason: FailReason,
     result: AttemptResult,
     call: Call,
-    url: string,
     location: URL | undefined,
     rateLimit: RateLimitInfo | undefined,
-  ): unknown {
-    const { method, secrets } = call
-    const safeUrl = redactText(url, secrets)
+    cause?: unknown,
+  ): Auth0Error {
+    const method = call.method
+    const secrets = [...call.secrets, ...queryValues(call.spec.query)]
+    const target = redactText(describeRequest(method, call.url), secrets)
+    const url = redactText(safeUrl(call.url), secrets)
     if (!result.ok) {
-      if (reason === 'abort') return call.signal?.reason ?? result.error
-      if (reason === 'timeout')
+      if (result.kind === 'abort') return this.#abortError(call)
+      if (result.kind === 'timeout') {
+        if (result.bound === 'deadline') {
+          call.deadlinePassed = true
+          return this.#deadlineError(call, '', undefined)
+        }
         return new TimeoutError({
-          message: `${method} ${safeUrl} timed out after ${call.timeout} ms`,
-          timeout: call.timeout,
+          message: `${target} timed out after ${result.ms} ms`,
+          timeout: result.ms,
+          bound: result.bound,
           method,
-          url: safeUrl,
-          cause: result.error,
+          url,
+          cause: new Error(`no response within ${result.ms} ms`),
         })
-      const cause =
-        result.error instanceof Error ? describeNetworkCause(result.error) : 'network error'
+      }
+      const error = result.error
+      const why = error instanceof Error ? describeNetworkCause(error) : 'network error'
       return new NetworkError({
-        message: redactText(`${method} ${safeUrl} failed: ${cause}`, secrets),
+        message: redactText(`${target} failed: ${why}`, secrets),
         method,
-        url: safeUrl,
-        cause: result.error,
+        url,
+        cause: error,
       })
     }
     const { response, text } = result
@@ -481,22 +828,112 @@ export class RestClient {
       return new Auth0Error({
         statusCode: response.status,
         errorCode: 'redirect_not_followed',
-        message: `${method} ${safeUrl} was redirected${location ? ` to ${location.origin}` : ''}; redirects are followed only within the same origin, for GET and HEAD, so credentials never leave it`,
+        message: `${target} was redirected${location ? ` to ${location.origin}` : ''}; redirects are followed only within the same origin, for GET and HEAD, so credentials never leave it`,
         headers: headersToRecord(response.headers),
         method,
-        url: safeUrl,
+        url,
         response,
       })
     return errorFromResponse({
       response,
-      text,
+      text: text ?? '',
       method,
-      url,
+      url: call.url,
       headers: headersToRecord(response.headers),
       rateLimit: rateLimit ?? parseRateLimit(response.headers, this.#now()),
       secrets,
+      cause,
     })
   }
+
+  #warnSeconds(name: string, ms: number | undefined): void {
+    const warning = this.#warned ? undefined : secondsWarning(name, ms)
+    if (warning === undefined) return
+    this.#warned = true
+    ;(this.options.debug ?? ((line: string) => console.warn(line)))(warning)
+  }
+
+  /** What every hook event says about a call. */
+  #event(call: Call): CallEvent {
+    const url = call.url
+    const q = url.indexOf('?')
+    return {
+      callId: call.id,
+      method: call.method,
+      pathTemplate: this.#basePath + call.spec.path,
+      path: url.slice(this.#origin.length, q === -1 ? undefined : q) || '/',
+      attempt: call.sends,
+      elapsedMs: this.#now() - call.startedAt,
+    }
+  }
+
+  #outcome(call: Call): OutcomeEvent {
+    const last = call.last
+    return {
+      ...this.#event(call),
+      status: last?.status ?? 0,
+      durationMs: last?.durationMs ?? 0,
+      requestId: last?.requestId,
+      rateLimit: last?.rateLimit ?? NO_RATE_LIMIT,
+    }
+  }
+
+  #debug(call: Call, what: string): void {
+    const debug = this.options.debug
+    if (debug === undefined) return
+    const last = call.last
+    const got =
+      last === undefined ? 'nothing sent' : last.status === 0 ? 'no response' : String(last.status)
+    const rl = last?.rateLimit ?? NO_RATE_LIMIT
+    const parts = [
+      `[auth0-ts] ${describeRequest(call.method, call.url)} attempt ${call.sends}: ${got}`,
+      last ? ` in ${last.durationMs} ms` : '',
+      last?.requestId ? `, request id ${last.requestId}` : '',
+      rl.remaining >= 0 ? `, rate limit ${rl.remaining}/${rl.limit}` : '',
+      ` ${what}`,
+    ]
+    try {
+      debug(redactText(parts.join(''), [...call.secrets, ...queryValues(call.spec.query)]))
+    } catch {
+      // a debug sink that throws fails nothing
+    }
+  }
+
+  #retrying(call: Call, outcome: AttemptOutcome, waitMs: number): void {
+    const reason: RetryReason =
+      outcome === 429
+        ? 'rate_limited'
+        : outcome === 401
+          ? 'unauthorized'
+          : outcome === 'network'
+            ? 'network_error'
+            : 'server_error'
+    this.#debug(call, `→ retry in ${waitMs} ms (${reason})`)
+    if (call.hooks)
+      emit(call.hooks, 'onRetry', { ...this.#outcome(call), reason, waitMs }, this.options.debug)
+  }
+
+  #succeeded(call: Call): void {
+    this.#debug(call, '→ done')
+    if (call.hooks) emit(call.hooks, 'onResponse', this.#outcome(call), this.options.debug)
+  }
+
+  #failed(call: Call, error: unknown): void {
+    const errorName = error instanceof Error ? error.name : typeof error
+    const errorCode = isAuth0Error(error) ? error.errorCode : 'unknown'
+    this.#debug(call, `→ failed: ${errorName} ${errorCode}`)
+    if (call.hooks)
+      emit(
+        call.hooks,
+        'onError',
+        { ...this.#outcome(call), errorName, errorCode },
+        this.options.debug,
+      )
+  }
+}
+
+function requestIdOf(headers: Headers): string | undefined {
+  return headers.get('x-auth0-requestid') ?? headers.get('x-request-id') ?? undefined
 }
 
 function safeResolve(location: string, base: string): URL | undefined {

@@ -87,6 +87,33 @@ describe('nextStep', () => {
     ['a 500 is never retried', { outcome: 500 }, { action: 'fail', reason: 'status' }],
     ['a 404 fails', { outcome: 404 }, { action: 'fail', reason: 'status' }],
     ['a 401 fails', { outcome: 401 }, { action: 'fail', reason: 'status' }],
+
+    // 401 with a token source that can be invalidated: once, any method, outside the retries
+    [
+      'a 401 with a token to refresh reauthenticates',
+      { outcome: 401, canReauthenticate: true },
+      { action: 'reauthenticate' },
+    ],
+    [
+      'a POST 401 reauthenticates too: the API did not act',
+      { ...POST, outcome: 401, canReauthenticate: true },
+      { action: 'reauthenticate' },
+    ],
+    [
+      'a 401 reauthenticates with no retries left',
+      { outcome: 401, canReauthenticate: true, retries: 0, attempt: 1 },
+      { action: 'reauthenticate' },
+    ],
+    [
+      'a second 401 fails',
+      { outcome: 401, canReauthenticate: false },
+      { action: 'fail', reason: 'status' },
+    ],
+    [
+      'a 403 never reauthenticates',
+      { outcome: 403, canReauthenticate: true },
+      { action: 'fail', reason: 'status' },
+    ],
     ['a GET network error backs off', { outcome: 'network' }, { action: 'retry', afterMs: 150 }],
     [
       'a POST network error fails',

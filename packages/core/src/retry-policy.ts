@@ -25,6 +25,11 @@ export interface StepInput {
   location?: URL | undefined
   /** The origin of the client's base URL: the only origin a redirect may go to. */
   origin: string
+  /**
+   * Whether a 401 may be retried with a fresh token: the token source can be invalidated and this call has not done
+   * so yet. @default false
+   */
+  canReauthenticate?: boolean | undefined
 }
 
 /** Why a call ends without a result. */
@@ -35,6 +40,7 @@ export type Step =
   | { readonly action: 'succeed' }
   | { readonly action: 'retry'; readonly afterMs: number }
   | { readonly action: 'redirect'; readonly url: string }
+  | { readonly action: 'reauthenticate' }
   | { readonly action: 'fail'; readonly reason: FailReason }
 
 /** Redirects followed at most per call. */
@@ -45,7 +51,8 @@ const RETRYABLE_STATUS = new Set([502, 503, 504])
  * Decides what follows an attempt. A 429 is retried on any method (Auth0 did not act on it) after the server's wait,
  * or the backoff without one, unless that wait is longer than `maxRetryDelay`. A network error and 502/503/504 are
  * retried for GET and HEAD only. A timeout or an abort is never retried. Redirects are followed within the origin,
- * for GET and HEAD, at most {@link MAX_REDIRECTS} times.
+ * for GET and HEAD, at most {@link MAX_REDIRECTS} times. A 401 is retried once, on any method (the API did not act on
+ * it), with a fresh token when the token source can be invalidated; it does not count against `retries`.
  */
 export function nextStep(input: StepInput): Step {
   const { outcome, idempotent, attempt, retries } = input
@@ -56,6 +63,7 @@ export function nextStep(input: StepInput): Step {
       ? { action: 'retry', afterMs: input.backoffMs }
       : { action: 'fail', reason: 'network' }
   if (outcome >= 200 && outcome < 300) return { action: 'succeed' }
+  if (outcome === 401 && input.canReauthenticate === true) return { action: 'reauthenticate' }
   if (outcome === 0 || (outcome >= 300 && outcome < 400)) {
     const target = input.location
     return target && target.origin === input.origin && idempotent && input.redirects < MAX_REDIRECTS
