@@ -26,8 +26,14 @@ import type { OperationSpec } from '../operation.js'
 import type { WithRawResponse } from './api-promise.js'
 import { aliasProblems, HEADERS, type HeaderValue } from './request-options.js'
 
-/** Options of `ManagementClient` and of each resource client, whatever the credentials. */
-export interface ManagementClientBaseOptions {
+/**
+ * Options of `ManagementClient` and of each resource client, whatever the credentials. Core's transport options beyond
+ * the ones named here (such as `hooks`, `deadline` and `debug`) are passed to core as they are.
+ */
+export interface ManagementClientBaseOptions extends Omit<
+  RestClientOptions,
+  'timeout' | 'retries' | 'maxRetryDelay' | 'telemetry'
+> {
   /** The tenant's domain, such as `tenant.us.auth0.com` (a host name with an optional port, never a URL). */
   domain: string
   /** `'http'` reaches a local tenant such as `@auth0-ts/mock-tenant`. @default 'https' */

@@ -65,7 +65,7 @@ const stringField = (body: unknown, key: string): string | undefined => {
  *
  * @throws Auth0Error `invalid_response` for a body that holds no list: never read as an empty page
  */
-export function itemsOf(pager: Pager, body: unknown): unknown[] {
+function itemsOf(pager: Pager, body: unknown): unknown[] {
   if (Array.isArray(body)) return body
   const items = pager.items === undefined ? undefined : field(body, pager.items)
   if (Array.isArray(items)) return items

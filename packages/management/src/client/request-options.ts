@@ -80,7 +80,7 @@ const ALIASES = [
 ] as const
 
 /** Resolves header values (functions are called) into lower-case names; later objects win. */
-export async function resolveHeaders(
+async function resolveHeaders(
   ...sources: (Readonly<Record<string, HeaderValue>> | undefined)[]
 ): Promise<Record<string, string> | undefined> {
   let out: Record<string, string> | undefined

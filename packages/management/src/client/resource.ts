@@ -1,4 +1,11 @@
-import type { ArgsOf, ItemOf, OperationSpec, RequestOf, ResponseOf } from '../operation.js'
+import type {
+  ArgsOf,
+  ItemOf,
+  Operation,
+  OperationSpec,
+  RequestOf,
+  ResponseOf,
+} from '../operation.js'
 import type { ApiPromise } from './api-promise.js'
 import { callOperation } from './call.js'
 import {
@@ -37,10 +44,15 @@ export type Method<O> = (
 
 /**
  * The client of a group table: a method per operation and a property per subgroup, each keeping the operation's
- * TSDoc (`Resource<typeof users>` is `UsersClient`).
+ * TSDoc (`Resource<typeof users>` is `UsersClient`). The method type is written out here rather than as
+ * {@link Method}, so that an editor shows each method's parameters on hover, not an alias.
  */
 export type Resource<G> = {
-  readonly [K in keyof G]: G[K] extends OperationSpec ? Method<G[K]> : Resource<G[K]>
+  readonly [K in keyof G]: G[K] extends Operation<infer A, infer R, infer S, infer I>
+    ? (
+        ...args: [...A, ...RequestArgs<R>, options?: ManagementRequestOptions]
+      ) => [I] extends [never] ? ApiPromise<S> : PagePromise<I, S>
+    : Resource<G[K]>
 }
 
 const isOperation = (v: OperationSpec | OperationGroup): v is OperationSpec =>
