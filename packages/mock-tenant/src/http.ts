@@ -79,21 +79,35 @@ export function redirect(location: string): Response {
   return new Response(null, { status: 302, headers: { location } })
 }
 
-/** Reads a JSON or form-urlencoded body into an object; an empty body is `{}`. */
-export async function readBody(request: Request): Promise<Json> {
-  const raw = await request.text()
-  if (raw.trim() === '') return {}
+const BAD_PAYLOAD = () => apiError(400, 'Invalid request payload JSON format', 'invalid_body')
+
+/**
+ * Reads a request body: any JSON value, a form (`application/x-www-form-urlencoded`) or the parts of a
+ * `multipart/form-data` body as an object (a file part by its file name); an empty body is `undefined`.
+ *
+ * @throws HttpError 400 `invalid_body` when the body cannot be read
+ */
+export async function readPayload(request: Request): Promise<unknown> {
   const type = request.headers.get('content-type') ?? ''
+  if (/multipart\/form-data/i.test(type)) {
+    const form = await request.formData().catch(() => {
+      throw BAD_PAYLOAD()
+    })
+    const out: Json = {}
+    form.forEach((value, key) => {
+      out[key] = typeof value === 'string' ? value : value.name
+    })
+    return out
+  }
+  const raw = await request.text()
+  if (raw.trim() === '') return undefined
   if (/application\/x-www-form-urlencoded/i.test(type))
     return Object.fromEntries(new URLSearchParams(raw))
   try {
-    const parsed: unknown = JSON.parse(raw)
-    if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed))
-      return parsed as Json
+    return JSON.parse(raw) as unknown
   } catch {
-    /* reported below */
+    throw BAD_PAYLOAD()
   }
-  throw apiError(400, 'Invalid request payload JSON format', 'invalid_body')
 }
 
 /** A string field of a body, or undefined. */

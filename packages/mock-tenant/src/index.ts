@@ -12,3 +12,14 @@ export {
 export { startMockTenant, type StartMockTenantOptions, type RunningMockTenant } from './server.js'
 export { MockTenantOptionsError } from './options.js'
 export { MANAGEMENT_SCOPES } from './seed.js'
+export type {
+  AuthenticationControls,
+  AuthenticationOptions,
+  AuthenticationSettings,
+  EnrolledMfa,
+  MfaEnrollment,
+  MfaPolicy,
+  OobChannel,
+  RevocationTrust,
+  TokenExchangeProfile,
+} from './auth/public-types.js'

@@ -1,5 +1,10 @@
 // The emulator's options, checked with zod/mini: every problem is listed at once, by path, in one OptionsError.
 import * as z from 'zod/mini'
+import {
+  authenticationSchema,
+  authenticationSettings,
+  type AuthenticationSettings,
+} from './auth/settings.js'
 import type { RateLimitConfig } from './rate-limit.js'
 import type { SeedOptions } from './seed.js'
 
@@ -79,6 +84,7 @@ const tenantShape = {
       expected('an array of strings'),
     ),
   ),
+  authentication: z.optional(authenticationSchema),
 }
 
 const tenantSchema = z.strictObject(tenantShape, expected('an object'))
@@ -122,6 +128,7 @@ export interface TenantSettings {
   readonly now: () => number
   readonly seed: SeedOptions
   readonly redirectUris: readonly string[]
+  readonly authentication?: AuthenticationSettings
 }
 
 /** The options of a server: where to listen, and the tenant's own (without `baseUrl`, which the port decides). */
@@ -142,6 +149,7 @@ function settingsOf(input: Omit<TenantInput, 'baseUrl'>): Omit<TenantSettings, '
     now: input.now ?? Date.now,
     seed: { ...(users === undefined ? {} : { users }), ...(logs === undefined ? {} : { logs }) },
     redirectUris: [...(input.redirectUris ?? [])],
+    authentication: authenticationSettings(input.authentication),
   }
 }
 

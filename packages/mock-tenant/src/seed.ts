@@ -1,38 +1,22 @@
 import type { KeyObject } from 'node:crypto'
+import { operations } from './generated/operations.js'
 import type { ClientRecord } from './records.js'
 import { emptyState, memberKey, type State } from './state.js'
 
-/** Every Management API scope this tenant checks; the m2m clients are granted all of them. */
+/** Every Management API scope an operation accepts (inferred ones included), sorted; the m2m clients get them all. */
 export const MANAGEMENT_SCOPES: readonly string[] = [
-  ...[
-    'users',
-    'connections',
-    'clients',
-    'client_grants',
-    'resource_servers',
-    'roles',
-    'organizations',
-    'organization_members',
-    'organization_member_roles',
-    'organization_connections',
-    'role_members',
-  ].flatMap((r) => [`read:${r}`, `create:${r}`, `update:${r}`, `delete:${r}`]),
-  'read:logs',
-  'read:logs_users',
-  'read:client_keys',
-  'update:client_keys',
-  'update:users_app_metadata',
-]
+  ...new Set(operations.flatMap((op) => op.scopes)),
+].sort()
 
 /** A second API, for user tokens with an audience. */
-export const MOCK_API = {
+const MOCK_API = {
   identifier: 'https://api.mock.test/',
   name: 'Mock API',
   scopes: ['read:messages', 'write:messages'],
 }
 
-export const AMAZON_CONNECTION_ID = 'con_ErZf9LpXQDE0cNBr'
-export const DATABASE_CONNECTION_ID = 'con_i8qF5DPiZ3FdadwJ'
+const AMAZON_CONNECTION_ID = 'con_ErZf9LpXQDE0cNBr'
+const DATABASE_CONNECTION_ID = 'con_i8qF5DPiZ3FdadwJ'
 export const DATABASE_CONNECTION = 'Username-Password-Authentication'
 export const PASSWORD_REALM_GRANT = 'http://auth0.com/oauth/grant-type/password-realm'
 export const OTP_GRANT = 'http://auth0.com/oauth/grant-type/passwordless/otp'
@@ -50,8 +34,8 @@ export const SEED_CREDENTIALS = {
   },
 } as const
 
-export const ORG_ID = 'org_MockOrganization1'
-export const ROLE_IDS = {
+const ORG_ID = 'org_MockOrganization1'
+const ROLE_IDS = {
   admin: 'rol_MockAdmin0000001',
   editor: 'rol_MockEditor000001',
   viewer: 'rol_MockViewer000001',
@@ -117,11 +101,11 @@ export const SEED_EPOCH = Date.parse('2024-01-01T00:00:00.000Z')
 const iso = (ms: number) => new Date(ms).toISOString()
 const pad = (n: number, width: number) => String(n).padStart(width, '0')
 
-export function logId(n: number): string {
+function logId(n: number): string {
   return `900${pad(n, 20)}`
 }
 
-export function userId(i: number): string {
+function userId(i: number): string {
   return `auth0|65a0${pad(i, 20)}`
 }
 

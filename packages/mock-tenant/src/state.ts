@@ -57,6 +57,18 @@ export interface ClientAuth {
   publicKey?: KeyObject
 }
 
+/** What the generic store holds for the operations no hand-written route serves. */
+export interface GenericState {
+  /** Records by collection instance (`/users/{}/sessions|auth0%7C1`), then by id, in insertion order. */
+  records: Map<string, Map<string, unknown>>
+  /** Singleton documents by decoded path below `/api/v2`; `null` once deleted. */
+  documents: Map<string, unknown>
+  /** Records of lookup-only collections that were deleted (they otherwise exist for any id), by instance and id. */
+  deleted: Set<string>
+  /** Per collection instance: how many ids it has handed out. */
+  counters: Map<string, number>
+}
+
 /** Everything the tenant holds in memory. Wire records are kept in their Management API shape. */
 export interface State {
   users: Map<string, UserRecord>
@@ -81,6 +93,7 @@ export interface State {
   otps: Map<string, OtpRecord>
   pending: Map<string, PendingRequest>
   usedJtis: Set<string>
+  generic: GenericState
   seq: number
 }
 
@@ -107,6 +120,7 @@ export function emptyState(): State {
     otps: new Map(),
     pending: new Map(),
     usedJtis: new Set(),
+    generic: { records: new Map(), documents: new Map(), deleted: new Set(), counters: new Map() },
     seq: 0,
   }
 }
@@ -118,11 +132,6 @@ export function nextId(state: State, prefix: string, width = 16): string {
 }
 
 export const memberKey = (orgId: string, userId: string) => `${orgId} ${userId}`
-
-/** A fresh, deep copy of a JSON value: records handed out are never the stored ones. */
-export function clone<T>(value: T): T {
-  return structuredClone(value)
-}
 
 /** The connection a user lives in (their first identity's). */
 export function userConnection(user: UserRecord): string | undefined {

@@ -103,7 +103,7 @@ describe('the tenant', () => {
 
   it('answers an unknown route 404 before looking at its body', async () => {
     const { tenant, token } = await setup()
-    for (const path of ['/api/v2/jobs/users-imports', '/nowhere']) {
+    for (const path of ['/api/v2/not-an-operation', '/nowhere']) {
       const r = await tenant.fetch(`${tenant.url}${path}`, {
         method: 'POST',
         headers: {

@@ -3,7 +3,7 @@ import { authenticationRoutes } from './auth/index.js'
 import { mintClientToken } from './auth/tokens.js'
 import type { TenantContext } from './context.js'
 import { KeyStore, generateRsaKey, pem, type SigningKey } from './keys.js'
-import { managementRoutes } from './management/index.js'
+import { addManagementApi } from './management/index.js'
 import { tenantSettings, type TenantSettings } from './options.js'
 import { TokenBucket, type RateLimitConfig } from './rate-limit.js'
 import {
@@ -148,7 +148,7 @@ export function buildMockTenant(settings: TenantSettings, keys: TenantKeys): Moc
 
   const routes = new RouteTable<Route>()
   addRoutes(routes, authenticationRoutes(ctx))
-  addRoutes(routes, managementRoutes(ctx))
+  addManagementApi(routes, ctx)
   const handle = pipeline([
     cors(bucket),
     rateLimit(bucket),

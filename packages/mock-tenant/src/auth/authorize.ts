@@ -5,6 +5,7 @@ import { HttpError, isObject, json, oauthError, redirect, text } from '../http.j
 import type { UserRecord } from '../records.js'
 import type { RouteRequest } from '../router/route.js'
 import { DATABASE_CONNECTION } from '../seed.js'
+import { userConnection } from '../state.js'
 import {
   CODE_TTL_MS,
   PAR_PREFIX,
@@ -14,7 +15,9 @@ import {
   resolveOrganization,
 } from './common.js'
 import { authenticateClient } from './client-auth.js'
-import { login } from './tokens.js'
+import { signup } from './database.js'
+import { login } from './login.js'
+import { authStore } from './store.js'
 
 /** Replaces a PAR `request_uri` by the parameters that were pushed (the login form's own fields stay). */
 function withPushedRequest(ctx: TenantContext, given: URLSearchParams): URLSearchParams {
@@ -81,25 +84,51 @@ const AUTHORIZE_PARAMS = [
   'connection',
   'response_mode',
   'prompt',
+  'invitation',
+  'screen_hint',
+  'login_hint',
+  'acr_values',
+  'max_age',
+  'ui_locales',
+  'dpop_jkt',
 ] as const
 
 function loginPage(params: URLSearchParams, error?: string): Response {
   const hidden = AUTHORIZE_PARAMS.filter((k) => params.has(k))
     .map((k) => `<input type="hidden" name="${k}" value="${escapeHtml(params.get(k) ?? '')}">`)
     .join('\n    ')
+  const signupScreen = params.get('screen_hint') === 'signup'
+  const loginHint = escapeHtml(params.get('login_hint') ?? '')
   const html = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Mock Auth0 login</title></head>
 <body>
-  <h1>Log in to the mock tenant</h1>
+  <h1>${signupScreen ? 'Sign up to' : 'Log in to'} the mock tenant</h1>
   ${error ? `<p role="alert">${escapeHtml(error)}</p>` : ''}
   <form method="post" action="/authorize">
     ${hidden}
-    <label>Email or username <input name="username" autocomplete="username" required></label>
-    <label>Password <input name="password" type="password" autocomplete="current-password" required></label>
-    <button type="submit">Continue</button>
+    <label>Email or username <input name="username" autocomplete="username" value="${loginHint}" required></label>
+    <label>Password <input name="password" type="password" autocomplete="${signupScreen ? 'new-password' : 'current-password'}" required></label>
+    <button type="submit">${signupScreen ? 'Sign up' : 'Continue'}</button>
   </form>
 </body></html>`
   return text(html, error ? 401 : 200, 'text/html; charset=utf-8')
+}
+
+/** Whether a database user with this email or username exists. */
+function hasUser(ctx: TenantContext, realm: string, username: string): boolean {
+  const wanted = username.toLowerCase()
+  return [...ctx.state.users.values()].some(
+    (u) =>
+      userConnection(u) === realm &&
+      (u.email?.toLowerCase() === wanted || u.username?.toLowerCase() === wanted),
+  )
+}
+
+/** The sentence of an error body: OAuth's `error_description`, or a database error's `description` or `message`. */
+function errorText(body: Record<string, unknown>): string {
+  for (const key of ['error_description', 'description', 'message'])
+    if (typeof body[key] === 'string') return body[key]
+  return 'The login failed'
 }
 
 /** The /authorize flow, interactive (login page) or not (username and password in the request). */
@@ -139,6 +168,18 @@ export async function authorize(
       error: 'invalid_request',
       error_description: 'code_challenge_method must be S256 or plain',
     })
+  const maxAge = params.get('max_age')
+  if (maxAge !== null && !/^\d+$/.test(maxAge))
+    return back({
+      error: 'invalid_request',
+      error_description: 'max_age must be a number of seconds',
+    })
+  const invitation = params.get('invitation')
+  if (invitation !== null && !params.has('organization'))
+    return back({
+      error: 'invalid_request',
+      error_description: 'An invitation needs the organization it is for',
+    })
   const username = params.get('username')
   const password = params.get('password')
   if (username === null || password === null) return loginPage(params)
@@ -146,11 +187,16 @@ export async function authorize(
   let user: UserRecord
   let orgId: string | undefined
   try {
+    if (params.get('screen_hint') === 'signup' && !hasUser(ctx, realm, username))
+      signup(ctx, { client_id: client.client_id, email: username, password, connection: realm })
     user = login(ctx, client, realm, username, password, req)
     const org = resolveOrganization(ctx, params.get('organization') ?? undefined)
     if (org) {
       orgId = org.id
-      if (!ctx.state.orgMembers.get(orgId)?.has(user.user_id))
+      const members = ctx.state.orgMembers.get(orgId) ?? new Set<string>()
+      // Accepting an invitation makes the user a member (the emulator does not check the invitation id).
+      if (invitation !== null) ctx.state.orgMembers.set(orgId, members.add(user.user_id))
+      if (!members.has(user.user_id))
         throw oauthError(
           403,
           'access_denied',
@@ -159,7 +205,7 @@ export async function authorize(
     }
   } catch (e) {
     if (!(e instanceof HttpError) || !isObject(e.body)) throw e
-    const description = String(e.body['error_description'])
+    const description = errorText(e.body)
     return interactive
       ? loginPage(params, description)
       : back({ error: 'access_denied', error_description: description })
@@ -177,6 +223,10 @@ export async function authorize(
     codeChallengeMethod: method,
     authTime: Math.floor(ctx.now() / 1000),
     expiresAt: ctx.now() + CODE_TTL_MS,
+  })
+  authStore(ctx).codes.set(code, {
+    acr: params.get('acr_values')?.split(' ')[0] || undefined,
+    dpopJkt: params.get('dpop_jkt') ?? undefined,
   })
   return back({ code })
 }

@@ -41,6 +41,16 @@ export async function authenticateClient(
   throw unauthorized()
 }
 
+/** Authenticates the client, letting a public one (`token_endpoint_auth_method: none`) go without credentials. */
+export function authenticateAnyClient(
+  ctx: TenantContext,
+  req: RouteRequest,
+): Promise<ClientRecord> {
+  const named = str(req.body, 'client_id')
+  const client = named === undefined ? undefined : ctx.state.clients.get(named)
+  return authenticateClient(ctx, req, client?.token_endpoint_auth_method === 'none')
+}
+
 async function verifyClientAssertion(
   ctx: TenantContext,
   body: Json,

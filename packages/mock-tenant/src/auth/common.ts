@@ -1,8 +1,15 @@
 // Shared pieces of the Authentication API: its error shapes, token lifetimes and lookups.
 import { randomBytes, timingSafeEqual } from 'node:crypto'
+import * as z from 'zod/mini'
 import type { TenantContext } from '../context.js'
-import { oauthError, str, type Json } from '../http.js'
-import type { ClientRecord, OrganizationRecord, ResourceServerRecord } from '../records.js'
+import { HttpError, oauthError, str, type Json } from '../http.js'
+import type {
+  ClientRecord,
+  OrganizationRecord,
+  ResourceServerRecord,
+  UserRecord,
+} from '../records.js'
+import type { RouteRequest } from '../router/route.js'
 
 export const ACCESS_TOKEN_TTL = 86_400
 export const ID_TOKEN_TTL = 36_000
@@ -16,6 +23,47 @@ export const invalidGrant = (description: string) => oauthError(403, 'invalid_gr
 export const missing = (name: string) =>
   oauthError(400, 'invalid_request', `Missing required parameter: ${name}`)
 export const token = (prefix: string) => `${prefix}${randomBytes(24).toString('base64url')}`
+
+/** A grant of `/oauth/token`; `jkt` is the thumbprint of the DPoP key its access token is bound to, if any. */
+export type Grant = (
+  ctx: TenantContext,
+  req: RouteRequest,
+  jkt: string | undefined,
+) => Promise<Json>
+
+/**
+ * A body checked by a zod/mini schema whose messages read `field: expected ...`.
+ *
+ * @throws HttpError 400 with `error` (default `invalid_request`) and the first problem
+ */
+export function parseBody<T>(
+  schema: z.ZodMiniType<T>,
+  body: unknown,
+  error: (path: string) => string = () => 'invalid_request',
+): T {
+  const result = z.safeParse(schema, body)
+  if (result.success) return result.data
+  const issue = result.error.issues[0]
+  const path = issue?.path.map(String).join('.') ?? ''
+  throw new HttpError(400, {
+    error: error(path),
+    error_description: `${path || 'body'}: ${issue?.message ?? 'invalid'}`,
+  })
+}
+
+/** The token of an `Authorization: Bearer` header, if any. */
+export function bearerToken(request: Request): string | undefined {
+  return /^Bearer\s+(\S+)$/i.exec(request.headers.get('authorization') ?? '')?.[1]
+}
+
+/** A user by id or email address (case-insensitive). */
+export function findUser(ctx: TenantContext, idOrEmail: string): UserRecord | undefined {
+  const byId = ctx.state.users.get(idOrEmail)
+  if (byId) return byId
+  const wanted = idOrEmail.toLowerCase()
+  for (const user of ctx.state.users.values()) if (user.email?.toLowerCase() === wanted) return user
+  return undefined
+}
 
 export function required(body: Json, name: string): string {
   const v = str(body, name)

@@ -1,5 +1,7 @@
 import type { TenantContext } from '../context.js'
 import { CIBA_GRANT, OTP_GRANT, PASSWORD_REALM_GRANT } from '../seed.js'
+import { DPOP_ALGORITHMS } from './dpop.js'
+import { EXTRA_USER_GRANTS } from './grant-types.js'
 
 /** `GET /.well-known/openid-configuration`: the OIDC discovery document at the issuer. */
 export function discovery(ctx: TenantContext) {
@@ -10,6 +12,8 @@ export function discovery(ctx: TenantContext) {
     userinfo_endpoint: `${ctx.issuer}userinfo`,
     jwks_uri: `${ctx.issuer}.well-known/jwks.json`,
     revocation_endpoint: `${ctx.issuer}oauth/revoke`,
+    device_authorization_endpoint: `${ctx.issuer}oauth/device/code`,
+    end_session_endpoint: `${ctx.issuer}oidc/logout`,
     registration_endpoint: `${ctx.issuer}oidc/register`,
     scopes_supported: ['openid', 'profile', 'email', 'offline_access'],
     response_types_supported: ['code'],
@@ -30,11 +34,15 @@ export function discovery(ctx: TenantContext) {
       PASSWORD_REALM_GRANT,
       OTP_GRANT,
       CIBA_GRANT,
+      ...EXTRA_USER_GRANTS,
     ],
     pushed_authorization_request_endpoint: `${ctx.issuer}oauth/par`,
     backchannel_authentication_endpoint: `${ctx.issuer}bc-authorize`,
     backchannel_token_delivery_modes_supported: ['poll'],
+    dpop_signing_alg_values_supported: DPOP_ALGORITHMS,
     claims_supported: [
+      'acr',
+      'amr',
       'aud',
       'auth_time',
       'email',
@@ -48,7 +56,9 @@ export function discovery(ctx: TenantContext) {
       'nickname',
       'nonce',
       'org_id',
+      'org_name',
       'picture',
+      'sid',
       'sub',
     ],
     request_uri_parameter_supported: false,

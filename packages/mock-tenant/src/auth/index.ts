@@ -1,13 +1,19 @@
-// The Authentication API's route table: OIDC discovery, JWKS, /authorize, /oauth/token and friends.
+// The Authentication API's route table: OIDC discovery, JWKS, /authorize, /oauth/token, MFA, the device flow, logout,
+// dynamic registration and global token revocation.
 import type { TenantContext } from '../context.js'
 import { json } from '../http.js'
 import type { PublicRoute } from '../router/route.js'
 import { authorize, authorizeForm, pushAuthorizationRequest } from './authorize.js'
 import { backChannelAuthorize } from './ciba.js'
 import { changePassword, signup } from './database.js'
+import { activate, activateForm, deviceCode } from './device.js'
 import { discovery } from './discovery.js'
+import { globalTokenRevocation } from './global-token-revocation.js'
+import { logout, oidcLogout } from './logout.js'
 import { samlMetadata, wsfedMetadata } from './metadata.js'
+import { associate, challenge, deleteAuthenticator, listAuthenticators } from './mfa.js'
 import { passwordlessStart } from './passwordless.js'
+import { register } from './registration.js'
 import { revoke, tokenEndpoint } from './tokens.js'
 import { userinfo } from './userinfo.js'
 
@@ -44,5 +50,24 @@ export function authenticationRoutes(ctx: TenantContext): PublicRoute[] {
       path: '/wsfed/FederationMetadata/2007-06/FederationMetadata.xml',
       handle: () => wsfedMetadata(ctx),
     },
+    { method: 'POST', path: '/mfa/challenge', handle: (req) => challenge(ctx, req) },
+    { method: 'POST', path: '/mfa/associate', handle: (req) => associate(ctx, req) },
+    { method: 'GET', path: '/mfa/authenticators', handle: (req) => listAuthenticators(ctx, req) },
+    {
+      method: 'DELETE',
+      path: '/mfa/authenticators/{id}',
+      handle: (req) => deleteAuthenticator(ctx, req),
+    },
+    { method: 'POST', path: '/oauth/device/code', handle: (req) => deviceCode(ctx, req) },
+    { method: 'GET', path: '/activate', handle: (req) => activateForm(req) },
+    { method: 'POST', path: '/activate', handle: (req) => activate(ctx, req) },
+    { method: 'POST', path: '/oidc/register', handle: (req) => register(ctx, req) },
+    {
+      method: 'POST',
+      path: '/oauth/global-token-revocation/connection/{connection_name}',
+      handle: (req) => globalTokenRevocation(ctx, req),
+    },
+    { method: 'GET', path: '/v2/logout', handle: (req) => logout(ctx, req) },
+    { method: 'GET', path: '/oidc/logout', handle: (req) => oidcLogout(ctx, req) },
   ]
 }

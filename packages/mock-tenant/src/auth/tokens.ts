@@ -1,170 +1,36 @@
-// POST /oauth/token: the grants and the tokens they mint.
+// POST /oauth/token: DPoP proofs and nonces, then the grant the request names; and POST /oauth/revoke.
 import { createHash } from 'node:crypto'
 import { addLog, type TenantContext } from '../context.js'
-import { json, oauthError, str, type Json } from '../http.js'
+import { HttpError, json, oauthError, str, type Json } from '../http.js'
 import type { ClientRecord, UserRecord } from '../records.js'
 import type { RouteRequest } from '../router/route.js'
 import { CIBA_GRANT, DATABASE_CONNECTION, OTP_GRANT, PASSWORD_REALM_GRANT } from '../seed.js'
-import { userConnection } from '../state.js'
+import { authenticateAnyClient, authenticateClient } from './client-auth.js'
 import {
   ACCESS_TOKEN_TTL,
-  ID_TOKEN_TTL,
+  assertGrantAllowed,
+  findResourceServer,
   invalidGrant,
   missing,
-  token,
   required,
-  sameSecret,
-  assertGrantAllowed,
-  scopesOf,
-  findResourceServer,
   resolveOrganization,
-  pick,
+  sameSecret,
+  scopesOf,
+  type Grant,
 } from './common.js'
-import { authenticateClient } from './client-auth.js'
+import { DEVICE_GRANTS } from './device.js'
+import { checkProof, nonceHeaders, tokenEndpointError } from './dpop.js'
+import { binding, issueUserTokens, mintClientToken } from './issue.js'
+import { login, recordLogin } from './login.js'
+import { MFA_GRANTS, requireMfa } from './mfa.js'
 import { passwordlessUser } from './passwordless.js'
+import { authStore } from './store.js'
+import { TOKEN_EXCHANGE_GRANTS } from './token-exchange.js'
 
-export interface UserTokenInput {
-  client: ClientRecord
-  user: UserRecord
-  scope: string
-  audience: string | undefined
-  nonce?: string | undefined
-  orgId?: string | undefined
-  authTime: number
-  issueRefresh: boolean
-}
+export { mintClientToken } from './issue.js'
 
-/** Mints the access token, ID token (with `openid`) and refresh token (with `offline_access`) of a user login. */
-export async function issueUserTokens(ctx: TenantContext, input: UserTokenInput): Promise<Json> {
-  const { client, user, audience } = input
-  const clientId = client.client_id
-  const sub = user.user_id
-  const scopes = scopesOf(input.scope)
-  if (audience !== undefined) findResourceServer(ctx, audience)
-  const now = ctx.now()
-  const userinfo = `${ctx.issuer}userinfo`
-  const org = input.orgId === undefined ? {} : { org_id: input.orgId }
-  const out: Json = {
-    access_token: await ctx.keys.sign(
-      {
-        iss: ctx.issuer,
-        sub,
-        aud:
-          audience === undefined
-            ? userinfo
-            : scopes.includes('openid')
-              ? [audience, userinfo]
-              : audience,
-        azp: clientId,
-        scope: scopes.join(' '),
-        ...org,
-      },
-      now,
-      ACCESS_TOKEN_TTL,
-    ),
-  }
-  if (scopes.includes('openid')) {
-    const profile = scopes.includes('profile')
-      ? pick(user, ['name', 'nickname', 'given_name', 'family_name', 'picture', 'updated_at'])
-      : {}
-    const email = scopes.includes('email') ? pick(user, ['email', 'email_verified']) : {}
-    out['id_token'] = await ctx.keys.sign(
-      {
-        ...profile,
-        ...email,
-        iss: ctx.issuer,
-        sub,
-        aud: clientId,
-        auth_time: input.authTime,
-        ...(input.nonce === undefined ? {} : { nonce: input.nonce }),
-        ...org,
-        sid: token('mock-sid-'),
-      },
-      now,
-      ID_TOKEN_TTL,
-    )
-  }
-  if (
-    input.issueRefresh &&
-    scopes.includes('offline_access') &&
-    client.grant_types.includes('refresh_token')
-  ) {
-    const refresh = token('mock-rt-')
-    ctx.state.refreshTokens.set(refresh, {
-      clientId,
-      userId: sub,
-      scope: input.scope,
-      audience,
-      orgId: input.orgId,
-      authTime: input.authTime,
-    })
-    out['refresh_token'] = refresh
-  }
-  return { ...out, scope: scopes.join(' '), expires_in: ACCESS_TOKEN_TTL, token_type: 'Bearer' }
-}
-
-/** Finds a database user by email or username and checks the password. */
-function checkPassword(
-  ctx: TenantContext,
-  realm: string,
-  username: string,
-  password: string,
-): UserRecord | undefined {
-  const wanted = username.toLowerCase()
-  for (const user of ctx.state.users.values()) {
-    if (userConnection(user) !== realm) continue
-    if (user.email?.toLowerCase() !== wanted && user.username?.toLowerCase() !== wanted) continue
-    const stored = ctx.state.passwords.get(user.user_id)
-    return stored !== undefined && sameSecret(stored, password) ? user : undefined
-  }
-  return undefined
-}
-
-function recordLogin(
-  ctx: TenantContext,
-  user: UserRecord,
-  client: ClientRecord,
-  realm: string,
-  req: RouteRequest,
-): void {
-  user.last_login = new Date(ctx.now()).toISOString()
-  user.logins_count += 1
-  const userName = user.email ?? user.phone_number
-  addLog(ctx, {
-    type: 's',
-    description: 'Success Login',
-    client_id: client.client_id,
-    client_name: client.name,
-    user_id: user.user_id,
-    ...(userName === undefined ? {} : { user_name: userName }),
-    connection: realm,
-    ip: req.request.headers.get('auth0-forwarded-for') ?? '127.0.0.1',
-  })
-}
-
-export function login(
-  ctx: TenantContext,
-  client: ClientRecord,
-  realm: string,
-  username: string,
-  password: string,
-  req: RouteRequest,
-): UserRecord {
-  const user = checkPassword(ctx, realm, username, password)
-  if (!user) {
-    addLog(ctx, {
-      type: 'fp',
-      description: 'Wrong email or password.',
-      client_id: client.client_id,
-      user_name: username,
-      connection: realm,
-    })
-    throw invalidGrant('Wrong email or password.')
-  }
-  if (user.blocked === true) throw oauthError(401, 'unauthorized', 'user is blocked')
-  recordLogin(ctx, user, client, realm, req)
-  return user
-}
+/** Scopes that are about the user rather than an API: a refresh for another API keeps them. */
+const OIDC_SCOPES = ['openid', 'profile', 'email', 'address', 'phone', 'offline_access']
 
 /** The tokens of a login that just happened, for the scope and audience the request asked for. */
 function loginTokens(
@@ -172,6 +38,7 @@ function loginTokens(
   client: ClientRecord,
   user: UserRecord,
   body: Json,
+  jkt: string | undefined,
 ): Promise<Json> {
   return issueUserTokens(ctx, {
     client,
@@ -180,13 +47,43 @@ function loginTokens(
     audience: str(body, 'audience'),
     authTime: Math.floor(ctx.now() / 1000),
     issueRefresh: true,
+    jkt,
   })
 }
 
-type Grant = (ctx: TenantContext, req: RouteRequest) => Promise<Json>
+/** The scope and audience of a refresh: the original API's, or another API's (a multi-resource refresh token). */
+function refreshTarget(
+  ctx: TenantContext,
+  original: { scope: string; audience: string | undefined },
+  body: Json,
+): { scope: string; audience: string | undefined } {
+  const requested = scopesOf(str(body, 'scope'))
+  const granted = scopesOf(original.scope)
+  const audience = str(body, 'audience') ?? original.audience
+  if (audience === original.audience) {
+    if (requested.some((s) => !granted.includes(s)))
+      throw oauthError(403, 'access_denied', 'Requested scope is broader than the original grant')
+    return { scope: requested.length > 0 ? requested.join(' ') : original.scope, audience }
+  }
+  const api = findResourceServer(ctx, audience as string)
+  const userScopes = granted.filter((s) => OIDC_SCOPES.includes(s))
+  const allowed = new Set([...userScopes, ...api.scopes.map((s) => s.value)])
+  const denied = requested.filter((s) => !allowed.has(s))
+  if (denied.length > 0)
+    throw oauthError(
+      403,
+      'access_denied',
+      `Requested scope is not allowed for ${audience as string}: ${denied.join(' ')}`,
+    )
+  return { scope: (requested.length > 0 ? requested : userScopes).join(' '), audience }
+}
 
-const GRANTS: Record<string, Grant> = {
-  async client_credentials(ctx, req) {
+const GRANTS: Readonly<Record<string, Grant>> = {
+  ...MFA_GRANTS,
+  ...DEVICE_GRANTS,
+  ...TOKEN_EXCHANGE_GRANTS,
+
+  async client_credentials(ctx, req, jkt) {
     const client = await authenticateClient(ctx, req)
     assertGrantAllowed(client, 'client_credentials')
     const audience = str(req.body, 'audience')
@@ -220,54 +117,68 @@ const GRANTS: Record<string, Grant> = {
       scope: scopes.join(' '),
     })
     return {
-      access_token: await mintClientToken(ctx, clientId, audience, scopes, org?.id),
+      access_token: await mintClientToken(ctx, clientId, audience, scopes, org?.id, jkt),
       scope: scopes.join(' '),
       expires_in: ACCESS_TOKEN_TTL,
-      token_type: 'Bearer',
+      token_type: binding(jkt).tokenType,
     }
   },
 
-  async [PASSWORD_REALM_GRANT](ctx, req) {
-    const client = await authenticateClient(ctx, req)
+  async [PASSWORD_REALM_GRANT](ctx, req, jkt) {
+    const client = await authenticateAnyClient(ctx, req)
     assertGrantAllowed(client, PASSWORD_REALM_GRANT)
     const username = required(req.body, 'username')
     const password = required(req.body, 'password')
     const realm = str(req.body, 'realm') ?? DATABASE_CONNECTION
     if (![...ctx.state.connections.values()].some((c) => c.name === realm))
       throw oauthError(400, 'invalid_request', `Connection ${realm} does not exist`)
+    const audience = str(req.body, 'audience')
+    if (audience !== undefined) findResourceServer(ctx, audience)
     const user = login(ctx, client, realm, username, password, req)
-    return loginTokens(ctx, client, user, req.body)
+    requireMfa(ctx, client, user, {
+      scope: str(req.body, 'scope') ?? 'openid profile email',
+      audience,
+      authTime: Math.floor(ctx.now() / 1000),
+    })
+    return loginTokens(ctx, client, user, req.body, jkt)
   },
 
-  async refresh_token(ctx, req) {
-    const client = await authenticateClient(ctx, req)
+  async refresh_token(ctx, req, jkt) {
+    const client = await authenticateAnyClient(ctx, req)
     assertGrantAllowed(client, 'refresh_token')
-    const grant = ctx.state.refreshTokens.get(required(req.body, 'refresh_token'))
+    const refresh = required(req.body, 'refresh_token')
+    const grant = ctx.state.refreshTokens.get(refresh)
     const user = grant ? ctx.state.users.get(grant.userId) : undefined
     if (!grant || !user || grant.clientId !== client.client_id)
       throw invalidGrant('Unknown or invalid refresh token.')
-    const requested = scopesOf(str(req.body, 'scope'))
-    const original = scopesOf(grant.scope)
-    if (requested.some((s) => !original.includes(s)))
-      throw oauthError(403, 'access_denied', 'Requested scope is broader than the original grant')
+    const extras = authStore(ctx).refreshTokens.get(refresh)
+    if (extras?.jkt !== undefined && extras.jkt !== jkt)
+      throw tokenEndpointError({
+        ok: false,
+        error: 'invalid_dpop_proof',
+        description: 'The refresh token is bound to another DPoP key',
+      })
     return issueUserTokens(ctx, {
       client,
       user,
-      scope: requested.length > 0 ? requested.join(' ') : grant.scope,
-      audience: grant.audience,
+      ...refreshTarget(ctx, grant, req.body),
       orgId: grant.orgId,
       authTime: grant.authTime,
       issueRefresh: false,
+      sid: extras?.sid,
+      jkt,
     })
   },
 
-  async authorization_code(ctx, req) {
+  async authorization_code(ctx, req, jkt) {
     const verifier = str(req.body, 'code_verifier')
     const client = await authenticateClient(ctx, req, verifier !== undefined)
     assertGrantAllowed(client, 'authorization_code')
     const code = required(req.body, 'code')
     const grant = ctx.state.codes.get(code)
+    const extras = authStore(ctx).codes.get(code)
     ctx.state.codes.delete(code)
+    authStore(ctx).codes.delete(code)
     if (!grant || grant.clientId !== client.client_id || grant.expiresAt < ctx.now())
       throw invalidGrant('Invalid authorization code')
     if (grant.redirectUri !== undefined && str(req.body, 'redirect_uri') !== grant.redirectUri)
@@ -280,6 +191,12 @@ const GRANTS: Record<string, Grant> = {
           : createHash('sha256').update(verifier).digest('base64url')
       if (computed !== grant.codeChallenge) throw invalidGrant('Failed to verify code verifier')
     } else if (verifier !== undefined) throw invalidGrant('Failed to verify code verifier')
+    if (extras?.dpopJkt !== undefined && extras.dpopJkt !== jkt)
+      throw tokenEndpointError({
+        ok: false,
+        error: 'invalid_dpop_proof',
+        description: 'The DPoP key is not the dpop_jkt of the authorization request',
+      })
     const user = ctx.state.users.get(grant.userId)
     if (!user) throw invalidGrant('Invalid authorization code')
     return issueUserTokens(ctx, {
@@ -291,11 +208,13 @@ const GRANTS: Record<string, Grant> = {
       orgId: grant.orgId,
       authTime: grant.authTime,
       issueRefresh: true,
+      acr: extras?.acr,
+      jkt,
     })
   },
 
   // Back-channel requests are approved at once: the test plays the user's device.
-  async [CIBA_GRANT](ctx, req) {
+  async [CIBA_GRANT](ctx, req, jkt) {
     const client = await authenticateClient(ctx, req)
     assertGrantAllowed(client, CIBA_GRANT)
     const id = required(req.body, 'auth_req_id')
@@ -311,11 +230,12 @@ const GRANTS: Record<string, Grant> = {
       audience: pending.params['audience'],
       authTime: Math.floor(ctx.now() / 1000),
       issueRefresh: true,
+      jkt,
     })
   },
 
-  async [OTP_GRANT](ctx, req) {
-    const client = await authenticateClient(ctx, req)
+  async [OTP_GRANT](ctx, req, jkt) {
+    const client = await authenticateAnyClient(ctx, req)
     assertGrantAllowed(client, OTP_GRANT)
     const username = required(req.body, 'username')
     const otp = required(req.body, 'otp')
@@ -335,17 +255,30 @@ const GRANTS: Record<string, Grant> = {
     ctx.state.otps.delete(username.toLowerCase())
     const user = passwordlessUser(ctx, realm, username)
     recordLogin(ctx, user, client, realm, req)
-    return loginTokens(ctx, client, user, req.body)
+    return loginTokens(ctx, client, user, req.body, jkt)
   },
 }
 
-/** `POST /oauth/token`: runs the grant the request names. */
+/**
+ * `POST /oauth/token`: checks a DPoP proof first (so that a `use_dpop_nonce` retry finds the client assertion
+ * unspent), then runs the grant the request names. While nonces are required, every answer carries `DPoP-Nonce`.
+ */
 export async function tokenEndpoint(ctx: TenantContext, req: RouteRequest): Promise<Response> {
-  const grantType = required(req.body, 'grant_type')
-  const grant = Object.hasOwn(GRANTS, grantType) ? GRANTS[grantType] : undefined
-  if (!grant)
-    throw oauthError(400, 'unsupported_grant_type', `Unsupported grant type: ${grantType}`)
-  return json(await grant(ctx, req), 200, { 'cache-control': 'no-store', pragma: 'no-cache' })
+  const nonce = nonceHeaders(ctx)
+  try {
+    const proof = await checkProof(ctx, req.request, req.url)
+    if (proof && !proof.ok) throw tokenEndpointError(proof)
+    const grantType = required(req.body, 'grant_type')
+    const grant = Object.hasOwn(GRANTS, grantType) ? GRANTS[grantType] : undefined
+    if (!grant)
+      throw oauthError(400, 'unsupported_grant_type', `Unsupported grant type: ${grantType}`)
+    const tokens = await grant(ctx, req, proof?.jkt)
+    return json(tokens, 200, { 'cache-control': 'no-store', pragma: 'no-cache', ...nonce })
+  } catch (e) {
+    if (e instanceof HttpError && nonce['dpop-nonce'] !== undefined)
+      return json(e.body, e.status, nonce)
+    throw e
+  }
 }
 
 /** `POST /oauth/revoke`: public clients may revoke without a secret; a secret that is given must be right. */
@@ -355,27 +288,4 @@ export async function revoke(ctx: TenantContext, req: RouteRequest): Promise<Res
   const grant = ctx.state.refreshTokens.get(refresh)
   if (grant && grant.clientId === client.client_id) ctx.state.refreshTokens.delete(refresh)
   return new Response(null, { status: 200 })
-}
-
-/** Mints a client-credentials access token (the Management API's bearer tokens). */
-export function mintClientToken(
-  ctx: TenantContext,
-  clientId: string,
-  audience: string,
-  scopes: readonly string[],
-  orgId?: string,
-): Promise<string> {
-  return ctx.keys.sign(
-    {
-      iss: ctx.issuer,
-      sub: `${clientId}@clients`,
-      aud: audience,
-      azp: clientId,
-      scope: scopes.join(' '),
-      gty: 'client-credentials',
-      ...(orgId === undefined ? {} : { org_id: orgId }),
-    },
-    ctx.now(),
-    ACCESS_TOKEN_TTL,
-  )
 }

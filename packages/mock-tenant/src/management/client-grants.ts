@@ -22,7 +22,7 @@ const CREATE_FIELDS = { ...UPDATE_FIELDS, client_id: 'string', audience: 'string
 export function clientGrantRoutes(ctx: TenantContext): ProtectedRoute[] {
   const grant = (id: string) => getOr404(ctx.state.clientGrants, id, grantNotFound)
   return [
-    route('GET', '/client-grants', ['read:client_grants'], ({ query }) => {
+    route('GET', '/client-grants', ({ query }) => {
       const audience = query.get('audience')
       const clientId = query.get('client_id')
       const found = [...ctx.state.clientGrants.values()].filter(
@@ -32,7 +32,7 @@ export function clientGrantRoutes(ctx: TenantContext): ProtectedRoute[] {
       )
       return json(paginate(found, query, { key: 'client_grants' }))
     }),
-    route('POST', '/client-grants', ['create:client_grants'], ({ body }) => {
+    route('POST', '/client-grants', ({ body }) => {
       const input = checkBody(body, CREATE_FIELDS, {
         required: ['client_id', 'audience', 'scope'],
       })
@@ -53,18 +53,18 @@ export function clientGrantRoutes(ctx: TenantContext): ProtectedRoute[] {
       ctx.state.clientGrants.set(id, record)
       return json(record, 201)
     }),
-    route('PATCH', '/client-grants/{id}', ['update:client_grants'], ({ params, body }) => {
+    route('PATCH', '/client-grants/{id}', ({ params, body }) => {
       const record = grant(params['id'] as string)
       return json(Object.assign(record, checkBody(body, UPDATE_FIELDS)))
     }),
-    route('DELETE', '/client-grants/{id}', ['delete:client_grants'], ({ params }) => {
+    route('DELETE', '/client-grants/{id}', ({ params }) => {
       ctx.state.clientGrants.delete(grant(params['id'] as string).id)
       return empty(204)
     }),
-    route('GET', '/resource-servers', ['read:resource_servers'], ({ query }) =>
+    route('GET', '/resource-servers', ({ query }) =>
       json(paginate([...ctx.state.resourceServers.values()], query, { key: 'resource_servers' })),
     ),
-    route('GET', '/resource-servers/{id}', ['read:resource_servers'], ({ params }) => {
+    route('GET', '/resource-servers/{id}', ({ params }) => {
       const id = params['id'] as string
       const found = [...ctx.state.resourceServers.values()].find(
         (r) => r.id === id || r.identifier === id,

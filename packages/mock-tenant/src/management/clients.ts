@@ -34,14 +34,14 @@ function view(client: ClientRecord, auth: ApiAuth, query: URLSearchParams): Json
 export function clientRoutes(ctx: TenantContext): ProtectedRoute[] {
   const client = (id: string) => getOr404(ctx.state.clients, id, NOT_FOUND.client)
   return [
-    route('GET', '/clients', ['read:clients'], ({ query, auth }) => {
+    route('GET', '/clients', ({ query, auth }) => {
       const items = [...ctx.state.clients.values()].map((c) => view(c, auth, query))
       return json(paginate(items, query, { key: 'clients' }))
     }),
-    route('GET', '/clients/{id}', ['read:clients'], ({ params, query, auth }) =>
+    route('GET', '/clients/{id}', ({ params, query, auth }) =>
       json(view(client(params['id'] as string), auth, query)),
     ),
-    route('POST', '/clients', ['create:clients'], ({ body }) => {
+    route('POST', '/clients', ({ body }) => {
       const { client_id: _ignored, ...settings } = body
       const known = checkBody(settings, FIELDS, { required: ['name'], open: true })
       const id = nextId(ctx.state, 'mockClient', 22)
@@ -62,7 +62,7 @@ export function clientRoutes(ctx: TenantContext): ProtectedRoute[] {
       ctx.state.clients.set(id, record)
       return json(record, 201)
     }),
-    route('PATCH', '/clients/{id}', ['update:clients'], ({ params, body }) => {
+    route('PATCH', '/clients/{id}', ({ params, body }) => {
       const record = client(params['id'] as string)
       const { client_id: _ignored, ...settings } = body
       const known = checkBody(settings, FIELDS, { open: true })
@@ -72,7 +72,7 @@ export function clientRoutes(ctx: TenantContext): ProtectedRoute[] {
         record.client_metadata = mergeMetadata(metadata, known.client_metadata)
       return json(record)
     }),
-    route('DELETE', '/clients/{id}', ['delete:clients'], ({ params }) => {
+    route('DELETE', '/clients/{id}', ({ params }) => {
       const id = client(params['id'] as string).client_id
       ctx.state.clients.delete(id)
       ctx.state.clientAuth.delete(id)
@@ -80,7 +80,7 @@ export function clientRoutes(ctx: TenantContext): ProtectedRoute[] {
         if (g.client_id === id) ctx.state.clientGrants.delete(gid)
       return empty(204)
     }),
-    route('POST', '/clients/{id}/rotate-secret', ['update:client_keys'], ({ params }) => {
+    route('POST', '/clients/{id}/rotate-secret', ({ params }) => {
       const record = client(params['id'] as string)
       record.client_secret = newSecret()
       return json(record)

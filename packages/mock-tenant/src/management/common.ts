@@ -1,19 +1,25 @@
 import type { TenantContext } from '../context.js'
+import { operations } from '../generated/operations.js'
 import { notFound, type Json } from '../http.js'
 import type { UserRecord } from '../records.js'
 import type { Method } from '../router/route-table.js'
 import type { ApiAuth, Handler, ProtectedRoute } from '../router/route.js'
+import { normalize } from './plan.js'
 
 export type { ApiAuth } from '../router/route.js'
 
-/** One Management API route: the path is under `/api/v2`, and the token must hold every listed scope. */
-export function route(
-  method: Method,
-  path: string,
-  scopes: readonly string[],
-  handle: Handler<ApiAuth>,
-): ProtectedRoute {
-  return { method, path: `/api/v2${path}`, bearer: { allOf: scopes }, handle }
+const SCOPES = new Map(operations.map((op) => [`${op.method} ${normalize(op.path)}`, op.scopes]))
+
+/**
+ * One hand-written Management API route: the path is under `/api/v2`, and the token must hold any one of the scopes
+ * the generated table lists for the operation, as every generated route does.
+ *
+ * @throws Error when the table has no such operation
+ */
+export function route(method: Method, path: string, handle: Handler<ApiAuth>): ProtectedRoute {
+  const scopes = SCOPES.get(`${method} ${normalize(path)}`)
+  if (scopes === undefined) throw new Error(`No operation ${method} ${path} in the generated table`)
+  return { method, path: `/api/v2${path}`, bearer: { anyOf: scopes }, handle }
 }
 
 /** Each resource's 404, as Auth0 words it. */

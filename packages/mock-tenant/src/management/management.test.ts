@@ -262,8 +262,10 @@ describe('connections', () => {
       ['con_ErZf9LpXQDE0cNBr', 'Amazon-Connection', 'amazon'],
       ['con_i8qF5DPiZ3FdadwJ', 'Username-Password-Authentication', 'auth0'],
     ])
-    expect(all[0]).toMatchObject({
-      options: { profile: true, scope: ['profile'] },
+    // the definition's list items carry no enabled_clients; the connection itself does
+    expect(all[0]).toMatchObject({ options: { profile: true, scope: ['profile'] } })
+    expect(all[0]).not.toHaveProperty('enabled_clients')
+    expect((await api('GET', '/connections/con_ErZf9LpXQDE0cNBr')).body).toMatchObject({
       enabled_clients: [tenant.clients.web.clientId],
     })
     expect(

@@ -67,18 +67,16 @@ export function organizationRoutes(ctx: TenantContext): ProtectedRoute[] {
   }
 
   return [
-    route('GET', '/organizations', ['read:organizations'], ({ query }) =>
+    route('GET', '/organizations', ({ query }) =>
       pagedOrCheckpoint([...s().organizations.values()], query, 'organizations', 'id'),
     ),
-    route('GET', '/organizations/name/{name}', ['read:organizations'], ({ params }) => {
+    route('GET', '/organizations/name/{name}', ({ params }) => {
       const found = [...s().organizations.values()].find((o) => o.name === params['name'])
       if (!found) throw NOT_FOUND.organization()
       return json(found)
     }),
-    route('GET', '/organizations/{id}', ['read:organizations'], ({ params }) =>
-      json(org(params['id'] as string)),
-    ),
-    route('POST', '/organizations', ['create:organizations'], ({ body }) => {
+    route('GET', '/organizations/{id}', ({ params }) => json(org(params['id'] as string))),
+    route('POST', '/organizations', ({ body }) => {
       const { enabled_connections: enabled = [], ...input } = checkBody(body, CREATE_FIELDS, {
         required: ['name'],
       })
@@ -92,13 +90,13 @@ export function organizationRoutes(ctx: TenantContext): ProtectedRoute[] {
       s().orgConnections.set(id, new Map(entries.map((e) => [e.connection_id, e])))
       return json(record, 201)
     }),
-    route('PATCH', '/organizations/{id}', ['update:organizations'], ({ params, body }) => {
+    route('PATCH', '/organizations/{id}', ({ params, body }) => {
       const record = org(params['id'] as string)
       const input = checkBody(body, UPDATE_FIELDS)
       if (input.name !== undefined) checkName(input.name, record.id)
       return json(Object.assign(record, input))
     }),
-    route('DELETE', '/organizations/{id}', ['delete:organizations'], ({ params }) => {
+    route('DELETE', '/organizations/{id}', ({ params }) => {
       const id = org(params['id'] as string).id
       s().organizations.delete(id)
       s().orgMembers.delete(id)
@@ -106,154 +104,101 @@ export function organizationRoutes(ctx: TenantContext): ProtectedRoute[] {
       return empty(204)
     }),
 
-    route(
-      'GET',
-      '/organizations/{id}/members',
-      ['read:organization_members'],
-      ({ params, query }) => {
-        const list = lookup(s().users, members(params['id'] as string)).map(memberView)
-        return pagedOrCheckpoint(list, query, 'members', 'user_id')
-      },
-    ),
-    route(
-      'POST',
-      '/organizations/{id}/members',
-      ['create:organization_members'],
-      ({ params, body }) => {
-        const set = members(params['id'] as string)
-        const { members: ids = [] } = checkBody(
-          body,
-          { members: 'string[]' },
-          { required: ['members'] },
-        )
-        for (const id of ids) getOr404(s().users, id, NOT_FOUND.user)
-        for (const id of ids) set.add(id)
-        return empty(204)
-      },
-    ),
-    route(
-      'DELETE',
-      '/organizations/{id}/members',
-      ['delete:organization_members'],
-      ({ params, body }) => {
-        const orgId = params['id'] as string
-        const set = members(orgId)
-        const { members: ids = [] } = checkBody(
-          body,
-          { members: 'string[]' },
-          { required: ['members'] },
-        )
-        for (const id of ids) {
-          set.delete(id)
-          s().orgMemberRoles.delete(memberKey(orgId, id))
-        }
-        return empty(204)
-      },
-    ),
+    route('GET', '/organizations/{id}/members', ({ params, query }) => {
+      const list = lookup(s().users, members(params['id'] as string)).map(memberView)
+      return pagedOrCheckpoint(list, query, 'members', 'user_id')
+    }),
+    route('POST', '/organizations/{id}/members', ({ params, body }) => {
+      const set = members(params['id'] as string)
+      const { members: ids = [] } = checkBody(
+        body,
+        { members: 'string[]' },
+        { required: ['members'] },
+      )
+      for (const id of ids) getOr404(s().users, id, NOT_FOUND.user)
+      for (const id of ids) set.add(id)
+      return empty(204)
+    }),
+    route('DELETE', '/organizations/{id}/members', ({ params, body }) => {
+      const orgId = params['id'] as string
+      const set = members(orgId)
+      const { members: ids = [] } = checkBody(
+        body,
+        { members: 'string[]' },
+        { required: ['members'] },
+      )
+      for (const id of ids) {
+        set.delete(id)
+        s().orgMemberRoles.delete(memberKey(orgId, id))
+      }
+      return empty(204)
+    }),
 
-    route(
-      'GET',
-      '/organizations/{id}/members/{userId}/roles',
-      ['read:organization_member_roles'],
-      ({ params, query }) => {
-        const key = member(params['id'] as string, params['userId'] as string)
-        const roles = lookup(s().roles, s().orgMemberRoles.get(key) ?? [])
-        return json(paginate(roles, query, { key: 'roles' }))
-      },
-    ),
-    route(
-      'POST',
-      '/organizations/{id}/members/{userId}/roles',
-      ['create:organization_member_roles'],
-      ({ params, body }) => {
-        const key = member(params['id'] as string, params['userId'] as string)
-        const { roles = [] } = checkBody(body, { roles: 'string[]' }, { required: ['roles'] })
-        for (const id of roles) getOr404(s().roles, id, NOT_FOUND.role)
-        const set = s().orgMemberRoles.get(key) ?? new Set<string>()
-        for (const id of roles) set.add(id)
-        s().orgMemberRoles.set(key, set)
-        return empty(204)
-      },
-    ),
-    route(
-      'DELETE',
-      '/organizations/{id}/members/{userId}/roles',
-      ['delete:organization_member_roles'],
-      ({ params, body }) => {
-        const key = member(params['id'] as string, params['userId'] as string)
-        const { roles = [] } = checkBody(body, { roles: 'string[]' }, { required: ['roles'] })
-        for (const id of roles) s().orgMemberRoles.get(key)?.delete(id)
-        return empty(204)
-      },
-    ),
+    route('GET', '/organizations/{id}/members/{userId}/roles', ({ params, query }) => {
+      const key = member(params['id'] as string, params['userId'] as string)
+      const roles = lookup(s().roles, s().orgMemberRoles.get(key) ?? [])
+      return json(paginate(roles, query, { key: 'roles' }))
+    }),
+    route('POST', '/organizations/{id}/members/{userId}/roles', ({ params, body }) => {
+      const key = member(params['id'] as string, params['userId'] as string)
+      const { roles = [] } = checkBody(body, { roles: 'string[]' }, { required: ['roles'] })
+      for (const id of roles) getOr404(s().roles, id, NOT_FOUND.role)
+      const set = s().orgMemberRoles.get(key) ?? new Set<string>()
+      for (const id of roles) set.add(id)
+      s().orgMemberRoles.set(key, set)
+      return empty(204)
+    }),
+    route('DELETE', '/organizations/{id}/members/{userId}/roles', ({ params, body }) => {
+      const key = member(params['id'] as string, params['userId'] as string)
+      const { roles = [] } = checkBody(body, { roles: 'string[]' }, { required: ['roles'] })
+      for (const id of roles) s().orgMemberRoles.get(key)?.delete(id)
+      return empty(204)
+    }),
 
-    route(
-      'GET',
-      '/organizations/{id}/enabled_connections',
-      ['read:organization_connections'],
-      ({ params, query }) =>
-        json(
-          paginate([...connectionsOf(params['id'] as string).values()].map(enabledView), query, {
-            key: 'enabled_connections',
-          }),
-        ),
+    route('GET', '/organizations/{id}/enabled_connections', ({ params, query }) =>
+      json(
+        paginate([...connectionsOf(params['id'] as string).values()].map(enabledView), query, {
+          key: 'enabled_connections',
+        }),
+      ),
     ),
-    route(
-      'POST',
-      '/organizations/{id}/enabled_connections',
-      ['create:organization_connections'],
-      ({ params, body }) => {
-        const map = connectionsOf(params['id'] as string)
-        const entry = enabledEntry(body)
-        getOr404(s().connections, entry.connection_id, NOT_FOUND.connection)
-        if (map.has(entry.connection_id))
-          throw conflict('The connection is already enabled for the organization')
-        map.set(entry.connection_id, entry)
-        return json(enabledView(entry), 201)
-      },
-    ),
-    route(
-      'GET',
-      '/organizations/{id}/enabled_connections/{connectionId}',
-      ['read:organization_connections'],
-      ({ params }) =>
-        json(
-          enabledView(
-            getOr404(
-              connectionsOf(params['id'] as string),
-              params['connectionId'] as string,
-              NOT_FOUND.enabledConnection,
-            ),
+    route('POST', '/organizations/{id}/enabled_connections', ({ params, body }) => {
+      const map = connectionsOf(params['id'] as string)
+      const entry = enabledEntry(body)
+      getOr404(s().connections, entry.connection_id, NOT_FOUND.connection)
+      if (map.has(entry.connection_id))
+        throw conflict('The connection is already enabled for the organization')
+      map.set(entry.connection_id, entry)
+      return json(enabledView(entry), 201)
+    }),
+    route('GET', '/organizations/{id}/enabled_connections/{connectionId}', ({ params }) =>
+      json(
+        enabledView(
+          getOr404(
+            connectionsOf(params['id'] as string),
+            params['connectionId'] as string,
+            NOT_FOUND.enabledConnection,
           ),
         ),
+      ),
     ),
-    route(
-      'PATCH',
-      '/organizations/{id}/enabled_connections/{connectionId}',
-      ['update:organization_connections'],
-      ({ params, body }) => {
-        const entry = getOr404(
-          connectionsOf(params['id'] as string),
-          params['connectionId'] as string,
-          NOT_FOUND.enabledConnection,
-        )
-        return json(enabledView(Object.assign(entry, checkBody(body, ENABLED_FIELDS))))
-      },
-    ),
-    route(
-      'DELETE',
-      '/organizations/{id}/enabled_connections/{connectionId}',
-      ['delete:organization_connections'],
-      ({ params }) => {
-        const map = connectionsOf(params['id'] as string)
-        const id = getOr404(
-          map,
-          params['connectionId'] as string,
-          NOT_FOUND.enabledConnection,
-        ).connection_id
-        map.delete(id)
-        return empty(204)
-      },
-    ),
+    route('PATCH', '/organizations/{id}/enabled_connections/{connectionId}', ({ params, body }) => {
+      const entry = getOr404(
+        connectionsOf(params['id'] as string),
+        params['connectionId'] as string,
+        NOT_FOUND.enabledConnection,
+      )
+      return json(enabledView(Object.assign(entry, checkBody(body, ENABLED_FIELDS))))
+    }),
+    route('DELETE', '/organizations/{id}/enabled_connections/{connectionId}', ({ params }) => {
+      const map = connectionsOf(params['id'] as string)
+      const id = getOr404(
+        map,
+        params['connectionId'] as string,
+        NOT_FOUND.enabledConnection,
+      ).connection_id
+      map.delete(id)
+      return empty(204)
+    }),
   ]
 }

@@ -23,15 +23,15 @@ export function roleRoutes(ctx: TenantContext): ProtectedRoute[] {
     )
 
   return [
-    route('GET', '/roles', ['read:roles'], ({ query }) => {
+    route('GET', '/roles', ({ query }) => {
       const filter = query.get('name_filter')?.toLowerCase()
       const roles = [...ctx.state.roles.values()].filter(
         (r) => filter === undefined || r.name.toLowerCase().includes(filter),
       )
       return json(paginate(roles, query, { key: 'roles' }))
     }),
-    route('GET', '/roles/{id}', ['read:roles'], ({ params }) => json(role(params['id'] as string))),
-    route('POST', '/roles', ['create:roles'], ({ body }) => {
+    route('GET', '/roles/{id}', ({ params }) => json(role(params['id'] as string))),
+    route('POST', '/roles', ({ body }) => {
       const { name = '', description = '' } = checkBody(body, FIELDS, { required: ['name'] })
       checkName(name)
       const id = nextId(ctx.state, 'rol_')
@@ -39,24 +39,24 @@ export function roleRoutes(ctx: TenantContext): ProtectedRoute[] {
       ctx.state.roles.set(id, record)
       return json(record, 200)
     }),
-    route('PATCH', '/roles/{id}', ['update:roles'], ({ params, body }) => {
+    route('PATCH', '/roles/{id}', ({ params, body }) => {
       const record = role(params['id'] as string)
       const input = checkBody(body, FIELDS)
       if (input.name !== undefined) checkName(input.name, record.id)
       return json(Object.assign(record, input))
     }),
-    route('DELETE', '/roles/{id}', ['delete:roles'], ({ params }) => {
+    route('DELETE', '/roles/{id}', ({ params }) => {
       const id = role(params['id'] as string).id
       ctx.state.roles.delete(id)
       for (const set of [...ctx.state.userRoles.values(), ...ctx.state.orgMemberRoles.values()])
         set.delete(id)
       return empty(204)
     }),
-    route('GET', '/roles/{id}/users', ['read:role_members'], ({ params, query }) => {
+    route('GET', '/roles/{id}/users', ({ params, query }) => {
       const id = role(params['id'] as string).id
       return pagedOrCheckpoint(holders(id).map(memberView), query, 'users', 'user_id')
     }),
-    route('POST', '/roles/{id}/users', ['create:role_members'], ({ params, body }) => {
+    route('POST', '/roles/{id}/users', ({ params, body }) => {
       const roleId = role(params['id'] as string).id
       const { users = [] } = checkBody(body, { users: 'string[]' }, { required: ['users'] })
       for (const id of users) getOr404(ctx.state.users, id, NOT_FOUND.user)
@@ -64,12 +64,6 @@ export function roleRoutes(ctx: TenantContext): ProtectedRoute[] {
         ctx.state.userRoles.set(id, (ctx.state.userRoles.get(id) ?? new Set()).add(roleId))
       return empty(200)
     }),
-    ...permissionRoutes(
-      '/roles/{id}/permissions',
-      ['read:roles'],
-      ['update:roles'],
-      () => ctx.state.rolePermissions,
-      role,
-    ),
+    ...permissionRoutes('/roles/{id}/permissions', () => ctx.state.rolePermissions, role),
   ]
 }

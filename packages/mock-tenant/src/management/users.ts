@@ -66,7 +66,7 @@ export function userRoutes(ctx: TenantContext): ProtectedRoute[] {
   const user = (id: string) => getOr404(users(), id, NOT_FOUND.user)
 
   return [
-    route('GET', '/users', ['read:users'], ({ query }) => {
+    route('GET', '/users', ({ query }) => {
       const matches = compileQuery(query.get('q'))
       const connection = query.get('connection')
       const found = [...users().values()].filter(
@@ -81,7 +81,7 @@ export function userRoutes(ctx: TenantContext): ProtectedRoute[] {
       )
     }),
 
-    route('GET', '/users-by-email', ['read:users'], ({ query }) => {
+    route('GET', '/users-by-email', ({ query }) => {
       const email = query.get('email')?.toLowerCase()
       if (!email) throw badQuery('Missing required property: email')
       return json(
@@ -91,11 +91,11 @@ export function userRoutes(ctx: TenantContext): ProtectedRoute[] {
       )
     }),
 
-    route('GET', '/users/{id}', ['read:users'], ({ params, query }) =>
+    route('GET', '/users/{id}', ({ params, query }) =>
       json(project(user(params['id'] as string), query)),
     ),
 
-    route('POST', '/users', ['create:users'], ({ body }) => {
+    route('POST', '/users', ({ body }) => {
       const input = checkBody(body, CREATE_FIELDS, { required: ['connection'] })
       const connectionName = input.connection as string
       const connection = [...ctx.state.connections.values()].find((c) => c.name === connectionName)
@@ -141,7 +141,7 @@ export function userRoutes(ctx: TenantContext): ProtectedRoute[] {
       return json(record, 201)
     }),
 
-    route('PATCH', '/users/{id}', ['update:users'], ({ params, body }) => {
+    route('PATCH', '/users/{id}', ({ params, body }) => {
       const record = user(params['id'] as string)
       const input = checkBody(body, UPDATE_FIELDS)
       const realm = userConnection(record)
@@ -161,7 +161,7 @@ export function userRoutes(ctx: TenantContext): ProtectedRoute[] {
       return json(record)
     }),
 
-    route('DELETE', '/users/{id}', ['delete:users'], ({ params }) => {
+    route('DELETE', '/users/{id}', ({ params }) => {
       const id = params['id'] as string
       users().delete(id)
       ctx.state.passwords.delete(id)
@@ -172,13 +172,13 @@ export function userRoutes(ctx: TenantContext): ProtectedRoute[] {
       return empty(204)
     }),
 
-    route('GET', '/users/{id}/roles', ['read:users', 'read:roles'], ({ params, query }) => {
+    route('GET', '/users/{id}/roles', ({ params, query }) => {
       const id = user(params['id'] as string).user_id
       const roles = lookup(ctx.state.roles, ctx.state.userRoles.get(id) ?? [])
       return json(paginate(roles, query, { key: 'roles' }))
     }),
 
-    route('POST', '/users/{id}/roles', ['create:role_members'], ({ params, body }) => {
+    route('POST', '/users/{id}/roles', ({ params, body }) => {
       const id = user(params['id'] as string).user_id
       const { roles } = checkBody(body, { roles: 'string[]' }, { required: ['roles'] })
       for (const roleId of roles ?? []) getOr404(ctx.state.roles, roleId, NOT_FOUND.role)
@@ -188,7 +188,7 @@ export function userRoutes(ctx: TenantContext): ProtectedRoute[] {
       return empty(204)
     }),
 
-    route('DELETE', '/users/{id}/roles', ['delete:role_members'], ({ params, body }) => {
+    route('DELETE', '/users/{id}/roles', ({ params, body }) => {
       const id = user(params['id'] as string).user_id
       const { roles } = checkBody(body, { roles: 'string[]' }, { required: ['roles'] })
       const set = ctx.state.userRoles.get(id)
@@ -196,15 +196,9 @@ export function userRoutes(ctx: TenantContext): ProtectedRoute[] {
       return empty(204)
     }),
 
-    ...permissionRoutes(
-      '/users/{id}/permissions',
-      ['read:users'],
-      ['update:users'],
-      () => ctx.state.userPermissions,
-      user,
-    ),
+    ...permissionRoutes('/users/{id}/permissions', () => ctx.state.userPermissions, user),
 
-    route('GET', '/users/{id}/organizations', ['read:organizations'], ({ params, query }) => {
+    route('GET', '/users/{id}/organizations', ({ params, query }) => {
       const id = user(params['id'] as string).user_id
       const orgs = [...ctx.state.organizations.values()].filter((o) =>
         ctx.state.orgMembers.get(o.id)?.has(id),
@@ -212,7 +206,7 @@ export function userRoutes(ctx: TenantContext): ProtectedRoute[] {
       return json(paginate(orgs, query, { key: 'organizations' }))
     }),
 
-    route('GET', '/users/{id}/logs', ['read:logs', 'read:logs_users'], ({ params, query }) => {
+    route('GET', '/users/{id}/logs', ({ params, query }) => {
       const id = user(params['id'] as string).user_id
       const logs = ctx.state.logs.filter((l) => l.user_id === id)
       const sorted = query.has('sort') ? sortBy(logs, query) : [...logs].reverse()
@@ -258,8 +252,6 @@ function samePermission(a: PermissionRecord, b: PermissionRecord): boolean {
 /** GET / POST / DELETE of the permissions held by a user or a role. */
 export function permissionRoutes(
   path: string,
-  readScopes: readonly string[],
-  writeScopes: readonly string[],
   store: () => Map<string, PermissionRecord[]>,
   owner: (id: string) => unknown,
 ): ProtectedRoute[] {
@@ -268,17 +260,17 @@ export function permissionRoutes(
     return store().get(id) ?? []
   }
   return [
-    route('GET', path, readScopes, ({ params, query }) =>
+    route('GET', path, ({ params, query }) =>
       json(paginate(held(params['id'] as string), query, { key: 'permissions' })),
     ),
-    route('POST', path, writeScopes, ({ params, body }) => {
+    route('POST', path, ({ params, body }) => {
       const id = params['id'] as string
       const next = [...held(id)]
       for (const p of permissions(body)) if (!next.some((c) => samePermission(c, p))) next.push(p)
       store().set(id, next)
       return empty(201)
     }),
-    route('DELETE', path, writeScopes, ({ params, body }) => {
+    route('DELETE', path, ({ params, body }) => {
       const id = params['id'] as string
       const removed = permissions(body)
       store().set(

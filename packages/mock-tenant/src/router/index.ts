@@ -2,9 +2,9 @@
 import type { ApiAuth, Handler, Route } from './route.js'
 import type { RouteTable, Method, RouteSource } from './route-table.js'
 
-export { pipeline, type Exchange, type Step } from './pipeline.js'
+export { pipeline } from './pipeline.js'
 export { bearer, cors, rateLimit, routing } from './steps.js'
-export type { ApiAuth, Handler, ProtectedRoute, PublicRoute, Route, RouteRequest } from './route.js'
+export type { ApiAuth, Handler, Route, RouteRequest } from './route.js'
 export { RouteTable, type Method, type RouteSource } from './route-table.js'
 
 /** Adds routes to a table. @throws Error on a duplicate of the same source */

@@ -1,6 +1,6 @@
 // The request pipeline: a list of steps (CORS, the rate bucket, routing, bearer auth), then the route's handler.
 import { randomUUID } from 'node:crypto'
-import { HttpError, json, readBody } from '../http.js'
+import { HttpError, isObject, json, readPayload } from '../http.js'
 import type { Route, ApiAuth } from './route.js'
 import type { RouteMatch } from './route-table.js'
 
@@ -32,12 +32,14 @@ const INTERNAL_ERROR = {
 async function invoke(exchange: Exchange): Promise<Response> {
   const { match, request, url, method } = exchange
   if (!match) throw new Error('no routing step before the handler')
+  const payload = method === 'GET' || method === 'HEAD' ? undefined : await readPayload(request)
   const base = {
     request,
     url,
     params: match.params,
     query: url.searchParams,
-    body: method === 'GET' || method === 'HEAD' ? {} : await readBody(request),
+    body: isObject(payload) ? payload : {},
+    payload,
   }
   const route = match.value
   if (route.bearer === undefined) return route.handle({ ...base, auth: undefined })

@@ -19,8 +19,10 @@ export interface RouteRequest<Auth = undefined> {
   /** Path parameters, decoded. */
   readonly params: Readonly<Record<string, string>>
   readonly query: URLSearchParams
-  /** The JSON or form body; `{}` when there is none. */
+  /** The JSON or form body when it is an object; `{}` otherwise. */
   readonly body: Json
+  /** The body as sent: any JSON value, a form or multipart object, or `undefined` when empty. */
+  readonly payload: unknown
   readonly auth: Auth
 }
 

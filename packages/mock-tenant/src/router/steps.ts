@@ -1,5 +1,5 @@
 // The steps every tenant request goes through: CORS, the rate bucket, routing and bearer auth.
-import { apiError, json } from '../http.js'
+import { apiError, isObject, json } from '../http.js'
 import type { VerifyResult } from '../keys.js'
 import type { TokenBucket } from '../rate-limit.js'
 import type { Step } from './pipeline.js'
@@ -7,7 +7,7 @@ import { missingScopes, type Route } from './route.js'
 import type { RouteTable } from './route-table.js'
 
 const EXPOSED =
-  'x-ratelimit-limit, x-ratelimit-remaining, x-ratelimit-reset, retry-after, x-auth0-requestid'
+  'x-ratelimit-limit, x-ratelimit-remaining, x-ratelimit-reset, retry-after, x-auth0-requestid, dpop-nonce, www-authenticate'
 
 /** Lets browsers call the tenant from any origin and read its rate-limit headers; answers preflights. */
 export function cors(bucket: TokenBucket): Step {
@@ -81,6 +81,13 @@ export function bearer(verify: (token: string) => Promise<VerifyResult>): Step {
           ? 'Expired token received for JSON Web Token validation'
           : 'Invalid token',
       )
+    // RFC 9449 §7.2: a DPoP-bound token is refused as a bearer token, whose sender proves nothing about the key.
+    if (isObject(result.payload['cnf'])) {
+      const why = 'DPoP-bound access token sent with the Bearer scheme'
+      exchange.headers['www-authenticate'] =
+        `Bearer error="invalid_token", error_description="${why}"`
+      throw unauthorized(why)
+    }
     const scope = result.payload['scope']
     const scopes = new Set(typeof scope === 'string' ? scope.split(' ').filter(Boolean) : [])
     const missing = missingScopes(rule, scopes)
