@@ -1,4 +1,5 @@
 import type { KeyObject } from 'node:crypto'
+import { EXTRA_USER_GRANTS } from './auth/grant-types.js'
 import { operations } from './generated/operations.js'
 import type { ClientRecord } from './records.js'
 import { emptyState, memberKey, type State } from './state.js'
@@ -187,6 +188,7 @@ export function buildSeed(ctx: SeedContext, options: SeedOptions = {}): State {
         PASSWORD_REALM_GRANT,
         OTP_GRANT,
         CIBA_GRANT,
+        ...EXTRA_USER_GRANTS,
       ],
       token_endpoint_auth_method: 'client_secret_post',
     }),

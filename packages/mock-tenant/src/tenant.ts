@@ -1,5 +1,7 @@
 // The tenant emulator's facade: state, keys and the rate bucket behind one router.
+import { authenticationControls, type AuthenticationControls } from './auth/controls.js'
 import { authenticationRoutes } from './auth/index.js'
+import type { AuthenticationOptions } from './auth/settings.js'
 import { mintClientToken } from './auth/tokens.js'
 import type { TenantContext } from './context.js'
 import { KeyStore, generateRsaKey, pem, type SigningKey } from './keys.js'
@@ -33,6 +35,8 @@ export interface MockTenantOptions {
   seed?: SeedOptions
   /** Extra callback URLs allowed for the web client. @default [] */
   redirectUris?: readonly string[]
+  /** The Authentication API's settings: MFA policy, registration, DPoP nonces, token exchange, revocation keys. */
+  authentication?: AuthenticationOptions
 }
 
 /** The seeded credentials and addresses; the CLI prints them as `{"mockTenant": info}`. */
@@ -92,6 +96,8 @@ export interface MockTenant {
   reset(): void
   /** The last one-time code sent by `/passwordless/start` to this email address or phone number. */
   lastOtp(emailOrPhone: string): string | undefined
+  /** The Authentication API's settings and test hooks (MFA, device codes, sessions, DPoP nonces). */
+  readonly authentication: AuthenticationControls
 }
 
 /** Keys made by the caller: the signing key and the private_key_jwt client's key. */
@@ -189,5 +195,6 @@ export function buildMockTenant(settings: TenantSettings, keys: TenantKeys): Moc
       bucket.set(null)
     },
     lastOtp: (target) => ctx.state.otps.get(target.toLowerCase())?.otp,
+    authentication: authenticationControls(ctx, settings.authentication),
   }
 }
