@@ -350,9 +350,15 @@ function build(c: Compiled, call: readonly unknown[]): RequestSpec {
         kind satisfies never
     }
   }
-  return operationRequest(c.op, path, c.op.request === 'query' ? query : body, {
+  const spec = operationRequest(c.op, path, c.op.request === 'query' ? query : body, {
     queryArrays: 'comma',
   })
+  // What a 2xx must carry: the value the method is typed to return, so that an empty 2xx is `invalid_response` rather
+  // than `undefined`. A 204 operation stays lenient (typed `void`, it still resolves to whatever body comes, as the
+  // wire contract records).
+  if (c.op.response !== 'none')
+    spec.responseType = c.op.response === 'optional' ? 'json-or-empty' : 'json'
+  return spec
 }
 
 function requestOptionsOf(c: Compiled, call: readonly unknown[]): RequestOptions | undefined {
