@@ -141,3 +141,4 @@ export {
   type FileContent,
   type ToArrayOptions,
 } from '@auth0-ts/core'
+export { AbortError, isAbortError } from '@auth0-ts/core'

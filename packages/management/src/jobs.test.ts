@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { Auth0, isTimeoutError, JobFailedError, type Job } from './index.js'
+import { Auth0, isAbortError, isTimeoutError, JobFailedError, type Job } from './index.js'
 import { DOMAIN, mockApi } from './test-utils/server.js'
 
 const api = mockApi()
@@ -85,19 +85,46 @@ describe('jobs.waitFor', () => {
     expect(sleeps).toEqual([1000, 1000, 500])
   })
 
-  it('stops when its signal aborts', async () => {
+  it('stops when its signal aborts during a poll, with an AbortError whose cause is the reason', async () => {
     serveJob([job('processing')])
     const controller = new AbortController()
+    const reason = new Error('cancelled')
     const err = await jobs()
       .waitFor('job_1', {
         signal: controller.signal,
         sleep: async () => {
-          controller.abort(new Error('cancelled'))
+          controller.abort(reason)
         },
       })
       .catch((e: unknown) => e)
-    expect(err).toEqual(new Error('cancelled'))
+    expect(isAbortError(err)).toBe(true)
+    expect(err).toMatchObject({ errorCode: 'aborted', cause: reason })
     expect(api.seen).toHaveLength(1)
+  })
+
+  it('stops when its signal aborts between polls, with the same typed errors', async () => {
+    serveJob([job('processing')])
+    const run = (reason: unknown) => {
+      const controller = new AbortController()
+      return jobs()
+        .waitFor('job_1', {
+          signal: controller.signal,
+          sleep: async (_ms, signal) => {
+            controller.abort(reason)
+            throw signal?.reason
+          },
+        })
+        .catch((e: unknown) => e)
+    }
+    const reason = new Error('cancelled')
+    const aborted = await run(reason)
+    expect(isAbortError(aborted)).toBe(true)
+    expect(aborted).toMatchObject({ cause: reason })
+    const timeout = new DOMException('signal timed out', 'TimeoutError')
+    const timedOut = await run(timeout)
+    expect(isTimeoutError(timedOut)).toBe(true)
+    expect(timedOut).toMatchObject({ bound: 'signal', cause: timeout })
+    expect(api.seen).toHaveLength(2)
   })
 })
 

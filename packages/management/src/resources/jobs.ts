@@ -1,4 +1,4 @@
-import { Auth0Error, TimeoutError, type FileContent } from '@auth0-ts/core'
+import { AbortError, Auth0Error, TimeoutError, type FileContent } from '@auth0-ts/core'
 import { defaultSleep } from '@auth0-ts/core/internal'
 import {
   jobsErrorsGet,
@@ -95,7 +95,8 @@ export class Jobs extends Manager {
    * Polls a job until it is `completed` (resolving to the job) or `failed`.
    *
    * @throws JobFailedError when the job fails, with the job and its failed entries
-   * @throws TimeoutError when `timeout` passes first
+   * @throws TimeoutError when `timeout` passes first, or the signal's `AbortSignal.timeout()` fires
+   * @throws AbortError when the signal aborts (the job itself goes on), with the signal's reason as `cause`
    * @example
    * ```ts
    * const { id } = await auth0.jobs.importUsers(connectionId, file)
@@ -134,7 +135,20 @@ export class Jobs extends Manager {
           message: `Job ${jobId} did not finish within ${timeout} ms (status: ${job.status})`,
           timeout: timeout ?? 0,
         })
-      await sleep(Math.min(interval, left), signal)
+      try {
+        await sleep(Math.min(interval, left), signal)
+      } catch (e) {
+        if (signal?.aborted) throw stoppedBy(signal.reason, jobId)
+        throw e
+      }
     }
   }
+}
+
+/** An abort between polls is core's typed error too, as an abort of a poll is, with the signal's reason as cause. */
+function stoppedBy(reason: unknown, jobId: string): Auth0Error {
+  const message = `Waiting for job ${jobId} was stopped by its signal`
+  return (reason as { name?: unknown } | undefined)?.name === 'TimeoutError'
+    ? new TimeoutError({ message, timeout: -1, bound: 'signal', cause: reason })
+    : new AbortError({ message, cause: reason })
 }
