@@ -4,7 +4,7 @@ import type { TenantContext } from '../context.js'
 import { HttpError, isObject, json, oauthError, redirect, text } from '../http.js'
 import type { UserRecord } from '../records.js'
 import type { RouteRequest } from '../router/route.js'
-import { DATABASE_CONNECTION } from '../seed.js'
+import { DATABASE_CONNECTION, SEED_CREDENTIALS } from '../seed.js'
 import { userConnection } from '../state.js'
 import {
   CODE_TTL_MS,
@@ -93,23 +93,66 @@ const AUTHORIZE_PARAMS = [
   'dpop_jkt',
 ] as const
 
-function loginPage(params: URLSearchParams, error?: string): Response {
+/** The login page's look: the playground's colours and type (apps/playground), inlined, as it is served by the tenant. */
+const LOGIN_PAGE_STYLE = `
+:root { --fg: #1d2433; --muted: #5b6476; --line: #d9dde5; --bg: #f6f7f9; --card: #fff; --accent: #3b5bdb;
+  --bad: #c92a2a; --bad-bg: #fff5f5; --hint-bg: #fff9db; color: var(--fg); background: var(--bg);
+  font: 15px/1.5 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; }
+* { box-sizing: border-box; }
+body { margin: 0; padding: 48px 16px; }
+main { max-width: 400px; margin: 0 auto; background: var(--card); border: 1px solid var(--line); border-radius: 8px;
+  padding: 24px; }
+.brand { margin: 0 0 4px; color: var(--muted); font-size: 13px; }
+h1 { font-size: 20px; margin: 0 0 16px; }
+form { display: flex; flex-direction: column; gap: 12px; }
+label { display: flex; flex-direction: column; gap: 3px; font-size: 13px; color: var(--muted); }
+input { font: inherit; color: var(--fg); padding: 7px 9px; border: 1px solid var(--line); border-radius: 6px; }
+button { font: inherit; font-weight: 500; padding: 8px 14px; border-radius: 6px; border: 1px solid var(--accent);
+  background: var(--accent); color: #fff; cursor: pointer; }
+button.secondary { background: var(--card); color: var(--accent); padding: 1px 10px; font-size: 13px; }
+[role='alert'] { margin: 0 0 12px; padding: 8px 12px; border: 1px solid #ffc9c9; border-radius: 6px;
+  background: var(--bad-bg); color: var(--bad); }
+.hint { margin: 16px 0 0; padding: 8px 12px; border-radius: 6px; background: var(--hint-bg); font-size: 14px;
+  overflow-wrap: anywhere; }
+code { font: 13px ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
+.back { margin: 16px 0 0; font-size: 14px; color: var(--muted); }
+a { color: var(--accent); }
+`
+
+/** The login page; `cancelUrl` takes the user back to the application, which gets `error=access_denied`. */
+function loginPage(params: URLSearchParams, cancelUrl: string, error?: string): Response {
   const hidden = AUTHORIZE_PARAMS.filter((k) => params.has(k))
     .map((k) => `<input type="hidden" name="${k}" value="${escapeHtml(params.get(k) ?? '')}">`)
     .join('\n    ')
   const signupScreen = params.get('screen_hint') === 'signup'
-  const loginHint = escapeHtml(params.get('login_hint') ?? '')
+  // After a wrong password the page comes back with the username as typed: only the password is asked again.
+  const username = escapeHtml(params.get('username') ?? params.get('login_hint') ?? '')
+  const demo = SEED_CREDENTIALS.user
   const html = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Mock Auth0 login</title></head>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Mock Auth0 login</title><link rel="icon" href="data:,"><style>${LOGIN_PAGE_STYLE}</style></head>
 <body>
+<main>
+  <p class="brand">auth0-ts · mock tenant</p>
   <h1>${signupScreen ? 'Sign up to' : 'Log in to'} the mock tenant</h1>
   ${error ? `<p role="alert">${escapeHtml(error)}</p>` : ''}
   <form method="post" action="/authorize">
     ${hidden}
-    <label>Email or username <input name="username" autocomplete="username" value="${loginHint}" required></label>
-    <label>Password <input name="password" type="password" autocomplete="${signupScreen ? 'new-password' : 'current-password'}" required></label>
+    <label>Email or username <input name="username" autocomplete="username" value="${username}" required${username ? '' : ' autofocus'}></label>
+    <label>Password <input name="password" type="password" autocomplete="${signupScreen ? 'new-password' : 'current-password'}" required${username ? ' autofocus' : ''}></label>
     <button type="submit">${signupScreen ? 'Sign up' : 'Continue'}</button>
   </form>
+  ${signupScreen ? '' : `<p class="hint">Demo user: <code>${escapeHtml(demo.username)}</code> / <code>${escapeHtml(demo.password)}</code> <button type="button" class="secondary" id="fill">Fill in</button></p>`}
+  <p class="back"><a href="${escapeHtml(cancelUrl)}" data-back>← Back to the application</a> without logging in</p>
+</main>
+<script>
+document.getElementById('fill')?.addEventListener('click', () => {
+  const form = document.forms[0]
+  form.username.value = ${JSON.stringify(demo.username)}
+  form.password.value = ${JSON.stringify(demo.password)}
+  form.password.focus()
+})
+</script>
 </body></html>`
   return text(html, error ? 401 : 200, 'text/html; charset=utf-8')
 }
@@ -149,13 +192,18 @@ export async function authorize(
       `Callback URL mismatch. ${redirectUri ?? '(none)'} is not in the list of allowed callback URLs.`,
       400,
     )
-  const back = (query: Record<string, string>) => {
+  const backUrl = (query: Record<string, string>) => {
     const target = new URL(redirectUri)
     const state = params.get('state')
     for (const [k, v] of Object.entries({ ...query, ...(state === null ? {} : { state }) }))
       target.searchParams.set(k, v)
-    return redirect(target.toString())
+    return target.toString()
   }
+  const back = (query: Record<string, string>) => redirect(backUrl(query))
+  const cancelUrl = backUrl({
+    error: 'access_denied',
+    error_description: 'The user went back without logging in',
+  })
   if (params.get('response_type') !== 'code')
     return back({
       error: 'unsupported_response_type',
@@ -182,7 +230,7 @@ export async function authorize(
     })
   const username = params.get('username')
   const password = params.get('password')
-  if (username === null || password === null) return loginPage(params)
+  if (username === null || password === null) return loginPage(params, cancelUrl)
   const realm = params.get('connection') ?? DATABASE_CONNECTION
   let user: UserRecord
   let orgId: string | undefined
@@ -207,7 +255,7 @@ export async function authorize(
     if (!(e instanceof HttpError) || !isObject(e.body)) throw e
     const description = errorText(e.body)
     return interactive
-      ? loginPage(params, description)
+      ? loginPage(params, cancelUrl, description)
       : back({ error: 'access_denied', error_description: description })
   }
   const code = token('mock-code-')
