@@ -1,4 +1,4 @@
-import { OptionsError } from '@auth0-ts/core'
+import { createMemoryReplayStore, OptionsError } from '@auth0-ts/core'
 import {
   arrayOf,
   boolean,
@@ -11,14 +11,29 @@ import {
   oneOrMany,
   optionProblems,
   positive,
+  rule,
   url,
+  withMethods,
   type Rule,
 } from '@auth0-ts/core/internal'
 import { ASYMMETRIC_ALGORITHMS, type AsymmetricAlgorithm } from './algorithms.js'
 import type { CryptoBackend } from './backend.js'
 import { Claims } from './claims.js'
-import { show } from './errors.js'
-import { decodeJwt } from './jwt.js'
+import {
+  accessTokenHash,
+  challengeFor,
+  checkProofClaims,
+  decodeProof,
+  DPOP_ALGORITHMS,
+  jwkThumbprint,
+  normalizeUri,
+  verifyProofSignature,
+  type Challenge,
+  type DPoPOptions,
+  type DPoPSettings,
+} from './dpop.js'
+import { isTokenValidationError, show, TokenValidationError } from './errors.js'
+import { decodeJwt, type DecodedJwt } from './jwt.js'
 import {
   DEFAULT_MAX_TOKEN_LENGTH,
   JwksSignatureVerifier,
@@ -54,6 +69,23 @@ export interface AccessTokenVerifierOptions {
   fetch?: typeof fetch
   /** Clock in epoch milliseconds, for tests and the JWKS cache. @default Date.now */
   now?: () => number
+  /** How `verifyRequest` treats DPoP (RFC 9449): algorithms, proof lifetime, replay store, nonces. @default {} */
+  dpop?: DPoPOptions
+}
+
+/** The parts of an HTTP request that {@link AccessTokenVerifier.verifyRequest} checks. */
+export interface ResourceRequest {
+  /** The `Authorization` header: `DPoP <token>` or `Bearer <token>`. */
+  authorization: string | null | undefined
+  /**
+   * The `DPoP` header: a string (Node's `req.headers.dpop`, fetch's `headers.get('dpop')`; repeated headers arrive
+   * joined with commas, and are refused), or every value (`headers.getAll`, `req.headersDistinct.dpop`).
+   */
+  dpop?: string | readonly string[] | null | undefined
+  /** The request method, such as `GET`. */
+  method: string
+  /** The full URL the client called: its scheme, host and port as the client saw them (behind a proxy too). */
+  url: string | URL
 }
 
 /** Per-call checks of {@link AccessTokenVerifier.verify}. */
@@ -111,6 +143,32 @@ const rules = {
   fetch: fn,
   now: fn,
 }
+const DPOP_RULES = {
+  required: boolean,
+  algorithms: rule(
+    'a non-empty array of asymmetric algorithms',
+    (v) =>
+      Array.isArray(v) && v.length > 0 && arrayOf(oneOf(ASYMMETRIC_ALGORITHMS))(v) === undefined,
+  ),
+  maxAge: positive,
+  leeway: nonNegative,
+  replayStore: withMethods('seen'),
+  nonces: withMethods('issue', 'check'),
+  maxProofLength: positive,
+}
+const requestRules = {
+  authorization: rule('a string, null or undefined', (v) => v === null || typeof v === 'string'),
+  method: rule(
+    'an HTTP method',
+    (v) => typeof v === 'string' && /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(v),
+  ),
+  url: rule(
+    'an absolute http(s) URL',
+    (v) => (typeof v === 'string' || v instanceof URL) && normalizeUri(v) !== undefined,
+  ),
+}
+// RFC 6750 §2.1's b64token, the syntax of both schemes' credentials.
+const AUTHORIZATION = /^([A-Za-z]+) +([A-Za-z0-9\-._~+/]+=*)$/
 const verifyRules = {
   requiredScopes: oneOrMany(nonEmptyString),
   requiredPermissions: oneOrMany(nonEmptyString),
@@ -123,6 +181,7 @@ const list = (value: string | readonly string[] | undefined): readonly string[] 
 /** The access-token verifier's implementation; each entry point binds it to its crypto backend. */
 export class BearerTokenVerifier<K> {
   readonly #signatureVerifier: SignatureVerifier
+  readonly #backend: CryptoBackend<K>
   readonly #options: Readonly<
     Required<
       Pick<
@@ -132,9 +191,15 @@ export class BearerTokenVerifier<K> {
     >
   >
   readonly #audiences: readonly string[]
+  readonly #dpop: DPoPSettings
+  /** The scheme each refusal of `verifyRequest` answered, so that `challenge` puts the error on it. */
+  readonly #schemes = new WeakMap<TokenValidationError, 'Bearer' | 'DPoP'>()
 
   constructor(options: AccessTokenVerifierOptions, backend: CryptoBackend<K>) {
-    const problems = optionProblems(options, rules, { required: ['issuer', 'audience'] })
+    const problems = optionProblems(options, rules, {
+      required: ['issuer', 'audience'],
+      known: ['dpop'],
+    })
     if (isRecord(options)) {
       const { jwksUrl, signatureVerifier } = options
       if (jwksUrl === undefined && signatureVerifier === undefined)
@@ -144,10 +209,12 @@ export class BearerTokenVerifier<K> {
       if (signatureVerifier !== undefined)
         for (const key of JWKS_ONLY)
           if (options[key] !== undefined) problems.push(`${key}: only applies with jwksUrl`)
+      problems.push(...optionProblems(options.dpop, DPOP_RULES, { prefix: 'dpop.' }))
     }
     if (problems.length > 0) throw new OptionsError('AccessTokenVerifier options', problems)
     const { jwksUrl, signatureVerifier } = options
     const now = options.now ?? Date.now
+    this.#backend = backend
     this.#signatureVerifier =
       signatureVerifier ??
       new JwksSignatureVerifier(
@@ -170,10 +237,21 @@ export class BearerTokenVerifier<K> {
       maxTokenLength: options.maxTokenLength ?? DEFAULT_MAX_TOKEN_LENGTH,
       now,
     })
+    const dpop = options.dpop ?? {}
+    this.#dpop = Object.freeze({
+      required: dpop.required ?? false,
+      algorithms: Object.freeze([...(dpop.algorithms ?? DPOP_ALGORITHMS)]),
+      maxAge: dpop.maxAge ?? 300,
+      leeway: dpop.leeway ?? 30,
+      replayStore: dpop.replayStore ?? createMemoryReplayStore({ now }),
+      nonces: dpop.nonces,
+      maxProofLength: dpop.maxProofLength ?? 8192,
+    })
   }
 
   /**
-   * Verifies a bearer access token (RFC 9068) and returns its claims.
+   * Verifies a bearer access token (RFC 9068) and returns its claims. A DPoP-bound token (`cnf.jkt`) is refused: it
+   * is only valid with its proof, through {@link verifyRequest}.
    *
    * @throws TokenValidationError with the `code` of the first check that failed
    * @throws JwksFetchError when the key set cannot be fetched: an outage, not an invalid token
@@ -185,8 +263,160 @@ export class BearerTokenVerifier<K> {
   ): Promise<AccessTokenClaims> {
     if (options !== NO_OPTIONS)
       checkOptions('AccessTokenVerifier.verify options', options, verifyRules)
-    const { issuer, requireAtJwt, leeway, maxTokenLength, now } = this.#options
-    const jwt = decodeJwt(accessToken, maxTokenLength, 'access token')
+    const jwt = decodeJwt(accessToken, this.#options.maxTokenLength, 'access token')
+    refuseBound(jwt)
+    return this.#verifyToken(jwt, options)
+  }
+
+  /**
+   * Verifies the access token of an HTTP request, with its DPoP proof when it uses the `DPoP` scheme (RFC 9449), and
+   * returns the token's claims. `Bearer` is accepted too (unless `dpop.required`), but not for a DPoP-bound token.
+   * The proof checks of RFC 9449 §4.3 and §7.1 run in order: one `DPoP` header, its size, a compact JWS, `typ`
+   * `dpop+jwt`, an allowed asymmetric `alg`, a public `jwk` with no private member, every claim's type (no crypto
+   * until here), the signature by that `jwk`, `htm`, `htu` (normalised, no query or fragment), `iat` within
+   * `dpop.maxAge` and `dpop.leeway`, and `ath`; then the token itself (signature and claims); then `cnf.jkt` against
+   * the key's RFC 7638 thumbprint and the server nonce (with `dpop.nonces`). The proof's `jti` is recorded in the
+   * replay store last, once everything else has passed, so that only proofs that would be accepted take room in it:
+   * a replay is refused with `dpop_jti_replayed`.
+   *
+   * @throws TokenValidationError with the `code` of the first check that failed, and its `errorCode`; answer it with
+   *   {@link challenge}
+   * @throws JwksFetchError when the key set cannot be fetched: an outage, not an invalid token
+   * @throws OptionsError when `request` or `options` is invalid (a bug in the caller, not a bad request)
+   */
+  async verifyRequest(
+    request: ResourceRequest,
+    options: AccessTokenVerifyOptions = NO_OPTIONS,
+  ): Promise<AccessTokenClaims> {
+    // `dpop` is the client's to send: whatever arrives there is judged as a proof, never as a caller's mistake.
+    checkOptions('AccessTokenVerifier.verifyRequest request', request, requestRules, {
+      required: ['method', 'url'],
+      known: ['dpop'],
+    })
+    if (options !== NO_OPTIONS)
+      checkOptions('AccessTokenVerifier.verifyRequest options', options, verifyRules)
+    let scheme: 'Bearer' | 'DPoP' | undefined
+    try {
+      const authorization = request.authorization ?? ''
+      // The scheme, a space and the token: anything longer is refused before it is parsed.
+      const limit = this.#options.maxTokenLength + 16
+      if (authorization.length > limit)
+        throw new TokenValidationError(
+          'token_too_large',
+          `The Authorization header is ${authorization.length} characters long; the limit is ${limit}.`,
+        )
+      const match = AUTHORIZATION.exec(authorization.trim())
+      const named = match?.[1]?.toLowerCase()
+      scheme = named === 'dpop' ? 'DPoP' : named === 'bearer' ? 'Bearer' : undefined
+      if (authorization.trim() === '')
+        throw new TokenValidationError('token_missing', 'Access token is required but missing.')
+      if (match === null || scheme === undefined)
+        throw new TokenValidationError(
+          'authorization_invalid',
+          'The Authorization header must be "DPoP <access token>" or "Bearer <access token>".',
+        )
+      const token = match[2] as string
+      if (scheme === 'Bearer') {
+        if (this.#dpop.required)
+          throw new TokenValidationError(
+            'dpop_required',
+            'This API accepts DPoP-bound access tokens only (the DPoP scheme, with a proof).',
+          )
+        const jwt = decodeJwt(token, this.#options.maxTokenLength, 'access token')
+        refuseBound(jwt)
+        return await this.#verifyToken(jwt, options)
+      }
+      return await this.#verifyBound(token, request, options)
+    } catch (error) {
+      if (isTokenValidationError(error) && scheme !== undefined) this.#schemes.set(error, scheme)
+      throw error
+    }
+  }
+
+  async #verifyBound(
+    token: string,
+    request: ResourceRequest,
+    options: AccessTokenVerifyOptions,
+  ): Promise<AccessTokenClaims> {
+    const settings = this.#dpop
+    const backend = this.#backend
+    // Every structural check of the token and the proof first: junk costs no crypto and no key lookup.
+    const jwt = decodeJwt(token, this.#options.maxTokenLength, 'access token')
+    const proof = decodeProof(request.dpop, settings)
+    await verifyProofSignature(proof, backend)
+    const now = this.#options.now() / 1000
+    checkProofClaims(
+      proof,
+      { method: request.method.toUpperCase(), uri: normalizeUri(request.url) as string, now },
+      settings,
+    )
+    if (proof.ath !== (await accessTokenHash(token, backend)))
+      throw new TokenValidationError(
+        'dpop_ath_mismatch',
+        proof.ath === undefined
+          ? 'The DPoP proof has no access token hash (ath).'
+          : 'The DPoP proof access token hash (ath) does not match the access token.',
+      )
+    const claims = await this.#verifyToken(jwt, options)
+    const { cnf } = claims
+    const jkt: unknown = isRecord(cnf) ? cnf['jkt'] : undefined
+    if (typeof jkt !== 'string')
+      throw new TokenValidationError(
+        'dpop_token_not_bound',
+        'The access token is not bound to a DPoP key (no cnf.jkt): send it with the Bearer scheme.',
+      )
+    if (jkt !== (await jwkThumbprint(proof.jwk, backend)))
+      throw new TokenValidationError(
+        'dpop_jkt_mismatch',
+        'Invalid DPoP key binding: the access token is bound to another key (cnf.jkt).',
+      )
+    const { nonces } = settings
+    if (nonces !== undefined) {
+      const { nonce } = proof
+      if (typeof nonce !== 'string' || !(await nonces.check(nonce)))
+        throw new TokenValidationError(
+          'dpop_nonce_required',
+          nonce === undefined
+            ? 'The DPoP proof must carry the server nonce (DPoP-Nonce).'
+            : 'The DPoP proof nonce is not current: use the new one (DPoP-Nonce).',
+          { dpopNonce: await nonces.issue() },
+        )
+    }
+    // Kept past the last second the proof could be accepted; one more leeway covers clock differences between the
+    // processes that share the store.
+    const expiresAt = (proof.iat + settings.maxAge + 2 * settings.leeway + 1) * 1000
+    if (await settings.replayStore.seen(`dpop:${jkt}:${proof.jti}`, expiresAt))
+      throw new TokenValidationError(
+        'dpop_jti_replayed',
+        `The DPoP proof "${show(proof.jti)}" was used already (jti replay).`,
+      )
+    return claims
+  }
+
+  /**
+   * The refusal to send for a failed {@link verifyRequest} (or no credentials at all): the status, and the
+   * `WWW-Authenticate` header (RFC 6750 §3, RFC 9449 §7.1), `DPoP algs="…"` with the error on the scheme the request
+   * used, and `Bearer` unless `dpop.required`; with `use_dpop_nonce`, a fresh `DPoP-Nonce` header too.
+   *
+   * @example
+   * ```ts
+   * const { status, headers } = atv.challenge(error)
+   * return new Response(null, { status, headers })
+   * ```
+   */
+  challenge(error?: TokenValidationError): Challenge {
+    return challengeFor(
+      error,
+      error === undefined ? undefined : (this.#schemes.get(error) ?? 'Bearer'),
+      this.#dpop,
+    )
+  }
+
+  async #verifyToken(
+    jwt: DecodedJwt,
+    options: AccessTokenVerifyOptions,
+  ): Promise<AccessTokenClaims> {
+    const { issuer, requireAtJwt, leeway, now } = this.#options
     const claims = new Claims(jwt.payload, 'access token')
     const typ = jwt.header.typ
     if (requireAtJwt && !(typeof typ === 'string' && AT_JWT.test(typ))) {
@@ -230,4 +460,14 @@ export class BearerTokenVerifier<K> {
     }
     return jwt.payload as AccessTokenClaims
   }
+}
+
+/** A bearer request (or `verify`) must not carry a token bound to a DPoP key: it is valid only with its proof. */
+function refuseBound(jwt: DecodedJwt): void {
+  const { cnf } = jwt.payload
+  if (isRecord(cnf) && cnf['jkt'] !== undefined)
+    throw new TokenValidationError(
+      'dpop_bound_token_as_bearer',
+      'The access token is bound to a DPoP key (cnf.jkt): it must be sent with the DPoP scheme and a proof.',
+    )
 }

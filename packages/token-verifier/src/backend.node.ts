@@ -1,5 +1,6 @@
 import {
   constants,
+  createHash,
   createHmac,
   createSecretKey,
   KeyObject,
@@ -67,4 +68,5 @@ export const cryptoBackend: CryptoBackend<KeyObject> = {
       ? verifyInPool(digest, data, options, signature)
       : verify(digest, data, options, signature)
   },
+  sha256: (data) => createHash('sha256').update(data).digest(),
 }

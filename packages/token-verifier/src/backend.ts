@@ -21,6 +21,8 @@ export interface CryptoBackend<K = unknown> {
     data: Uint8Array<ArrayBuffer>,
     busy: boolean,
   ): Promise<boolean> | boolean
+  /** The SHA-256 digest of `data`: a DPoP proof's `ath` and its key's thumbprint. */
+  sha256(data: Uint8Array<ArrayBuffer>): Promise<Uint8Array> | Uint8Array
 }
 
 /** Imports a public JWK with jose, which checks that the key suits the algorithm. */

@@ -25,4 +25,5 @@ export const cryptoBackend: CryptoBackend<CryptoKey> = {
       'verify',
     ]),
   verify: (alg, key, signature, data) => crypto.subtle.verify(webParams(alg), key, signature, data),
+  sha256: async (data) => new Uint8Array(await crypto.subtle.digest('SHA-256', data)),
 }

@@ -95,6 +95,7 @@ describe('the node back-end under load', () => {
       importPublicKey: () => Promise.reject(new Error('unused')),
       importSecret: async () => 'key',
       verify: (_alg, _key, _signature, _data, busy) => (seen.push(busy), true),
+      sha256: () => new Uint8Array(32),
     }
     const sv = new SecretSignatureVerifier(SECRET, {}, recording)
     const token = signToken({ alg: 'HS256', secret: SECRET })

@@ -1,11 +1,30 @@
 const BRAND = Symbol.for('auth0-ts.TokenValidationError')
 const JWKS_BRAND = Symbol.for('auth0-ts.JwksFetchError')
 
-/** Every check's stable code, in the order the checks run. */
+/**
+ * Every check's stable code, in the order the checks run: `verify` runs the token checks; `verifyRequest` first reads
+ * the `Authorization` header, then the DPoP proof (up to `dpop_ath_mismatch`), then the token, then the binding, the
+ * nonce and the replay check.
+ */
 export const TOKEN_VALIDATION_ERROR_CODES = [
   'token_missing',
+  'authorization_invalid',
+  'dpop_required',
   'token_too_large',
   'token_malformed',
+  'dpop_bound_token_as_bearer',
+  'dpop_proof_missing',
+  'dpop_proof_multiple',
+  'dpop_proof_too_large',
+  'dpop_proof_malformed',
+  'dpop_typ_invalid',
+  'dpop_alg_invalid',
+  'dpop_jwk_invalid',
+  'dpop_signature_invalid',
+  'dpop_htm_mismatch',
+  'dpop_htu_mismatch',
+  'dpop_iat_invalid',
+  'dpop_ath_mismatch',
   'alg_mismatch',
   'crit_unsupported',
   'typ_invalid',
@@ -35,10 +54,44 @@ export const TOKEN_VALIDATION_ERROR_CODES = [
   'claim_missing',
   'scope_insufficient',
   'permissions_insufficient',
+  'dpop_token_not_bound',
+  'dpop_jkt_mismatch',
+  'dpop_nonce_required',
+  'dpop_jti_replayed',
 ] as const
 
 /** The code of a {@link TokenValidationError}: one per check, stable across releases. */
 export type TokenValidationErrorCode = (typeof TOKEN_VALIDATION_ERROR_CODES)[number]
+
+/**
+ * The OAuth `error` a resource server answers a failed check with, in its `WWW-Authenticate` challenge: RFC 6750
+ * §3.1 (`invalid_request`, `invalid_token`, `insufficient_scope`) and RFC 9449 §7.1 and §9 (`invalid_dpop_proof`,
+ * `use_dpop_nonce`).
+ */
+export type OAuthErrorCode =
+  | 'invalid_request'
+  | 'invalid_token'
+  | 'insufficient_scope'
+  | 'invalid_dpop_proof'
+  | 'use_dpop_nonce'
+
+const oauthErrorOf = (code: TokenValidationErrorCode): OAuthErrorCode | undefined => {
+  // No credentials (or none of a scheme the API accepts): RFC 6750 §3.1 says to answer with no error code.
+  if (code === 'token_missing' || code === 'dpop_required') return undefined
+  if (code === 'authorization_invalid') return 'invalid_request'
+  if (code === 'scope_insufficient' || code === 'permissions_insufficient')
+    return 'insufficient_scope'
+  if (code === 'dpop_nonce_required') return 'use_dpop_nonce'
+  // The proof itself is wrong; a token that is not bound, or bound to another key, is a token problem (RFC 9449 §7.1).
+  if (
+    code.startsWith('dpop_') &&
+    code !== 'dpop_bound_token_as_bearer' &&
+    code !== 'dpop_token_not_bound' &&
+    code !== 'dpop_jkt_mismatch'
+  )
+    return 'invalid_dpop_proof'
+  return 'invalid_token'
+}
 
 /** The codes a {@link JwksFetchError} can carry: the fetch failed, or the key set was malformed. */
 export type JwksFetchErrorCode = 'jwks_fetch_failed' | 'jwks_invalid'
@@ -58,16 +111,37 @@ export class TokenValidationError extends Error {
   override name = 'TokenValidationError'
   /** Which check failed. */
   readonly code: TokenValidationErrorCode
+  /** The server nonce to send in a `DPoP-Nonce` header: set with `dpop_nonce_required` (`use_dpop_nonce`). */
+  declare readonly dpopNonce?: string
 
-  constructor(code: TokenValidationErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options)
+  constructor(
+    code: TokenValidationErrorCode,
+    message: string,
+    options?: { cause?: unknown; dpopNonce?: string },
+  ) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause })
     this.code = code
+    if (options?.dpopNonce !== undefined) this.dpopNonce = options.dpopNonce
     Object.defineProperty(this, BRAND, { value: true, enumerable: false })
   }
 
+  /**
+   * The OAuth `error` to answer with (RFC 6750, RFC 9449): `invalid_token`, `insufficient_scope`,
+   * `invalid_dpop_proof`, `use_dpop_nonce` or `invalid_request`; `undefined` when the request carried no credentials
+   * the API accepts, which RFC 6750 §3.1 answers with no error code.
+   */
+  get errorCode(): OAuthErrorCode | undefined {
+    return oauthErrorOf(this.code)
+  }
+
   /** A log-safe summary (the message never contains the token). */
-  toJSON(): { name: string; code: TokenValidationErrorCode; message: string } {
-    return { name: this.name, code: this.code, message: this.message }
+  toJSON(): {
+    name: string
+    code: TokenValidationErrorCode
+    errorCode: OAuthErrorCode | undefined
+    message: string
+  } {
+    return { name: this.name, code: this.code, errorCode: this.errorCode, message: this.message }
   }
 }
 

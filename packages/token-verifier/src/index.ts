@@ -14,7 +14,15 @@ export type {
   AccessTokenVerifierOptions,
   AccessTokenVerifyOptions,
   AccessTokenClaims,
+  ResourceRequest,
 } from './access-token-verifier.js'
+export {
+  createDPoPNonces,
+  type Challenge,
+  type DPoPNonceSource,
+  type DPoPNoncesOptions,
+  type DPoPOptions,
+} from './dpop.js'
 export {
   ASYMMETRIC_ALGORITHMS,
   SYMMETRIC_ALGORITHMS,
@@ -29,6 +37,7 @@ export {
   TOKEN_VALIDATION_ERROR_CODES,
   TokenValidationError,
   type JwksFetchErrorCode,
+  type OAuthErrorCode,
   type TokenValidationErrorCode,
 } from './errors.js'
 export {
@@ -45,7 +54,13 @@ export {
   type TokenVerifierOptions,
 } from './token-verifier.js'
 export type { JsonObject } from './jwt.js'
-export { OptionsError, isOptionsError } from '@auth0-ts/core'
+export {
+  OptionsError,
+  isOptionsError,
+  createMemoryReplayStore,
+  type MemoryReplayStoreOptions,
+  type ReplayStore,
+} from '@auth0-ts/core'
 
 /**
  * Verifies RS256 (or another asymmetric algorithm) signatures with the keys of a JWKS URL, cached for `cacheTtl`.
@@ -80,15 +95,17 @@ export class SymmetricSignatureVerifier extends SecretSignatureVerifier<unknown>
 }
 
 /**
- * Verifies an API's bearer access tokens (RFC 9068): signature, `iss`, `aud`, `exp`/`nbf`, optionally the
- * `at+jwt` type, and required scopes or permissions.
+ * Verifies an API's access tokens (RFC 9068): signature, `iss`, `aud`, `exp`/`nbf`, optionally the `at+jwt` type, and
+ * required scopes or permissions. `verify(token)` takes a bearer token; `verifyRequest(request)` takes the request's
+ * `Authorization` and `DPoP` headers, and checks a DPoP-bound token with its proof (RFC 9449).
  *
  * @throws OptionsError when an option is invalid
  * @example
  * ```ts
  * const atv = new AccessTokenVerifier({ issuer: 'https://my.auth0.com/', audience: 'https://api.example.com',
  *   jwksUrl: 'https://my.auth0.com/.well-known/jwks.json' })
- * const claims = await atv.verify(bearerToken, { requiredScopes: 'read:messages' })
+ * const claims = await atv.verifyRequest({ authorization: req.headers.authorization, dpop: req.headers.dpop,
+ *   method: req.method, url: `https://api.example.com${req.url}` }, { requiredScopes: 'read:messages' })
  * ```
  */
 export class AccessTokenVerifier extends BearerTokenVerifier<unknown> {

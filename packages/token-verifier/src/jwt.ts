@@ -62,7 +62,7 @@ export function decodeBase64url(text: string): Uint8Array<ArrayBuffer> | undefin
   return bytes
 }
 
-function decodeJsonObject(segment: string): JsonObject | undefined {
+export function decodeJsonObject(segment: string): JsonObject | undefined {
   const bytes = decodeBase64url(segment)
   if (bytes === undefined) return undefined
   try {

@@ -726,6 +726,7 @@ describe.each(ENTRIES)('TokenVerifier (%s entry)', (_name, entry) => {
       expect(JSON.parse(JSON.stringify(error))).toEqual({
         name: 'TokenValidationError',
         code: 'iss_mismatch',
+        errorCode: 'invalid_token',
         message: error.message,
       })
     })

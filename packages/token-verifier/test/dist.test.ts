@@ -160,11 +160,17 @@ export function status(e: unknown): number {
   if (e instanceof OptionsError) return e.problems.length
   return sv instanceof SignatureVerifier ? 500 : 0
 }
+const bound: Promise<AccessTokenClaims> = atv.verifyRequest({ authorization: 'DPoP t', dpop: 'p', method: 'GET', url: 'https://api.example.com/x' })
+const refusal: { status: number; headers: { 'www-authenticate': string; 'dpop-nonce'?: string } } = atv.challenge()
+const nonces = createDPoPNonces({ secret: 'a-shared-secret-of-16+' })
+new Api({ issuer: 'i', audience: 'a', jwksUrl: 'https://t/j', dpop: { nonces, replayStore: createMemoryReplayStore(), required: true } })
 void claims
 void access
+void bound
+void refusal
 `
   const names =
-    'AccessTokenVerifier, AsymmetricSignatureVerifier, JwksFetchError, OptionsError, SignatureVerifier, SymmetricSignatureVerifier, TokenValidationError, TokenVerifier, type AccessTokenClaims, type IdTokenClaims'
+    'AccessTokenVerifier, AsymmetricSignatureVerifier, createDPoPNonces, createMemoryReplayStore, JwksFetchError, OptionsError, SignatureVerifier, SymmetricSignatureVerifier, TokenValidationError, TokenVerifier, type AccessTokenClaims, type IdTokenClaims'
 
   it('type-checks an ESM and a CJS consumer that extend and narrow the exported classes', () => {
     const files = [

@@ -1,7 +1,7 @@
 // Test fixtures: keys generated per run, a signer independent of the code under test (node:crypto), a frozen
 // clock, and an msw JWKS endpoint that counts its requests.
-import { constants, KeyObject, sign, createHmac } from 'node:crypto'
-import { exportJWK, generateKeyPair, type JWK } from 'jose'
+import { constants, KeyObject, sign, createHash, createHmac } from 'node:crypto'
+import { calculateJwkThumbprint, exportJWK, generateKeyPair, type JWK } from 'jose'
 import { http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll } from 'vitest'
@@ -117,6 +117,36 @@ export function signToken(
   const input = `${encodeJson(fullHeader)}.${encodeJson(JSON.parse(JSON.stringify(payload)))}`
   const signature = signBytes(key.alg, 'secret' in key ? key.secret : key.privateKey, input)
   return `${input}.${b64url(signature)}`
+}
+
+/** The public members of a test key's JWK: what a DPoP proof's `jwk` header carries. */
+export function publicMembers(key: TestKey): JWK {
+  const { kty, crv, n, e, x, y } = key.jwk
+  return JSON.parse(JSON.stringify({ kty, crv, n, e, x, y })) as JWK
+}
+
+/** The RFC 7638 thumbprint of a test key, by jose (independent of the code under test). */
+export const thumbprintOf = (key: TestKey): Promise<string> =>
+  calculateJwkThumbprint(publicMembers(key), 'sha256')
+
+/** The base64url SHA-256 of an access token: a proof's `ath`, by node:crypto. */
+export const athOf = (token: string): string =>
+  createHash('sha256').update(token).digest('base64url')
+
+/**
+ * A DPoP proof signed with node:crypto: header `typ` `dpop+jwt`, `alg` and the key's public `jwk` (overridable; an
+ * `undefined` value drops a member), and the given claims.
+ */
+export function signProof(
+  key: TestKey,
+  claims: Record<string, unknown>,
+  header: Record<string, unknown> = {},
+): string {
+  const fullHeader = JSON.parse(
+    JSON.stringify({ typ: 'dpop+jwt', alg: key.alg, jwk: publicMembers(key), ...header }),
+  ) as Record<string, unknown>
+  const input = `${encodeJson(fullHeader)}.${encodeJson(JSON.parse(JSON.stringify(claims)))}`
+  return `${input}.${b64url(signBytes(key.alg, key.privateKey, input))}`
 }
 
 /**
