@@ -50,6 +50,10 @@ export function specOf(
   const body = op.request === 'multipart' ? namedFiles(request) : request
   const spec = operationRequest(op, args, body, { defaults, customDomain: rt.customDomain })
   if (request === undefined && NO_BODY_WHEN_OMITTED.has(`${op.method} ${op.path}`)) delete spec.json
+  // What a 2xx must carry: a value where the definition declares one (an empty 2xx is then `invalid_response`, never
+  // `undefined`), maybe one, or nothing (an event stream's body is handed over before core reads it).
+  spec.responseType =
+    op.response === undefined ? 'json' : op.response === 'optional' ? 'json-or-empty' : 'empty'
   if (call.queryParams) {
     spec.query = { ...spec.query, ...call.queryParams }
     spec.queryArrays = 'repeat'

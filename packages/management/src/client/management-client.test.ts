@@ -89,6 +89,62 @@ describe('calls', () => {
   })
 })
 
+describe('what a 2xx must carry', () => {
+  it('refuses an empty 2xx where the definition declares a value, and reads none where it declares none', async () => {
+    api.reply(() => new HttpResponse(null, { status: 200 }))
+    const err = await client()
+      .users.get('u')
+      .catch((e: unknown) => e)
+    expect(err).toMatchObject({ errorCode: 'invalid_response', statusCode: 200 })
+    api.reply(() => api.json({ unexpected: true }))
+    expect(await client().users.delete('u')).toBeUndefined()
+  })
+})
+
+describe("core's transport options", () => {
+  it('pass hooks, debug and deadline to core, per client and per call', async () => {
+    api.reply(() => api.json({ user_id: 'u' }))
+    const seen: string[] = []
+    const lines: string[] = []
+    const c = client({
+      hooks: {
+        onResponse: (e: { method: string; pathTemplate: string; status: number }) =>
+          void seen.push(`client ${e.method} ${e.pathTemplate} ${e.status}`),
+      },
+      debug: (line: string) => void lines.push(line),
+    })
+    await c.users.get('auth0|1', undefined, {
+      hooks: { onRequest: (e) => void seen.push(`call ${e.path}`) },
+    })
+    expect(seen).toEqual(['call /api/v2/users/auth0%7C1', 'client GET /api/v2/users/{id} 200'])
+    expect(lines.join('\n')).toContain('/api/v2/users/auth0%7C1')
+    expect(lines.join('\n')).not.toContain('TOKEN')
+  })
+
+  it('fails a call past its deadline with a TimeoutError', async () => {
+    api.reply(() => new Promise<Response>(() => {}))
+    const err = await client({ deadline: 100 })
+      .users.get('u')
+      .catch((e: unknown) => e)
+    expect(err).toMatchObject({ name: 'TimeoutError', bound: 'deadline' })
+    const perCall = await client()
+      .users.get('u', undefined, { deadline: 100 })
+      .catch((e: unknown) => e)
+    expect(perCall).toMatchObject({ name: 'TimeoutError', bound: 'deadline' })
+  })
+
+  it('lists a bad core option with the others', () => {
+    expect(() => client({ deadline: -1, colour: 'red' })).toThrow(
+      expect.objectContaining({
+        problems: expect.arrayContaining([
+          'colour: unknown option',
+          expect.stringMatching(/^deadline: /),
+        ]),
+      }),
+    )
+  })
+})
+
 describe('per-call options', () => {
   it('takes node-auth0’s names and ours: headers (functions too), queryParams, timeouts and retries', async () => {
     api.reply(() => api.json({}))
@@ -295,6 +351,27 @@ describe('client credentials', () => {
       audience: `https://${DOMAIN}/api/v2/`,
     })
     expect(api.seen[1]?.headers.get('authorization')).toBe('Bearer M2M')
+  })
+
+  it('fetches a fresh token once when the API answers 401 (a revoked or re-scoped token)', async () => {
+    let tokens = 0
+    api.reply((req) => {
+      if (req.url.pathname === '/oauth/token')
+        return api.json({ access_token: `M2M-${++tokens}`, expires_in: 86400 })
+      return req.headers.get('authorization') === 'Bearer M2M-1'
+        ? api.json({ message: 'revoked' }, { status: 401 })
+        : api.json({ user_id: 'u' })
+    })
+    const c = new ManagementClient({ domain: DOMAIN, clientId: 'cid', clientSecret: 'sec' })
+    expect(await c.users.get('u')).toEqual({ user_id: 'u' })
+    expect(
+      api.seen.map((r) => `${r.url.pathname} ${r.headers.get('authorization') ?? ''}`),
+    ).toEqual([
+      '/oauth/token ',
+      '/api/v2/users/u Bearer M2M-1',
+      '/oauth/token ',
+      '/api/v2/users/u Bearer M2M-2',
+    ])
   })
 
   it('uses the given audience and token cache', async () => {

@@ -1,4 +1,9 @@
-import { OptionsError, type QueryValue, type RequestOptions } from '@auth0-ts/core'
+import {
+  OptionsError,
+  type QueryValue,
+  type RequestHooks,
+  type RequestOptions,
+} from '@auth0-ts/core'
 import {
   finite,
   isRecord,
@@ -29,12 +34,14 @@ export interface ManagementRequestOptions {
   retries?: number | undefined
   /** node-auth0's name for `retries`. */
   maxRetries?: number | undefined
-  /** Bound on the whole call in ms, retries and waits included (when core supports it). @default the client's */
+  /** Bound on the whole call in ms, retries and waits included; past it the call fails with `TimeoutError`. @default the client's (none) */
   deadline?: number | undefined
   /** Extra headers for this call; they win over the client's `headers`. */
   headers?: Readonly<Record<string, HeaderValue>> | undefined
   /** Extra query parameters for this call; they win over the request's (node-auth0's `queryParams`). */
   queryParams?: Readonly<Record<string, QueryValue>> | undefined
+  /** Hooks for this call, called after the client's. */
+  hooks?: RequestHooks | undefined
 }
 
 const headerValues = rule(
@@ -60,6 +67,7 @@ const RULES: Rules = {
   deadline: positive,
   headers: headerValues,
   queryParams: rule('an object', isRecord),
+  hooks: rule('an object', isRecord),
 }
 
 /** The problem of giving both a name and its node-auth0 alias, if both are given. */
@@ -96,7 +104,7 @@ async function resolveHeaders(
 
 /** Core's request options for one call, and the extra query parameters. */
 export interface ResolvedCall {
-  readonly options: RequestOptions & { deadline?: number }
+  readonly options: RequestOptions
   readonly queryParams: Readonly<Record<string, QueryValue>> | undefined
 }
 
@@ -113,7 +121,7 @@ export async function resolveCall(
   const o = (isRecord(input) ? input : {}) as ManagementRequestOptions
   problems.push(...aliasProblems(o as Record<string, unknown>, ALIASES))
   if (problems.length > 0) throw new OptionsError('request options', problems)
-  const options: RequestOptions & { deadline?: number } = {}
+  const options: RequestOptions = {}
   const timeout =
     o.timeout ?? (o.timeoutInSeconds === undefined ? undefined : o.timeoutInSeconds * 1000)
   const retries = o.retries ?? o.maxRetries
@@ -124,6 +132,7 @@ export async function resolveCall(
   if (signal !== undefined) options.signal = signal
   if (headers !== undefined) options.headers = headers
   if (o.deadline !== undefined) options.deadline = o.deadline
+  if (o.hooks !== undefined) options.hooks = o.hooks
   return { options, queryParams: o.queryParams }
 }
 
