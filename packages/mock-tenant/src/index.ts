@@ -12,6 +12,11 @@ export {
 export { startMockTenant, type StartMockTenantOptions, type RunningMockTenant } from './server.js'
 export { MockTenantOptionsError } from './options.js'
 export { MANAGEMENT_SCOPES } from './seed.js'
+// The facts the emulator serves the Management API from: each operation's route, scopes, checks and shapes.
+export {
+  operations as MANAGEMENT_OPERATIONS,
+  type OperationEntry as ManagementOperation,
+} from './generated/operations.js'
 export type {
   AuthenticationControls,
   AuthenticationOptions,
