@@ -10,4 +10,11 @@ export {
   type RedisRateLimiter,
   type RedisRateLimiterOptions,
 } from './rate-limiter.js'
+export {
+  createRedisReplayStore,
+  type RedisReplayStore,
+  type RedisReplayStoreOptions,
+} from './replay-store.js'
+// The contract the replay store implements, defined once in core.
+export type { ReplayStore } from '@auth0-ts/core'
 export type { ConnectionOptions, Logger, RedisClient } from './connection.js'
