@@ -215,6 +215,78 @@ export const CHECKS = [
     },
   ],
   [
+    'DPoP round trip: proof, bound token, bound call verified by verifyRequest (ES256, PS256, EdDSA)',
+    async (ctx) => {
+      const { GetToken, dpopFetch, dpopThumbprint, generateDPoPKeyPair } = ctx.sdk.authentication
+      const { AccessTokenVerifier, TokenValidationError } = ctx.sdk.tokenVerifier
+      const { m2m } = ctx.config.clients
+      const audience = ctx.config.apiAudience
+      const verifier = new AccessTokenVerifier({
+        issuer: ctx.config.issuer,
+        audience,
+        jwksUrl: ctx.jwksUrl,
+      })
+      // the call to "your own API": the smoke server answers with the headers, method and URL it received
+      const echo = new URL('/__smoke/echo?page=2', ctx.base).href
+      let bound
+      for (const alg of ['ES256', 'PS256', 'EdDSA']) {
+        const keyPair = await generateDPoPKeyPair(alg)
+        const client = new GetToken(ctx.domain, m2m.clientId, {
+          clientSecret: m2m.clientSecret,
+          protocol: 'http',
+          dpop: keyPair,
+        })
+        const tokens = await client.clientCredentials(audience)
+        assert(tokens.token_type === 'DPoP', `${alg}: token_type is ${tokens.token_type}`)
+        const jkt = await dpopThumbprint(keyPair)
+        const cnf = JSON.parse(b64urlDecode(tokens.access_token.split('.')[1])).cnf
+        assert(cnf?.jkt === jkt, `${alg}: the token's cnf.jkt is not the key's thumbprint`)
+        const res = await dpopFetch(keyPair, { token: tokens.access_token })(echo)
+        assert(res.ok, `${alg}: the bound call answered HTTP ${res.status}`)
+        const seen = await res.json()
+        assert(
+          seen.authorization === `DPoP ${tokens.access_token}` && typeof seen.dpop === 'string',
+          `${alg}: the bound call did not carry DPoP <token> and a proof`,
+        )
+        const request = {
+          authorization: seen.authorization,
+          dpop: seen.dpop,
+          method: seen.method,
+          url: seen.url,
+        }
+        const claims = await verifier.verifyRequest(request, { requiredScopes: 'read:messages' })
+        assert(
+          claims.cnf?.jkt === jkt,
+          `${alg}: verifyRequest returned cnf ${JSON.stringify(claims.cnf)}`,
+        )
+        bound ??= { request, token: tokens.access_token }
+      }
+      // the same proof again is a replay; the bound token as Bearer, or without its proof, is refused
+      const refusals = [
+        [bound.request, 'dpop_jti_replayed'],
+        [
+          { ...bound.request, authorization: `Bearer ${bound.token}` },
+          'dpop_bound_token_as_bearer',
+        ],
+        [{ ...bound.request, dpop: undefined }, 'dpop_proof_missing'],
+      ]
+      for (const [request, code] of refusals) {
+        const err = await rejects(verifier.verifyRequest(request), TokenValidationError, code)
+        assert(err.code === code, `expected ${code}, got ${err.code}`)
+      }
+      const { status, headers } = verifier.challenge(
+        await verifier.verifyRequest(bound.request).catch((e) => e),
+      )
+      assert(
+        status === 401 &&
+          /^DPoP algs="[^"]*ES256[^"]*", error="invalid_dpop_proof"/.test(
+            headers['www-authenticate'],
+          ),
+        `the challenge is ${status} ${headers['www-authenticate']}`,
+      )
+    },
+  ],
+  [
     'authorization code + PKCE: authorize URL, code exchange, nonce',
     async (ctx) => {
       const { buildAuthorizeUrl } = ctx.sdk.authentication

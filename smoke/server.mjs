@@ -5,6 +5,8 @@
 //   /__smoke/callback   the redirect_uri of the authorization-code flow: answers with the callback's query
 //   /__smoke/seen       how often a raw (still percent-encoded) request line reached the server
 //   /__smoke/rate-limit PUT {burst, perSecond} or DELETE: the tenant's rate limit
+//   /__smoke/echo       a resource of "your own API": answers with the Authorization and DPoP headers, the method and
+//                       the URL it received, which the DPoP check then verifies with verifyRequest in the runtime
 // Prints "LISTENING http://127.0.0.1:PORT" once ready; SIGTERM/SIGINT close every connection and exit.
 import { createReadStream, existsSync } from 'node:fs'
 import { createServer } from 'node:http'
@@ -58,6 +60,12 @@ const admin = {
     tenant.setRateLimit({ burst, perSecond })
     return { ok: true }
   },
+  'GET /__smoke/echo': (req, url) => ({
+    authorization: req.headers.authorization ?? null,
+    dpop: req.headers.dpop ?? null,
+    method: req.method,
+    url: new URL(`${url.pathname}${url.search}`, tenant.url).href,
+  }),
   'DELETE /__smoke/rate-limit': () => {
     tenant.setRateLimit(null)
     return { ok: true }
