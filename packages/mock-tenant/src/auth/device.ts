@@ -70,7 +70,7 @@ export async function deviceCode(ctx: TenantContext, req: RouteRequest): Promise
 }
 
 /** The device request of a user code that can still be answered. @throws Error when there is none */
-export function deviceRequest(ctx: TenantContext, userCode: string): DeviceRequest {
+function deviceRequest(ctx: TenantContext, userCode: string): DeviceRequest {
   const code = authStore(ctx).userCodes.get(normalise(userCode))
   const found = code === undefined ? undefined : authStore(ctx).devices.get(code)
   if (!found || found.expiresAt <= ctx.now() || found.status !== 'pending')

@@ -42,7 +42,7 @@ const refuse = (description: string, error: DPoPErrorCode = 'invalid_dpop_proof'
 })
 
 /** The SHA-256 of an access token, base64url: a proof's `ath`. */
-export const accessTokenHash = (accessToken: string) =>
+const accessTokenHash = (accessToken: string) =>
   createHash('sha256').update(accessToken).digest('base64url')
 
 /** Whether `htu` names the request's URL: same scheme, host and path, and no query or fragment of its own. */

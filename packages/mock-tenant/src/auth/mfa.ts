@@ -61,7 +61,7 @@ function authenticatorsOf(ctx: TenantContext, userId: string): Authenticator[] {
 }
 
 /** Whether a user has a confirmed authenticator (a recovery code alone does not count). */
-export function isEnrolled(ctx: TenantContext, userId: string): boolean {
+function isEnrolled(ctx: TenantContext, userId: string): boolean {
   return authenticatorsOf(ctx, userId).some((a) => a.active && a.type !== 'recovery-code')
 }
 

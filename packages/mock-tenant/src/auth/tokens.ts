@@ -286,6 +286,9 @@ export async function revoke(ctx: TenantContext, req: RouteRequest): Promise<Res
   const client = await authenticateClient(ctx, req, true)
   const refresh = required(req.body, 'token')
   const grant = ctx.state.refreshTokens.get(refresh)
-  if (grant && grant.clientId === client.client_id) ctx.state.refreshTokens.delete(refresh)
+  if (grant && grant.clientId === client.client_id) {
+    ctx.state.refreshTokens.delete(refresh)
+    authStore(ctx).refreshTokens.delete(refresh)
+  }
   return new Response(null, { status: 200 })
 }
