@@ -97,3 +97,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secretsFile: nonEmpty('PLAYGROUND_SECRETS_FILE', env),
   }
 }
+
+/** One line that says what to do when the server cannot listen on `port`, instead of Node's bare error. */
+export function listenProblem(error: unknown, port: number): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code
+  if (code === 'EADDRINUSE')
+    return `PORT=${port} is taken on 127.0.0.1: stop what uses it, or start with another PORT (PORT=0 picks a free one).`
+  if (code === 'EACCES')
+    return `PORT=${port} needs privileges on this machine: choose one above 1023 (PORT=0 picks a free one).`
+  return `The playground cannot listen on 127.0.0.1:${port}: ${error instanceof Error ? error.message : String(error)}`
+}

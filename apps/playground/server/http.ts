@@ -70,21 +70,26 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json',
 }
 
-/** Serves the built page from `dir`; unknown paths get `index.html` (the page routes with the hash). */
+/**
+ * Serves the built page from `dir`. The page routes with the hash, so `/` is its one address: any other path without
+ * an extension gets `index.html` with a 404 status, and the page shows its not-found view.
+ */
 export function staticFiles(dir: string): Handler {
   const root = normalize(dir + sep)
   return async (request) => {
     const path = decodeURIComponent(new URL(request.url).pathname)
     let file = normalize(join(root, path))
+    let status = 200
     if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
-      // A missing asset is a 404; any other path is the page, which routes with the hash.
       if (extname(path) !== '') return new Response('Not found', { status: 404 })
+      if (path !== '/') status = 404
       file = join(root, 'index.html')
     }
     if (!existsSync(file))
       return new Response('The page is not built: run the build first.', { status: 500 })
     const immutable = file.includes(`${sep}assets${sep}`)
     return new Response(Readable.toWeb(createReadStream(file)) as ReadableStream, {
+      status,
       headers: {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',

@@ -3,7 +3,7 @@
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createApp } from './app.js'
-import { readConfig, type Config } from './config.js'
+import { listenProblem, readConfig, type Config } from './config.js'
 import { startStubUpstream } from './errors.js'
 import { listen, staticFiles, type Handler } from './http.js'
 import { Secrets } from './secrets.js'
@@ -13,8 +13,9 @@ async function bind(config: Config, handler: Handler) {
   try {
     return await listen(handler, config.port)
   } catch (error) {
-    // Only the default port falls back: a PORT the user chose is theirs to fix.
-    if (!config.portIsDefault || (error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error
+    // Only the default port falls back: a PORT the user chose is theirs to fix, and they get one line saying how.
+    if (!config.portIsDefault || (error as NodeJS.ErrnoException).code !== 'EADDRINUSE')
+      throw new Error(listenProblem(error, config.port), { cause: error })
     return listen(handler, 0)
   }
 }

@@ -8,7 +8,7 @@ import {
   isNetworkError,
   Auth0Error,
 } from '@auth0-ts/core'
-import { isTokenValidationError } from '@auth0-ts/token-verifier'
+import { isJwksFetchError, isTokenValidationError } from '@auth0-ts/token-verifier'
 import type { ErrorView } from '../shared/api.js'
 
 export class Secrets {
@@ -70,6 +70,14 @@ export function errorView(error: unknown, secrets: Secrets): ErrorView {
       message: secrets.scrub(error.message),
       code: error.code,
       is: { 'isTokenValidationError(e)': true, 'e instanceof Auth0Error': false },
+    }
+  }
+  if (isJwksFetchError(error)) {
+    return {
+      name: error.name,
+      message: secrets.scrub(error.message),
+      code: error.code,
+      is: { 'isJwksFetchError(e)': true, 'isTokenValidationError(e)': false },
     }
   }
   return { name: 'Error', message: 'Unexpected error (see the server log)', is: {} }

@@ -1,7 +1,9 @@
 // ID-token verification with token-verifier, reported as the list of checks it runs, in its order: the ones
 // before the failing check passed, the failing one failed, the rest never ran.
 import {
+  isJwksFetchError,
   isTokenValidationError,
+  type JwksFetchErrorCode,
   type TokenValidationErrorCode,
   type TokenVerifier,
 } from '@auth0-ts/token-verifier'
@@ -13,7 +15,8 @@ type Claims = Record<string, unknown>
 interface Check {
   id: string
   label: string
-  codes: readonly TokenValidationErrorCode[]
+  /** The codes that fail this check; the key server's outages (`JwksFetchError`) fail the key check. */
+  codes: readonly (TokenValidationErrorCode | JwksFetchErrorCode)[]
   detail: (claims: Claims, expected: Expected) => string
   /** Only run in some cases (a nonce was sent, `aud` has several values). */
   applies?: (claims: Claims, expected: Expected) => boolean
@@ -127,7 +130,7 @@ export async function verifyWithChecks(
   try {
     await verifier.verify(idToken, expected.nonce === undefined ? {} : { nonce: expected.nonce })
   } catch (error) {
-    if (isTokenValidationError(error)) failedCode = error.code
+    if (isTokenValidationError(error) || isJwksFetchError(error)) failedCode = error.code
     response = { valid: false, error: errorView(error, secrets) }
   }
   let failedAt =
