@@ -14,6 +14,7 @@ import {
   type ErrorKind,
   type M2mResponse,
   type PlaygroundConfig,
+  type RateLimitResponse,
   type SessionResponse,
   type SessionTokens,
 } from '../shared/api.js'
@@ -328,10 +329,27 @@ export function createApp({
             400,
           )
         }
-        return json({ rateLimit: tenant.rateLimit.get() })
+        return json({ rateLimit: tenant.rateLimit.get() } satisfies RateLimitResponse)
       },
     ],
-    ['GET', /^\/api\/rate-limit$/, () => json({ rateLimit: tenant.rateLimit?.get() ?? null })],
+    [
+      'GET',
+      /^\/api\/rate-limit$/,
+      () => json({ rateLimit: tenant.rateLimit?.get() ?? null } satisfies RateLimitResponse),
+    ],
+    [
+      'POST',
+      /^\/api\/reset$/,
+      () => {
+        if (!tenant.reset)
+          return json(
+            { error: { name: 'Error', message: 'Only the mock tenant can be reset', is: {} } },
+            409,
+          )
+        tenant.reset()
+        return json({ rateLimit: tenant.rateLimit?.get() ?? null } satisfies RateLimitResponse)
+      },
+    ],
     [
       'POST',
       /^\/api\/bulk$/,
@@ -339,7 +357,7 @@ export function createApp({
         const parsed = validateBulk(await readJson(request))
         if (typeof parsed === 'string')
           return json({ error: { name: 'TypeError', message: parsed, is: {} } }, 400)
-        return json(bulk.start(parsed, tenant.rateLimit?.get() ?? null))
+        return json(bulk.start(parsed))
       },
     ],
     [

@@ -1,15 +1,17 @@
-// The rate-limit demo: a bulk update of users through a management client whose fetch is instrumented, so the
-// page can watch requests, 429s and the waits the client honours, live.
+// The rate-limit demo: the same bulk update of users run twice, first paced by the SDK's rate limiter, then the
+// naive way (plain fetch with retries), each recorded request by request for the page's two timelines.
 import { randomUUID } from 'node:crypto'
-import { isRateLimitError, parseRateLimit } from '@auth0-ts/core'
+import { isRateLimitError } from '@auth0-ts/core'
 import { Auth0 } from '@auth0-ts/management'
-import type { BulkRequest, BulkStatus, RateLimitSetting } from '../shared/api.js'
+import type { BulkRequest, BulkStatus, RateLimitSetting, RunReport } from '../shared/api.js'
+import { naiveBulkUpdate } from './naive.js'
 import { errorView, type Secrets } from './secrets.js'
 import type { Tenant } from './tenant.js'
+import { minimumMs, RunRecorder, updateKey } from './timeline.js'
 
-/** Tolerance for a wait measured across two clocks (Retry-After is whole seconds, so this is generous). */
-const CLOCK_SLACK_MS = 25
 const MAX_JOBS = 20
+/** On a real tenant, the longest wait for its bucket to refill between the two runs. */
+const MAX_REFILL_WAIT_MS = 20_000
 
 export interface BulkDeps {
   tenant: Tenant
@@ -19,6 +21,7 @@ export interface BulkDeps {
   secrets: Secrets
 }
 
+/** The request, checked; a string says what is wrong. */
 export function validateBulk(body: unknown): BulkRequest | string {
   const b = (body ?? {}) as Partial<Record<keyof BulkRequest, unknown>>
   const int = (v: unknown, min: number, max: number) =>
@@ -26,85 +29,74 @@ export function validateBulk(body: unknown): BulkRequest | string {
   if (!int(b.count, 1, 100)) return 'count: expected an integer from 1 to 100'
   if (!int(b.concurrency, 1, 10)) return 'concurrency: expected an integer from 1 to 10'
   if (!int(b.retries, 0, 10)) return 'retries: expected an integer from 0 to 10'
+  const limit = (b.limit ?? null) as Partial<Record<keyof RateLimitSetting, unknown>> | null
+  if (limit !== null) {
+    if (!int(limit.burst, 1, 1000)) return 'limit.burst: expected an integer from 1 to 1000'
+    const rate = limit.perSecond
+    if (typeof rate !== 'number' || !(rate > 0 && rate <= 1000))
+      return 'limit.perSecond: expected a number above 0, at most 1000'
+  }
   return {
     count: b.count as number,
     concurrency: b.concurrency as number,
     retries: b.retries as number,
+    limit:
+      limit === null
+        ? null
+        : { burst: limit.burst as number, perSecond: limit.perSecond as number },
   }
 }
 
+interface Job {
+  status: Omit<BulkStatus, 'paced' | 'naive'>
+  paced: RunRecorder
+  naive: RunRecorder
+}
+
 export class BulkJobs {
-  readonly #jobs = new Map<string, BulkStatus>()
+  readonly #jobs = new Map<string, Job>()
   readonly #deps: BulkDeps
 
   constructor(deps: BulkDeps) {
     this.#deps = deps
   }
 
+  /** A snapshot of the job, with the running clock. */
   get(id: string): BulkStatus | undefined {
     const job = this.#jobs.get(id)
-    return job && { ...job }
+    if (!job) return undefined
+    const live = (r: RunRecorder): RunReport => ({ ...r.report, elapsedMs: r.elapsed() })
+    return structuredClone({ ...job.status, paced: live(job.paced), naive: live(job.naive) })
   }
 
-  start(request: BulkRequest, rateLimit: RateLimitSetting | null): BulkStatus {
-    const status: BulkStatus = {
-      id: randomUUID(),
-      done: false,
-      total: request.count,
-      updated: 0,
-      failed: 0,
-      requestsSent: 0,
-      rateLimited: 0,
-      waitsHonoured: 0,
-      waitsIgnored: 0,
-      waitedMs: 0,
-      elapsedMs: 0,
-      lastRateLimitError: null,
-      rateLimit,
+  start(request: BulkRequest): BulkStatus {
+    const canSet = this.#deps.tenant.rateLimit !== undefined
+    const rateLimit = canSet ? request.limit : null
+    const job: Job = {
+      status: {
+        id: randomUUID(),
+        done: false,
+        total: request.count,
+        concurrency: request.concurrency,
+        retries: request.retries,
+        rateLimit,
+        minimumMs: minimumMs(request.count, rateLimit),
+      },
+      paced: new RunRecorder('paced', 0),
+      naive: new RunRecorder('naive', 0),
     }
-    this.#jobs.set(status.id, status)
+    this.#jobs.set(job.status.id, job)
     for (const old of [...this.#jobs.keys()].slice(0, Math.max(0, this.#jobs.size - MAX_JOBS)))
       this.#jobs.delete(old)
-    void this.#run(status, request)
-    return { ...status }
+    void this.#run(job, request)
+    return this.get(job.status.id) as BulkStatus
   }
 
-  async #run(status: BulkStatus, request: BulkRequest): Promise<void> {
-    const { tenant, token, secrets, management } = this.#deps
-    const started = Date.now()
-    // 429s whose retry has not been seen yet, by request (each update has its own URL): the retry tells whether
-    // the client waited as long as the tenant asked.
-    const pendingWaits = new Map<string, { at: number; waitMs: number }>()
-    const countingFetch: typeof fetch = async (input, init) => {
-      const key =
-        input instanceof Request
-          ? `${input.method} ${input.url}`
-          : `${init?.method ?? 'GET'} ${String(input)}`
-      const sentAt = Date.now()
-      const pending = pendingWaits.get(key)
-      if (pending) {
-        pendingWaits.delete(key)
-        if (sentAt - pending.at + CLOCK_SLACK_MS >= pending.waitMs) status.waitsHonoured++
-        else status.waitsIgnored++
-        status.waitedMs += sentAt - pending.at
-      }
-      status.requestsSent++
-      const response = await fetch(input, init)
-      if (response.status === 429) {
-        status.rateLimited++
-        const now = Date.now()
-        const { waitMs } = parseRateLimit(response.headers, now)
-        pendingWaits.set(key, { at: now, waitMs: Math.max(0, waitMs) })
-      }
-      return response
-    }
-    // A fresh client for the job, as a batch script would have: it learns the tenant's limit as it goes.
-    const auth0 = new Auth0(tenant.domain, token, {
-      protocol: tenant.protocol,
-      restOptions: { retries: request.retries },
-      fetch: countingFetch,
-    })
-    const tick = setInterval(() => (status.elapsedMs = Date.now() - started), 100)
+  async #run(job: Job, request: BulkRequest): Promise<void> {
+    const { tenant, management, secrets } = this.#deps
+    const limiter = tenant.rateLimit
+    const before = limiter?.get() ?? null
+    let changed = false
     try {
       const page = await management.users.list({
         page: 0,
@@ -112,30 +104,82 @@ export class BulkJobs {
         fields: ['user_id'],
         includeTotals: false,
       })
-      const ids = (Array.isArray(page) ? page : []).map((u) =>
-        String((u as { user_id?: unknown }).user_id),
-      )
-      status.total = ids.length
-      const stamp = new Date().toISOString()
-      const worker = async () => {
-        for (let id = ids.shift(); id !== undefined; id = ids.shift()) {
-          try {
-            await auth0.users.update(id, { app_metadata: { playground_bulk_update: stamp } })
-            status.updated++
-          } catch (error) {
-            status.failed++
-            if (isRateLimitError(error)) status.lastRateLimitError = errorView(error, secrets)
-          }
+      const ids = page.map((u) => String(u.user_id))
+      job.status.total = ids.length
+      job.status.minimumMs = minimumMs(ids.length, job.status.rateLimit)
+      job.paced = new RunRecorder('paced', ids.length)
+      job.naive = new RunRecorder('naive', ids.length)
+      for (const recorder of [job.paced, job.naive]) {
+        if (limiter && request.limit) {
+          limiter.set(request.limit) // the bucket starts full, so each run meets the same tenant
+          changed = true
+        } else if (recorder === job.naive && job.paced.resetAt > 0) {
+          recorder.report.state = 'waiting'
+          const wait = Math.min(MAX_REFILL_WAIT_MS, job.paced.resetAt * 1000 - Date.now())
+          if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait))
+        }
+        await (recorder === job.paced
+          ? this.#paced(ids, request, recorder)
+          : this.#naive(ids, request, recorder))
+      }
+    } catch (error) {
+      job.status.error = errorView(error, secrets)
+    } finally {
+      if (changed) limiter?.set(before)
+      job.status.done = true
+    }
+  }
+
+  /** The SDK's client, as a batch script would make it: its rate limiter learns the tenant's limit as it goes. */
+  async #paced(ids: string[], request: BulkRequest, recorder: RunRecorder): Promise<void> {
+    const { tenant, token, secrets } = this.#deps
+    const auth0 = new Auth0(tenant.domain, token, {
+      protocol: tenant.protocol,
+      restOptions: { retries: request.retries },
+      fetch: recorder.fetch((input, init) => fetch(input, init)),
+    })
+    const report = recorder.report
+    const stamp = { app_metadata: { playground_bulk_update: new Date().toISOString() } }
+    let next = 0
+    const worker = async () => {
+      for (let row = next++; row < ids.length; row = next++) {
+        const id = ids[row] as string
+        recorder.ready(row, updateKey(id))
+        try {
+          await auth0.users.update(id, stamp)
+          report.updated++
+        } catch (error) {
+          report.failed++
+          if (isRateLimitError(error)) report.lastRateLimitError = errorView(error, secrets)
         }
       }
+    }
+    recorder.start()
+    try {
       await Promise.all(Array.from({ length: request.concurrency }, worker))
-    } catch (error) {
-      status.failed = status.total - status.updated
-      if (isRateLimitError(error)) status.lastRateLimitError = errorView(error, secrets)
     } finally {
-      clearInterval(tick)
-      status.elapsedMs = Date.now() - started
-      status.done = true
+      recorder.finish()
+    }
+  }
+
+  async #naive(ids: string[], request: BulkRequest, recorder: RunRecorder): Promise<void> {
+    const { tenant, token } = this.#deps
+    const report = recorder.report
+    recorder.start()
+    try {
+      await naiveBulkUpdate({
+        ids,
+        concurrency: request.concurrency,
+        retries: request.retries,
+        origin: `${tenant.protocol}://${tenant.domain}`,
+        token,
+        body: { app_metadata: { playground_bulk_update: new Date().toISOString() } },
+        fetch: recorder.fetch((input, init) => fetch(input, init)),
+        onStart: (row, id) => recorder.ready(row, updateKey(id)),
+        onDone: (_, updated) => (updated ? report.updated++ : report.failed++),
+      })
+    } finally {
+      recorder.finish()
     }
   }
 }

@@ -21,6 +21,8 @@ export interface Tenant {
   demoUser?: { username: string; password: string }
   /** The mock tenant's token bucket; absent on a real tenant. */
   rateLimit?: { get(): RateLimitSetting | null; set(setting: RateLimitSetting | null): void }
+  /** Puts the mock tenant back as it started: connection names, users' metadata, no rate limit. Absent on a real tenant. */
+  reset?: () => void
   /** Every credential this process holds, for the e2e leak scan. */
   secrets: string[]
   close(): Promise<void>
@@ -36,7 +38,6 @@ function authOf(settings: TenantSettings): ClientAuth {
 export async function startEmbeddedTenant(callbackUrl: string): Promise<Tenant> {
   const mock = await startMockTenant({ port: 0, host: '127.0.0.1', redirectUris: [callbackUrl] })
   const { m2mJwt, web } = mock.clients
-  let current: RateLimitSetting | null = null
   return {
     mode: 'mock',
     domain: mock.domain,
@@ -45,16 +46,11 @@ export async function startEmbeddedTenant(callbackUrl: string): Promise<Tenant> 
     managementAudience: mock.managementAudience,
     realm: mock.user.connection,
     web: { clientId: web.clientId, auth: { clientSecret: web.clientSecret } },
-    // The private_key_jwt client: the seed's recommended way for a backend to get management tokens.
+    // The private_key_jwt client: the backend signs an assertion, so no shared secret is ever sent for a token.
     m2m: { clientId: m2mJwt.clientId, auth: { clientAssertionSigningKey: m2mJwt.privateKeyPem } },
     demoUser: { username: mock.user.username, password: mock.user.password },
-    rateLimit: {
-      get: () => current,
-      set: (setting) => {
-        mock.setRateLimit(setting)
-        current = setting
-      },
-    },
+    rateLimit: { get: () => mock.rateLimit, set: (setting) => mock.setRateLimit(setting) },
+    reset: () => mock.reset(),
     secrets: [mock.clients.m2m.clientSecret, m2mJwt.privateKeyPem, web.clientSecret],
     close: () => mock.close(),
   }

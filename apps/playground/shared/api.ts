@@ -10,9 +10,9 @@ export interface PlaygroundConfig {
   clientId: string
   /** The database connection used for password-realm login. */
   realm: string
-  /** The seeded demo user of the mock tenant (clearly fake); absent on a real tenant. */
+  /** The mock tenant's demo user (clearly fake); absent on a real tenant. */
   demoUser?: { username: string; password: string }
-  /** Whether the tenant's rate limit can be set from the page (the mock tenant only). */
+  /** Whether the tenant's rate limit can be set, and the tenant reset, from the page (the mock tenant only). */
   canSetRateLimit: boolean
 }
 
@@ -112,37 +112,77 @@ export interface RateLimitSetting {
   perSecond: number
 }
 
-/** `POST /api/bulk` starts a bulk update; `GET /api/bulk/:id` reports on it. */
+/** `GET` and `POST /api/rate-limit`, and `POST /api/reset`: the limit now in force. */
+export interface RateLimitResponse {
+  rateLimit: RateLimitSetting | null
+}
+
+/** `POST /api/bulk` starts a bulk update, run twice: paced by the SDK's rate limiter, then naive. */
 export interface BulkRequest {
   /** How many users to update. */
   count: number
   /** Parallel requests. */
   concurrency: number
-  /** The client's retries on a 429 (0 surfaces a RateLimitError at once). */
+  /** Retries of a 429, in both runs (the SDK's `retries`; the naive loop's own). */
   retries: number
+  /** The mock tenant's limit during both runs (each starts with a full bucket); the previous one is put back after. */
+  limit: RateLimitSetting | null
 }
 
+/** One HTTP request of a run. Times are ms since the run started. */
+export interface Attempt {
+  start: number
+  /** `null` while the request is in flight. */
+  end: number | null
+  /** The HTTP status; 0 when no response came (network error, timeout). */
+  status: number
+}
+
+/** One user's update in a run: the waits before its requests, and the requests. */
+export interface UpdateTrack {
+  waits: { start: number; end: number }[]
+  attempts: Attempt[]
+}
+
+export type RunStrategy = 'paced' | 'naive'
+
+/** One run of the bulk update. */
+export interface RunReport {
+  strategy: RunStrategy
+  /** `waiting`: for the tenant's bucket to refill before this run starts (a real tenant only). */
+  state: 'pending' | 'waiting' | 'running' | 'done'
+  updated: number
+  failed: number
+  /** HTTP requests sent, retries included. */
+  requestsSent: number
+  /** 429 answers received. */
+  rateLimited: number
+  /** Every wait before a request (the limiter's, and after each 429), summed over the updates, in ms. */
+  waitedMsSummed: number
+  /** Retries sent before the wait the tenant asked for had passed (should stay 0). */
+  waitsIgnored: number
+  elapsedMs: number
+  /** One per user, in the order the users were listed. */
+  updates: UpdateTrack[]
+  /** The last `RateLimitError` the SDK raised (paced run: retries ran out). */
+  lastRateLimitError: ErrorView | null
+}
+
+/** `GET /api/bulk/:id`. */
 export interface BulkStatus {
   id: string
   done: boolean
   total: number
-  updated: number
-  failed: number
-  /** HTTP requests the management client sent (retries included). */
-  requestsSent: number
-  /** 429 answers received. */
-  rateLimited: number
-  /** 429s whose request was retried no sooner than the tenant asked (Retry-After / X-RateLimit-Reset). */
-  waitsHonoured: number
-  /** Retries sent before the wait had passed (should stay 0). */
-  waitsIgnored: number
-  /** Time between each 429 and its retry, summed, in ms. */
-  waitedMs: number
-  elapsedMs: number
-  /** The last RateLimitError the job saw, with its resetAt. */
-  lastRateLimitError: ErrorView | null
-  /** The tenant's limit during the run. */
+  concurrency: number
+  retries: number
+  /** The tenant's limit during the runs, when known (the mock tenant). */
   rateLimit: RateLimitSetting | null
+  /** `(total - burst) / perSecond`, in ms: no client can finish sooner. `null` when the limit is unknown. */
+  minimumMs: number | null
+  paced: RunReport
+  naive: RunReport
+  /** The job failed before the runs (listing the users). */
+  error?: ErrorView
 }
 
 /** The error demos of the Errors page. */

@@ -27,11 +27,13 @@ export const postJson = <T>(path: string, body: unknown = {}) => call<T>('POST',
 export function toView(error: unknown): ErrorView {
   if (error instanceof ApiError) return error.view
   if (error instanceof Error) {
+    // The react-hooks client's errors (Auth0Error and its family, rebuilt from the proxy's envelope).
     const e = error as Error &
-      Partial<Record<'statusCode' | 'errorCode' | 'resetAt' | 'retryAfter', unknown>>
+      Partial<Record<'statusCode' | 'errorCode' | 'requestId' | 'resetAt' | 'retryAfter', unknown>>
     const view: ErrorView = { name: e.name, message: e.message, is: {} }
     if (typeof e.statusCode === 'number') view.statusCode = e.statusCode
     if (typeof e.errorCode === 'string') view.errorCode = e.errorCode
+    if (typeof e.requestId === 'string') view.requestId = e.requestId
     if (typeof e.resetAt === 'number') view.resetAt = e.resetAt
     if (typeof e.retryAfter === 'number') view.retryAfter = e.retryAfter
     return view

@@ -13,6 +13,10 @@ interface Connection {
 const asConnections = (data: unknown): Connection[] =>
   Array.isArray(data) ? (data as Connection[]) : []
 
+/** Auth0's rule for a connection name (the Management API's pattern, and at most 128 characters). */
+const NAME_RULE = /^[a-zA-Z0-9](-?[a-zA-Z0-9])*$/
+const followsNameRule = (name: string) => name.length <= 128 && NAME_RULE.test(name)
+
 function GetAgain({ id }: { id: string }) {
   const { data, error, isFetching } = useManagementQuery('connections', 'get', [id])
   const c = data as Connection | undefined
@@ -50,11 +54,14 @@ export function ConnectionsPage() {
       title="Connections"
       lead={
         <>
-          The SDK’s seed flow (list all, rename one, get it again) from React, with{' '}
-          <code>@auth0-ts/react-hooks</code>. The hooks call this server’s proxy (
-          <code>createManagementProxy</code>), which holds the management token and allows only{' '}
-          <code>connections.all</code>, <code>connections.get</code>,{' '}
-          <code>connections.update</code> and <code>users.list</code>.
+          auth0-python’s{' '}
+          <a href="https://github.com/auth0/auth0-python/blob/master/EXAMPLES.md#connections">
+            connections example
+          </a>{' '}
+          (list all, rename one, get it again) from React, with <code>@auth0-ts/react-hooks</code>.
+          The hooks call this server’s proxy (<code>createManagementProxy</code>), which holds the
+          management token and allows only <code>connections.all</code>,{' '}
+          <code>connections.get</code>, <code>connections.update</code> and <code>users.list</code>.
         </>
       }
     >
@@ -62,42 +69,44 @@ export function ConnectionsPage() {
         {all.error && <ErrorBox error={toView(all.error)} />}
         {all.isLoading && <p className="muted">loading…</p>}
         {connections.length > 0 && (
-          <table>
-            <thead>
-              <tr>
-                <th>Name</th>
-                <th>Strategy</th>
-                <th>Id</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {connections.map((c) => (
-                <tr
-                  key={c.id}
-                  className={c.id === selected ? 'selected' : undefined}
-                  data-connection={c.id}
-                >
-                  <td>
-                    <strong>{c.name}</strong>
-                  </td>
-                  <td>{c.strategy}</td>
-                  <td>
-                    <code>{c.id}</code>
-                  </td>
-                  <td style={{ textAlign: 'right' }}>
-                    <button
-                      className="secondary"
-                      onClick={() => select(c)}
-                      data-testid={`select-${c.id}`}
-                    >
-                      Rename…
-                    </button>
-                  </td>
+          <div className="scroll">
+            <table className="reflow">
+              <thead>
+                <tr>
+                  <th>Name</th>
+                  <th>Strategy</th>
+                  <th>Id</th>
+                  <th />
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {connections.map((c) => (
+                  <tr
+                    key={c.id}
+                    className={c.id === selected ? 'selected' : undefined}
+                    data-connection={c.id}
+                  >
+                    <td>
+                      <strong>{c.name}</strong>
+                    </td>
+                    <td>{c.strategy}</td>
+                    <td>
+                      <code>{c.id}</code>
+                    </td>
+                    <td style={{ textAlign: 'right' }}>
+                      <button
+                        className="secondary"
+                        onClick={() => select(c)}
+                        data-testid={`select-${c.id}`}
+                      >
+                        Rename…
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
       </Card>
       {current && (
@@ -106,40 +115,42 @@ export function ConnectionsPage() {
           testId="connection-rename"
         >
           <form
-            className="row"
+            className="row controls"
             onSubmit={(e) => {
               e.preventDefault()
               rename.mutate(current.id, { name })
             }}
           >
-            <label>
+            <label className="grow">
               New name
               <input
                 value={name}
                 onChange={(e) => setName(e.target.value)}
-                size={40}
+                aria-describedby="name-rule"
+                aria-invalid={!followsNameRule(name)}
                 data-testid="rename-input"
               />
             </label>
-            <button
-              type="submit"
-              disabled={rename.isPending || name === ''}
-              style={{ alignSelf: 'flex-end' }}
-              data-testid="rename"
-            >
+            <button type="submit" disabled={rename.isPending || name === ''} data-testid="rename">
               Rename
             </button>
-            {rename.data !== undefined && (
-              <span className="badge pass" style={{ alignSelf: 'flex-end' }}>
-                renamed
-              </span>
-            )}
+            {rename.data !== undefined && <span className="badge pass">renamed</span>}
           </form>
+          <p id="name-rule" className="hint" data-testid="name-rule">
+            Auth0’s rule for a connection name: letters, digits and hyphens, starting and ending
+            with a letter or digit, no two hyphens in a row, at most 128 characters.
+            {name !== '' && !followsNameRule(name) && (
+              <strong className="warn" data-testid="name-rule-broken">
+                {' '}
+                This name breaks it: the tenant will refuse it.
+              </strong>
+            )}
+          </p>
           <p className="muted">
             After the update, the hooks invalidate the connection reads, so the list above and the
             read below fetch again.
           </p>
-          {rename.error && <ErrorBox error={toView(rename.error)} />}
+          {rename.error && <ErrorBox error={toView(rename.error)} testId="rename-error" />}
         </Card>
       )}
       {current && <GetAgain id={current.id} />}

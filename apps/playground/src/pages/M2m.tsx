@@ -10,6 +10,28 @@ function inWords(ms: number): string {
   return h > 0 ? `${h} h ${m} min` : m > 0 ? `${m} min ${s % 60} s` : `${s} s`
 }
 
+/** The first scopes, and the rest behind a toggle: the mock tenant grants every Management API scope (hundreds). */
+function Scopes({ scopes }: { scopes: string[] }) {
+  const chips = (list: string[]) => (
+    <span className="chips">
+      {list.map((s) => (
+        <span key={s} className="chip">
+          {s}
+        </span>
+      ))}
+    </span>
+  )
+  if (scopes.length <= 12) return chips(scopes)
+  return (
+    <details>
+      <summary>
+        {scopes.slice(0, 3).join(', ')} and {scopes.length - 3} more
+      </summary>
+      {chips(scopes)}
+    </details>
+  )
+}
+
 export function M2mPage() {
   const [data, setData] = useState<M2mResponse>()
   const [error, setError] = useState<ErrorView>()
@@ -86,16 +108,7 @@ export function M2mPage() {
               ],
               ['cache key', <code>{data.cacheKey}</code>],
               ['the token', `${data.token.length} characters, kept on the server`],
-              [
-                `scopes (${data.token.scopes.length})`,
-                <span className="chips">
-                  {data.token.scopes.map((s) => (
-                    <span key={s} className="chip">
-                      {s}
-                    </span>
-                  ))}
-                </span>,
-              ],
+              [`scopes (${data.token.scopes.length})`, <Scopes scopes={data.token.scopes} />],
             ]}
           />
         </Card>

@@ -79,32 +79,25 @@ function LoginCard({
           <code>GetToken.login(username, password, {`{ realm: '${config.realm}' }`})</code>, called
           by the server.
         </p>
-        <form onSubmit={(e) => void submit(e)} className="row">
-          <label>
+        <form onSubmit={(e) => void submit(e)} className="row controls">
+          <label className="grow">
             Username
             <input
               value={username}
               onChange={(e) => setUsername(e.target.value)}
               autoComplete="username"
-              size={26}
             />
           </label>
-          <label>
+          <label className="grow">
             Password
             <input
               type="password"
               value={password}
               onChange={(e) => setPassword(e.target.value)}
               autoComplete="current-password"
-              size={20}
             />
           </label>
-          <button
-            type="submit"
-            disabled={busy}
-            style={{ alignSelf: 'flex-end' }}
-            data-testid="password-login"
-          >
+          <button type="submit" disabled={busy} data-testid="password-login">
             Log in
           </button>
         </form>
@@ -165,28 +158,30 @@ function Verification({ idToken }: { idToken: string }) {
               : `Rejected${tampered ? ' (tampered token)' : ''}: ${result.response.error?.code ?? result.response.error?.name}`}
           </div>
           {result.note && <p className="muted">{result.note}</p>}
-          <table>
-            <thead>
-              <tr>
-                <th style={{ width: 80 }}>Result</th>
-                <th>Check</th>
-                <th>Value</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.response.checks.map((c) => (
-                <tr key={c.id} data-check={c.id} data-status={c.status}>
-                  <td>
-                    <Badge status={c.status} />
-                  </td>
-                  <td>{c.label}</td>
-                  <td className="mono" style={{ overflowWrap: 'anywhere' }}>
-                    {c.detail}
-                  </td>
+          <div className="scroll">
+            <table className="stack">
+              <thead>
+                <tr>
+                  <th style={{ width: 80 }}>Result</th>
+                  <th>Check</th>
+                  <th>Value</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {result.response.checks.map((c) => (
+                  <tr key={c.id} data-check={c.id} data-status={c.status}>
+                    <td>
+                      <Badge status={c.status} />
+                    </td>
+                    <td>{c.label}</td>
+                    <td className="mono" style={{ overflowWrap: 'anywhere' }}>
+                      {c.detail}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
           {result.response.error && (
             <div style={{ marginTop: 12 }}>
               <ErrorBox error={result.response.error} testId="verify-error" />
@@ -214,7 +209,14 @@ export function SignInPage({ config }: { config: PlaygroundConfig }) {
       lead="Sign a user in with the authentication package, then verify the ID token with the token verifier. These are the user’s own tokens, so the page may show them."
     >
       {session?.error && (
-        <Card title="The sign-in failed">
+        <Card
+          title={
+            session.error.errorCode === 'access_denied'
+              ? 'The sign-in was cancelled or refused'
+              : 'The sign-in failed'
+          }
+          testId="sign-in-error"
+        >
           <ErrorBox error={session.error} />
         </Card>
       )}

@@ -1,7 +1,16 @@
 import { useManagementList, useManagementStore } from '@auth0-ts/react-hooks'
 import { useEffect, useState } from 'react'
-import type { BulkStatus, ErrorView, PlaygroundConfig, RateLimitSetting } from '../../shared/api.js'
+import type {
+  BulkRequest,
+  BulkStatus,
+  ErrorView,
+  PlaygroundConfig,
+  RateLimitSetting,
+  RunReport,
+} from '../../shared/api.js'
 import { getJson, postJson, toView } from '../api.js'
+import { limitText, useTenantState } from '../tenant-state.js'
+import { Timeline, TimelineLegend } from '../Timeline.js'
 import { Card, ErrorBox, Page, Stat } from '../ui.js'
 
 interface User {
@@ -20,60 +29,68 @@ function UserList() {
     ],
   })
   const users = list.items as unknown as User[]
+  const empty = !list.isLoading && !list.error && users.length === 0
   return (
     <Card title="auth0.users.list({ page, perPage, q, includeTotals })" testId="users">
-      <div className="row" style={{ marginBottom: 10 }}>
-        <label style={{ flex: 1 }}>
-          <span>
-            Search with Auth0’s query syntax: free text such as <code>grace</code>, or{' '}
-            <code>email:grace*</code>, <code>app_metadata.plan:pro</code>
-          </span>
-          <input
-            value={list.search}
-            onChange={(e) => list.setSearch(e.target.value)}
-            placeholder="grace"
-            data-testid="user-search"
-          />
-        </label>
-      </div>
-      {list.error && <ErrorBox error={toView(list.error)} />}
-      <table>
-        <thead>
-          <tr>
-            <th>Email</th>
-            <th>Name</th>
-            <th>User id</th>
-            <th>Logins</th>
-            <th>Plan</th>
-            <th>Bulk-updated</th>
-          </tr>
-        </thead>
-        <tbody data-testid="user-rows">
-          {users.map((u) => (
-            <tr key={u.user_id}>
-              <td>{u.email}</td>
-              <td>{u.name}</td>
-              <td>
-                <code>{u.user_id}</code>
-              </td>
-              <td>{u.logins_count ?? 0}</td>
-              <td>{u.app_metadata?.plan ?? '—'}</td>
-              <td className="muted" style={{ whiteSpace: 'nowrap' }}>
-                {u.app_metadata?.playground_bulk_update
-                  ? new Date(u.app_metadata.playground_bulk_update).toLocaleTimeString()
-                  : ''}
-              </td>
+      <label className="block" style={{ marginBottom: 10 }}>
+        <span>
+          Search with Auth0’s query syntax: free text such as <code>grace</code>, or{' '}
+          <code>email:grace*</code>, <code>app_metadata.plan:pro</code>
+        </span>
+        <input
+          type="search"
+          value={list.search}
+          onChange={(e) => list.setSearch(e.target.value)}
+          placeholder="e.g. grace or email:grace*"
+          data-testid="user-search"
+        />
+      </label>
+      {list.error && <ErrorBox error={toView(list.error)} testId="users-error" />}
+      <div className="scroll">
+        <table className="cards">
+          <thead>
+            <tr>
+              <th>Email</th>
+              <th>Name</th>
+              <th>User id</th>
+              <th>Logins</th>
+              <th>Plan</th>
+              <th>Bulk-updated</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody data-testid="user-rows">
+            {users.map((u) => (
+              <tr key={u.user_id}>
+                <td className="line">{u.email}</td>
+                <td>{u.name}</td>
+                <td className="line">
+                  <code>{u.user_id}</code>
+                </td>
+                <td data-label="logins">{u.logins_count ?? 0}</td>
+                <td data-label="plan">{u.app_metadata?.plan ?? '—'}</td>
+                <td className="muted nowrap" data-label="bulk-updated">
+                  {u.app_metadata?.playground_bulk_update
+                    ? new Date(u.app_metadata.playground_bulk_update).toLocaleTimeString()
+                    : ''}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {empty && (
+        <p className="empty" data-testid="users-empty">
+          {list.search ? `No users match “${list.search}”.` : 'The tenant has no users.'}
+        </p>
+      )}
       <div className="row" style={{ marginTop: 10 }}>
         <button className="secondary" onClick={list.previous} disabled={!list.hasPrevious}>
           ← Previous
         </button>
         <span data-testid="user-page">
           Page {list.page + 1}
-          {list.pageCount !== undefined ? ` of ${list.pageCount}` : ''} · {list.total ?? '?'} users
+          {list.pageCount !== undefined ? ` of ${Math.max(1, list.pageCount)}` : ''} ·{' '}
+          {list.total ?? '?'} users
         </span>
         <button
           className="secondary"
@@ -117,22 +134,96 @@ function NumberInput({
   )
 }
 
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`
+
+const RUNS = {
+  paced: {
+    title: 'Paced: the SDK’s rate limiter',
+    code: 'await auth0.users.update(id, { app_metadata })',
+  },
+  naive: {
+    title: 'Naive: plain fetch with retries',
+    code: "await fetch(url, { method: 'PATCH', ... }) // on 429: sleep Retry-After, send again",
+  },
+} as const
+
+function RunView({ run, job }: { run: RunReport; job: BulkStatus }) {
+  const s = run.strategy
+  return (
+    <section className="run" data-testid={`run-${s}`} data-state={run.state}>
+      <h4>
+        {RUNS[s].title}{' '}
+        <span className="muted">
+          {run.state === 'pending'
+            ? '· waiting for its turn'
+            : run.state === 'waiting'
+              ? '· waiting for the tenant’s bucket to refill'
+              : ''}
+        </span>
+      </h4>
+      <pre className="call">{RUNS[s].code}</pre>
+      <div className="stats">
+        <Stat label={`updated of ${job.total}`} value={run.updated} testId={`${s}-updated`} />
+        <Stat label="failed" value={run.failed} testId={`${s}-failed`} />
+        <Stat label="requests sent" value={run.requestsSent} testId={`${s}-sent`} />
+        <Stat label="429s received" value={run.rateLimited} testId={`${s}-429`} />
+        <Stat
+          label="waits, summed over requests"
+          value={seconds(run.waitedMsSummed)}
+          testId={`${s}-waits`}
+        />
+        <Stat
+          label={run.state === 'done' ? 'took' : 'elapsed'}
+          value={seconds(run.elapsedMs)}
+          testId={`${s}-took`}
+        />
+      </div>
+      {run.waitsIgnored > 0 && (
+        <p className="note" data-testid={`${s}-ignored`}>
+          {run.waitsIgnored} retries went out before the wait the tenant asked for had passed.
+        </p>
+      )}
+      <Timeline
+        run={run}
+        scaleMs={Math.max(1000, job.paced.elapsedMs, job.naive.elapsedMs, job.minimumMs ?? 0)}
+        minimumMs={job.minimumMs}
+      />
+      {run.lastRateLimitError && (
+        <ErrorBox error={run.lastRateLimitError} testId="bulk-rate-limit-error" />
+      )}
+    </section>
+  )
+}
+
+/** One sentence from the numbers: what the two runs show, whichever way they came out. */
+function verdict(job: BulkStatus): string {
+  const { paced, naive } = job
+  const part = (name: string, r: RunReport) =>
+    `${name} updated ${r.updated} of ${job.total} in ${seconds(r.elapsedMs)}, with ${r.requestsSent} requests and ${r.rateLimited} 429s`
+  const minimum =
+    job.minimumMs === null
+      ? ''
+      : ` At this limit, updating all ${job.total} cannot take less than ${seconds(job.minimumMs)}.`
+  return `${part('Paced', paced)}; ${part('naive', naive)}.${minimum}`
+}
+
 function RateLimitDemo({ config }: { config: PlaygroundConfig }) {
   const store = useManagementStore()
+  const tenant = useTenantState()
   const [limit, setLimit] = useState<RateLimitSetting>({ burst: 5, perSecond: 2 })
-  const [active, setActive] = useState<RateLimitSetting | null>(null)
   const [run, setRun] = useState({ count: 30, concurrency: 4, retries: 3 })
   const [job, setJob] = useState<BulkStatus>()
   const [error, setError] = useState<ErrorView>()
-  useEffect(() => {
-    void getJson<{ rateLimit: RateLimitSetting | null }>('/api/rate-limit').then((r) =>
-      setActive(r.rateLimit),
-    )
-  }, [])
+  const { refreshRateLimit } = tenant
   useEffect(() => {
     // The job wrote app_metadata on the server: the user list on screen is stale.
     if (job?.done) store.invalidate('users')
   }, [job?.done, store])
+  const phase = job ? `${job.id} ${job.paced.state} ${job.naive.state} ${job.done}` : ''
+  useEffect(() => {
+    // The runs set the tenant's limit and put the previous one back: keep the banner right.
+    if (phase) void refreshRateLimit()
+  }, [phase, refreshRateLimit])
   useEffect(() => {
     if (!job || job.done) return
     const timer = setTimeout(
@@ -140,14 +231,13 @@ function RateLimitDemo({ config }: { config: PlaygroundConfig }) {
         void getJson<BulkStatus>(`/api/bulk/${job.id}`).then(setJob, (e: unknown) =>
           setError(toView(e)),
         ),
-      200,
+      250,
     )
     return () => clearTimeout(timer)
   }, [job])
   const apply = async (setting: RateLimitSetting | null) => {
     try {
-      const r = await postJson<{ rateLimit: RateLimitSetting | null }>('/api/rate-limit', setting)
-      setActive(r.rateLimit)
+      await tenant.setRateLimit(setting)
       setError(undefined)
     } catch (e) {
       setError(toView(e))
@@ -155,8 +245,9 @@ function RateLimitDemo({ config }: { config: PlaygroundConfig }) {
   }
   const start = async () => {
     setJob(undefined)
+    const body: BulkRequest = { ...run, limit: config.canSetRateLimit ? limit : null }
     try {
-      setJob(await postJson<BulkStatus>('/api/bulk', run))
+      setJob(await postJson<BulkStatus>('/api/bulk', body))
       setError(undefined)
     } catch (e) {
       setError(toView(e))
@@ -164,16 +255,36 @@ function RateLimitDemo({ config }: { config: PlaygroundConfig }) {
   }
   const running = job !== undefined && !job.done
   return (
-    <Card title="Bulk update: the rate-limit-aware client at work" testId="bulk">
-      <p className="muted">
-        The server updates <code>app_metadata</code> of the first users with{' '}
-        <code>auth0.users.update</code>, several at a time. When the tenant answers 429, the client
-        waits as <code>Retry-After</code> / <code>X-RateLimit-Reset</code> tell it, then retries;
-        when it runs out of retries it throws <code>RateLimitError</code> with <code>resetAt</code>.
-        Set retries to 0 to see that at once.
-      </p>
+    <Card title="Bulk update: paced or naive" testId="bulk">
+      <div className="explain" data-testid="bulk-explain">
+        <p>
+          The server updates <code>app_metadata</code> of the first users twice, {run.concurrency}{' '}
+          at a time, against the same tenant limit{config.canSetRateLimit ? '' : ' (Auth0’s own)'}:
+        </p>
+        <ul>
+          <li>
+            <strong>Paced</strong> is <code>auth0.users.update</code>. The SDK’s rate limiter reads{' '}
+            <code>x-ratelimit-*</code> on every response and holds requests back until the tenant
+            can take them. Once a few responses have told it the refill rate, it avoids 429s and
+            keeps near the theoretical minimum.
+          </li>
+          <li>
+            <strong>Naive</strong> is plain <code>fetch</code> that retries a 429 after{' '}
+            <code>Retry-After</code>. It sends whatever the tenant cannot take yet, so those
+            requests are refused and waited out, and a user whose retries run out is not updated.
+          </li>
+        </ul>
+        <p className="muted">
+          That is what pacing buys on a long run: the same work with far fewer requests, no refusals
+          and no failed updates, in close to the least time the limit allows. On a short run the
+          limiter is still learning the limit and may meet a few 429s, which it waits out. The
+          minimum is (users − burst) ÷ refill rate: the bucket holds the first <em>burst</em>{' '}
+          requests, the rest wait for the refill. With 0 retries, a paced update that still meets a
+          429 fails at once with <code>RateLimitError</code> and its <code>resetAt</code>.
+        </p>
+      </div>
       {config.canSetRateLimit ? (
-        <div className="row" style={{ marginBottom: 12 }}>
+        <div className="row controls">
           <NumberInput
             label="Tenant limit: burst"
             value={limit.burst}
@@ -189,30 +300,24 @@ function RateLimitDemo({ config }: { config: PlaygroundConfig }) {
           />
           <button
             className="secondary"
-            style={{ alignSelf: 'flex-end' }}
             onClick={() => void apply(limit)}
             data-testid="limit-set"
+            title="Keep this limit on the tenant after the runs, for every page"
           >
-            Set the tenant’s limit
+            Keep it on the tenant
           </button>
-          <button
-            className="secondary"
-            style={{ alignSelf: 'flex-end' }}
-            onClick={() => void apply(null)}
-            disabled={active === null}
-          >
-            Remove it
-          </button>
-          <span style={{ alignSelf: 'flex-end' }} data-testid="limit-active">
-            Now: {active ? `${active.burst} at once, ${active.perSecond}/s` : 'no limit'}
+          <span className="muted" data-testid="limit-active">
+            Now: {tenant.rateLimit ? limitText(tenant.rateLimit) : 'no limit'}. The runs use this
+            limit and then put back what was there.
           </span>
         </div>
       ) : (
         <p className="note">
-          On a real tenant the limit is Auth0’s own; the playground cannot lower it.
+          On a real tenant the limit is Auth0’s own; the playground cannot lower it. The naive run
+          starts once the tenant reports its bucket full again (at most 20 s).
         </p>
       )}
-      <div className="row">
+      <div className="row controls">
         <NumberInput
           label="Users"
           value={run.count}
@@ -231,13 +336,8 @@ function RateLimitDemo({ config }: { config: PlaygroundConfig }) {
           onChange={(retries) => setRun({ ...run, retries })}
           testId="bulk-retries"
         />
-        <button
-          style={{ alignSelf: 'flex-end' }}
-          onClick={() => void start()}
-          disabled={running}
-          data-testid="bulk-run"
-        >
-          {running ? 'Running…' : 'Run the bulk update'}
+        <button onClick={() => void start()} disabled={running} data-testid="bulk-run">
+          {running ? 'Running…' : 'Run both'}
         </button>
       </div>
       {error && (
@@ -246,33 +346,21 @@ function RateLimitDemo({ config }: { config: PlaygroundConfig }) {
         </div>
       )}
       {job && (
-        <>
-          <div className="stats" data-testid="bulk-stats" data-job={job.id} data-done={job.done}>
-            <Stat label="requests sent" value={job.requestsSent} testId="bulk-sent" />
-            <Stat label="429s received" value={job.rateLimited} testId="bulk-429" />
-            <Stat label="waits honoured" value={job.waitsHonoured} testId="bulk-waits" />
-            <Stat label="time waited" value={`${(job.waitedMs / 1000).toFixed(1)} s`} />
-            <Stat label={`updated of ${job.total}`} value={job.updated} testId="bulk-updated" />
-            <Stat label="failed" value={job.failed} testId="bulk-failed" />
-            <Stat
-              label={job.done ? 'took' : 'elapsed'}
-              value={`${(job.elapsedMs / 1000).toFixed(1)} s`}
-            />
-          </div>
-          {job.waitsIgnored > 0 && (
-            <p className="note">{job.waitsIgnored} requests went out before a wait had passed.</p>
-          )}
+        <div data-testid="bulk-stats" data-job={job.id} data-done={job.done}>
+          {job.error && <ErrorBox error={job.error} />}
           <p className="muted" data-testid="bulk-state">
-            {job.done ? 'Done.' : 'Running…'} Tenant limit during the run:{' '}
-            {job.rateLimit
-              ? `${job.rateLimit.burst} at once, ${job.rateLimit.perSecond}/s`
-              : 'none'}
-            .
+            {job.done ? 'Done.' : 'Running…'} Tenant limit during the runs:{' '}
+            {job.rateLimit ? limitText(job.rateLimit) : 'Auth0’s own (not known to the page)'}.
           </p>
-          {job.lastRateLimitError && (
-            <ErrorBox error={job.lastRateLimitError} testId="bulk-rate-limit-error" />
+          {job.done && !job.error && (
+            <p className="verdict-text" data-testid="bulk-verdict">
+              {verdict(job)}
+            </p>
           )}
-        </>
+          <TimelineLegend minimumMs={job.minimumMs} />
+          <RunView run={job.paced} job={job} />
+          <RunView run={job.naive} job={job} />
+        </div>
       )}
     </Card>
   )
@@ -282,7 +370,7 @@ export function UsersPage({ config }: { config: PlaygroundConfig }) {
   return (
     <Page
       title="Users"
-      lead="A paged, searchable list through the react-hooks proxy, and a bulk update run by the server that shows how the management client copes with the tenant’s rate limit."
+      lead="A paged, searchable list through the react-hooks proxy, and a bulk update run by the server twice, paced by the SDK and naively, to show what pacing does against the tenant’s rate limit."
     >
       <UserList />
       <RateLimitDemo config={config} />
