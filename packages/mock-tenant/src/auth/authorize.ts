@@ -115,6 +115,7 @@ button.secondary { background: var(--card); color: var(--accent); padding: 1px 1
 .hint { margin: 16px 0 0; padding: 8px 12px; border-radius: 6px; background: var(--hint-bg); font-size: 14px;
   overflow-wrap: anywhere; }
 code { font: 13px ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
+.hint code { white-space: nowrap; }
 .back { margin: 16px 0 0; font-size: 14px; color: var(--muted); }
 a { color: var(--accent); }
 `
