@@ -142,3 +142,4 @@ export {
   type ToArrayOptions,
 } from '@auth0-ts/core'
 export { AbortError, isAbortError } from '@auth0-ts/core'
+export { OptionsError, isOptionsError, type RequestHooks } from '@auth0-ts/core'

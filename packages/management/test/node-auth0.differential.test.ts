@@ -151,7 +151,8 @@ const dataOf = (result: unknown): unknown =>
     ? (result as unknown as { data: unknown }).data
     : result
 
-describe('the same requests as node-auth0 v7.1', () => {
+// Each test walks every shared operation on both clients: allow for a busy machine.
+describe('the same requests as node-auth0 v7.1', { timeout: 180_000 }, () => {
   it('finds node-auth0’s 457 operations among our 482, under the same names', () => {
     expect(entries).toHaveLength(482)
     expect(shared).toHaveLength(457)
