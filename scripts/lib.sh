@@ -6,8 +6,10 @@ ensure_pnpm() {
   local tools="$ROOT/.tools"
   if [ "$("$tools/bin/pnpm" --version 2>/dev/null)" != "$PNPM_VERSION" ]; then
     echo "::: installing pnpm $PNPM_VERSION into .tools/"
+    # stdout only says "added 2 packages"; no update notice (a fresh HOME has no npmrc that turns it off); errors
+    # still reach stderr
     npm install -g --prefix "$tools" --allow-scripts=pnpm "pnpm@$PNPM_VERSION" \
-      --no-audit --no-fund --loglevel=error || return 1
+      --no-audit --no-fund --no-update-notifier --loglevel=error >/dev/null || return 1
   fi
   export PATH="$tools/bin:$ROOT/node_modules/.bin:$PATH"
 }
