@@ -267,7 +267,7 @@ export function normalizeUri(value: string | URL): string | undefined {
 }
 
 /** Unpadded base64url, with Web APIs only. */
-export function base64url(bytes: Uint8Array): string {
+function base64url(bytes: Uint8Array): string {
   let binary = ''
   for (const byte of bytes) binary += String.fromCharCode(byte)
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
