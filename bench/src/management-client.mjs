@@ -279,14 +279,8 @@ function typecheck() {
       const runs = Object.fromEntries(Object.keys(programs).map((n) => [n, []]))
       for (let i = 0; i <= RUNS; i++)
         for (const [name, dir] of Object.entries(dirs)) {
-          const r = spawnSync(
-            process.execPath,
-            [tsc, '--noEmit', '-p', dir, '--extendedDiagnostics'],
-            {
-              cwd: BENCH_DIR,
-              encoding: 'utf8',
-            },
-          )
+          const args = ['-r', preload, tsc, '--noEmit', '-p', dir, '--extendedDiagnostics']
+          const r = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8' })
           if (r.status !== 0)
             throw new Error(`tsc on the ${name} program failed:\n${r.stdout}${r.stderr}`)
           const cpu = Number(/CPU_MS=([\d.]+)/.exec(r.stderr)?.[1] ?? NaN) / 1000
