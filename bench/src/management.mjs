@@ -1,12 +1,16 @@
 // @auth0-ts/management, side by side with raw fetch, plain ky and the `auth0` package's ManagementClient:
-//  1. throughput of `users.get` (MGMT_CALLS calls at concurrency 16, interleaved rounds; ratios to plain ky);
+//  1. throughput of `users.get`, 16 in flight (MGMT_CALLS calls) and sequentially (MGMT_SEQ_CALLS calls), in
+//     interleaved rounds; ratios to plain ky (the ky version of @auth0-ts/core), each round's printed to stderr;
 //  2. 300 PATCHes at concurrency 10 against a bucket of 50 refilled at 10/s (wall time against the 25 s minimum,
-//     429s received, failures), ours and the `auth0` package's;
-//  3. bundle size (esbuild, minified, gzipped) of an app using `Users` alone, the whole `Auth0`, and ManagementClient;
-//  4. cold import time (median of fresh `node` processes), ours and `auth0`'s.
+//     429s received, failures), ours and the `auth0` package's; with MGMT_BUSY=1 while another process burns a CPU;
+//  3. bundle size (esbuild, minified, gzipped) of an app using core's RestClient alone, `Users` alone, the whole
+//     `Auth0`, and ManagementClient;
+//  4. cold import time (median of fresh `node` processes) of @auth0-ts/core, @auth0-ts/management and `auth0`.
 // Every server is node:http on 127.0.0.1:0, started and closed here. Progress goes to stderr.
-// Knobs: MGMT_CALLS (5000), MGMT_ROUNDS (5), MGMT_IMPORTS (9), MGMT_SCENARIOS=throughput,ratelimit,bundle,import.
-import { spawnSync } from 'node:child_process'
+// Knobs: MGMT_CALLS (5000), MGMT_SEQ_CALLS (1500), MGMT_ROUNDS (5), MGMT_IMPORTS (9), MGMT_BUSY (0),
+// MGMT_SCENARIOS=throughput,ratelimit,bundle,import. Just the users.get comparison:
+// `BENCH=management MGMT_SCENARIOS=throughput pnpm bench`.
+import { spawn, spawnSync } from 'node:child_process'
 import { dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
@@ -17,6 +21,8 @@ import ky from 'ky'
 import { startServer } from './rate-limited-server.mjs'
 
 const CALLS = Number(process.env.MGMT_CALLS ?? 5000)
+const SEQ_CALLS = Number(process.env.MGMT_SEQ_CALLS ?? 1500)
+const BUSY = process.env.MGMT_BUSY === '1'
 const ROUNDS = Number(process.env.MGMT_ROUNDS ?? 5)
 const IMPORTS = Number(process.env.MGMT_IMPORTS ?? 9)
 const SCENARIOS = (process.env.MGMT_SCENARIOS ?? 'throughput,ratelimit,bundle,import').split(',')
@@ -73,41 +79,64 @@ async function throughput() {
     'auth0 ManagementClient': (i) => theirs.users.get(`auth0|${i}`),
   }
   const names = Object.keys(subjects)
+  const modes = [
+    { label: `users.get ×${CALLS}, 16 in flight`, calls: CALLS, concurrency: 16 },
+    { label: `users.get ×${SEQ_CALLS}, sequential`, calls: SEQ_CALLS, concurrency: 1 },
+  ]
   for (const name of names) await pool(500, 16, subjects[name]) // warm up
-  const rates = Object.fromEntries(names.map((n) => [n, []]))
-  for (let round = 0; round < ROUNDS; round++) {
-    const order = names.map((_, k) => names[(k + round) % names.length])
-    for (const name of order) {
-      const { ms, failures } = await pool(CALLS, 16, subjects[name])
-      if (failures > 0) throw new Error(`${name}: ${failures} calls failed`)
-      rates[name].push((CALLS * 1000) / ms)
+  const rows = []
+  for (const mode of modes) {
+    const rates = Object.fromEntries(names.map((n) => [n, []]))
+    for (let round = 0; round < ROUNDS; round++) {
+      const order = names.map((_, k) => names[(k + round) % names.length])
+      for (const name of order) {
+        const { ms, failures } = await pool(mode.calls, mode.concurrency, subjects[name])
+        if (failures > 0) throw new Error(`${name}: ${failures} calls failed`)
+        rates[name].push((mode.calls * 1000) / ms)
+      }
+      const ky = rates['plain ky'].at(-1)
+      log(
+        `${mode.label}, round ${round + 1}/${ROUNDS}: ${names.map((n) => `${n} ${rates[n].at(-1).toFixed(0)}/s (${(rates[n].at(-1) / ky).toFixed(2)}× ky)`).join(', ')}`,
+      )
     }
-    log(
-      `throughput round ${round + 1}/${ROUNDS}: ${names.map((n) => `${n} ${rates[n].at(-1).toFixed(0)}/s`).join(', ')}`,
+    const med = Object.fromEntries(names.map((n) => [n, median(rates[n])]))
+    const perRound = (n) => rates[n].map((r, k) => (r / rates['plain ky'][k]).toFixed(2)).join(' ')
+    rows.push(
+      ...names.map((n) => ({
+        scenario: mode.label,
+        subject: n,
+        value: med[n],
+        unit: 'req/s',
+        ratio: med[n] / med['plain ky'],
+        note: `${(med[n] / med['raw fetch']).toFixed(2)}× raw fetch; ratio to plain ky of the medians of ${ROUNDS} interleaved rounds (per round: ${perRound(n)})`,
+      })),
     )
   }
   await server.close()
-  const med = Object.fromEntries(names.map((n) => [n, median(rates[n])]))
-  return names.map((n) => ({
-    scenario: `users.get ×${CALLS}, 16 in flight`,
-    subject: n,
-    value: med[n],
-    unit: 'req/s',
-    ratio: med[n] / med['plain ky'],
-    note: `${(med[n] / med['raw fetch']).toFixed(2)}× raw fetch; ratio is to plain ky; median of ${ROUNDS} interleaved rounds`,
-  }))
+  return rows
+}
+
+/** Runs `fn` while another process keeps one CPU busy, when MGMT_BUSY=1. */
+async function maybeBusy(fn) {
+  if (!BUSY) return fn()
+  const burner = spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' })
+  try {
+    return await fn()
+  } finally {
+    burner.kill()
+  }
 }
 
 async function rateLimited(name, makeOp) {
   const server = await startServer({ rateLimit: { burst: 50, perSecond: 10 } })
   const op = makeOp(server.host)
-  const { ms, failures, errors } = await pool(300, 10, op)
+  const { ms, failures, errors } = await maybeBusy(() => pool(300, 10, op))
   await server.close()
   const minimum = ((300 - 50) / 10) * 1000
   log(
-    `rate limit, ${name}: ${(ms / 1000).toFixed(1)} s, ${server.stats.refused} 429s, ${failures} failed ${JSON.stringify([...errors])}`,
+    `rate limit, ${name}${BUSY ? ' (another process busy)' : ''}: ${(ms / 1000).toFixed(1)} s, ${server.stats.refused} 429s, ${failures} failed ${JSON.stringify([...errors])}`,
   )
-  const scenario = '300 PATCH, 10 in flight, burst 50 then 10/s'
+  const scenario = `300 PATCH, 10 in flight, burst 50 then 10/s${BUSY ? ', a CPU busy elsewhere' : ''}`
   return [
     {
       scenario,
@@ -157,6 +186,7 @@ async function gzipped(contents) {
 
 async function bundles() {
   const apps = {
+    '@auth0-ts/core: RestClient alone': `import { RestClient } from '@auth0-ts/core'\nconsole.log(await new RestClient({ baseUrl: 'https://t.example.com', token: 'x' }).request({ method: 'GET', path: '/x' }))`,
     '@auth0-ts/management: Users alone': `import { Users } from '@auth0-ts/management'\nconsole.log(await new Users('t.example.com', 'x').get('1'))`,
     '@auth0-ts/management: whole Auth0': `import { Auth0 } from '@auth0-ts/management'\nconsole.log(await new Auth0('t.example.com', 'x').users.get('1'))`,
     'auth0 ManagementClient (users.get)': `import { ManagementClient } from 'auth0'\nconsole.log(await new ManagementClient({ domain: 't.example.com', token: 'x' }).users.get('1'))`,
@@ -195,7 +225,7 @@ function importTimes(specifier) {
 async function imports() {
   const baseline = importTimes('node:path')
   const rows = []
-  for (const specifier of ['@auth0-ts/management', 'auth0']) {
+  for (const specifier of ['@auth0-ts/core', '@auth0-ts/management', 'auth0']) {
     const { inside, total } = importTimes(specifier)
     log(
       `cold import ${specifier}: ${inside.toFixed(1)} ms (process ${total.toFixed(0)} ms, bare node ${baseline.total.toFixed(0)} ms)`,

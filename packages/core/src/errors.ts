@@ -204,8 +204,9 @@ export type TimeoutBound = 'timeout' | 'deadline' | 'signal'
 
 /**
  * A call ran out of time: an attempt (or the wait for its token) took longer than `timeout`, the whole call passed its
- * `deadline`, or the caller's signal timed out (`AbortSignal.timeout()`). `bound` says which; `cause` keeps the
- * original reason.
+ * `deadline`, or the caller's signal timed out (`AbortSignal.timeout()`). `bound` says which. `cause` keeps the
+ * signal's reason, or what was pending (a token source's error, the failure a retry would have followed); not the HTTP
+ * library's own timeout error, whose message names the full URL.
  *
  * @example
  * ```ts

@@ -63,7 +63,7 @@ export interface ResolvedRestClientOptions {
 const DEFAULT_MAX_RESPONSE_SIZE = 10 * 1024 * 1024
 
 /** An object of hook functions. */
-export const hooksRule: Rule = rule(
+export const hooksRule: Rule = /* @__PURE__ */ rule(
   `an object with functions ${HOOK_NAMES.join(', ')}`,
   (v) =>
     isRecord(v) &&
@@ -139,7 +139,7 @@ export function secondsWarning(name: string, ms: number | undefined): string | u
     : undefined
 }
 
-const protocolRule = oneOf(['https', 'http'])
+const protocolRule = /* @__PURE__ */ oneOf(['https', 'http'])
 
 /**
  * The problems of a tenant domain and protocol: `domain` is a host name with an optional port, never a URL. Empty when

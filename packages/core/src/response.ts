@@ -40,16 +40,23 @@ export interface SuccessContext {
  * rest. A declared `Content-Length` over the cap is refused before reading; an uncompressed body within it is read at
  * once, since the length bounds it.
  */
-export async function readText(response: Response, max: number): Promise<string | undefined> {
+export function readText(response: Response, max: number): Promise<string | undefined> {
   const length = response.headers.get('content-length')
   const encoding = response.headers.get('content-encoding')
   if (length !== null && /^\d+$/.test(length) && (encoding === null || encoding === 'identity')) {
+    // not an async function: the platform's own promise is returned as it is, without extra turns of the event loop
     if (Number(length) <= max) return response.text()
     void response.body?.cancel().catch(() => {})
-    return undefined
+    return Promise.resolve(undefined)
   }
   const body = response.body
-  if (!body) return ''
+  return body ? readCapped(body, max) : Promise.resolve('')
+}
+
+async function readCapped(
+  body: ReadableStream<Uint8Array>,
+  max: number,
+): Promise<string | undefined> {
   const reader = body.getReader()
   const decoder = new TextDecoder()
   let size = 0

@@ -1,5 +1,6 @@
 // The one way auth0-ts checks options: small rule functions and a checker that lists every problem. No schema library,
-// so the paths whose size we promise (one management resource, GetToken with a secret) stay small.
+// so the paths whose size we promise (one management resource, GetToken with a secret) stay small. Rules built at module
+// level are marked pure, so that a bundler drops the ones an app does not use.
 import { OptionsError } from './options-error.js'
 
 /** A check of one value: returns what was expected when the value does not fit, `undefined` when it fits. */
@@ -15,27 +16,30 @@ export const rule =
 export const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v)
 
-export const string = rule('a string', (v) => typeof v === 'string')
-export const nonEmptyString = rule(
+export const string = /* @__PURE__ */ rule('a string', (v) => typeof v === 'string')
+export const nonEmptyString = /* @__PURE__ */ rule(
   'a non-empty string',
   (v) => typeof v === 'string' && v.length > 0,
 )
-export const url = rule(
+export const url = /* @__PURE__ */ rule(
   'an absolute http(s) URL',
   (v) => typeof v === 'string' && /^https?:\/\/[^\s]+$/i.test(v) && URL.canParse(v),
 )
-export const fn = rule('a function', (v) => typeof v === 'function')
-export const boolean = rule('a boolean', (v) => typeof v === 'boolean')
-export const object = rule('an object', isRecord)
-export const nonNegative = rule(
+export const fn = /* @__PURE__ */ rule('a function', (v) => typeof v === 'function')
+export const boolean = /* @__PURE__ */ rule('a boolean', (v) => typeof v === 'boolean')
+export const object = /* @__PURE__ */ rule('an object', isRecord)
+export const nonNegative = /* @__PURE__ */ rule(
   'a finite number >= 0',
   (v) => typeof v === 'number' && Number.isFinite(v) && v >= 0,
 )
-export const positive = rule(
+export const positive = /* @__PURE__ */ rule(
   'a finite number > 0',
   (v) => typeof v === 'number' && Number.isFinite(v) && v > 0,
 )
-export const finite = rule('a finite number', (v) => typeof v === 'number' && Number.isFinite(v))
+export const finite = /* @__PURE__ */ rule(
+  'a finite number',
+  (v) => typeof v === 'number' && Number.isFinite(v),
+)
 /** An integer in `[min, max]`. */
 export const integer = (min: number, max: number): Rule =>
   rule(

@@ -82,12 +82,12 @@ export function createMemoryTokenCache(): TokenCache {
 }
 
 /** A {@link TokenCache}: `get` and `set` functions. */
-const tokenCache = rule(
+const tokenCache = /* @__PURE__ */ rule(
   'an object with get and set functions',
   (v) => isRecord(v) && typeof v['get'] === 'function' && typeof v['set'] === 'function',
 )
 /** Seconds of skew. */
-const seconds = rule(
+const seconds = /* @__PURE__ */ rule(
   'a number of seconds >= 0',
   (v) => typeof v === 'number' && Number.isFinite(v) && v >= 0,
 )
