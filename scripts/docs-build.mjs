@@ -10,10 +10,12 @@
 // - `ManagementClient`'s operations are mapped types TypeDoc cannot list, so the generator's manifest
 //   (packages/management/src/generated/manifest.json: facts only) becomes one page per group, `client.<group>.<name>`
 //   with its route, scopes and types;
-// - TypeDoc checks exports only for its own project's package, so the check runs once per package here.
+// - TypeDoc checks exports only for its own project's package, so the check runs once per package here;
+// - MIGRATING.md's TypeScript blocks are compiled against the source first (an error there fails the build).
 // Warnings are counted per package and split into hand-written and generated symbols; errors fail the build, and
 // with --strict so does any warning about a hand-written symbol.
-import { existsSync, readFileSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import {
@@ -25,6 +27,7 @@ import {
   TSConfigReader,
   TypeDocReader,
 } from 'typedoc'
+import { writeSnippets } from './rehearsal/snippets.mjs'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 process.chdir(ROOT)
@@ -38,6 +41,44 @@ function packageOf(file) {
   const dir = join(ROOT, 'packages', rel.split(/[\\/]/)[0])
   return { dir, name: JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).name }
 }
+
+// --- MIGRATING.md's TypeScript, compiled against the source (the release rehearsal compiles it against the packages)
+function checkGuideSnippets() {
+  const dir = join(ROOT, 'node_modules/.cache/auth0-ts-snippets')
+  rmSync(dir, { recursive: true, force: true })
+  const files = writeSnippets(join(ROOT, 'MIGRATING.md'), dir, 'migrating')
+  writeFileSync(
+    join(dir, 'tsconfig.json'),
+    JSON.stringify({
+      extends: '../../../tsconfig.docs.json',
+      compilerOptions: { noEmit: true, noUnusedLocals: false, noUnusedParameters: false },
+      include: ['*.ts', '../../../tooling/globals.d.ts', '../../../packages/*/src/**/*.d.ts'],
+    }),
+  )
+  const tsc = spawnSync(
+    process.execPath,
+    [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', dir],
+    {
+      encoding: 'utf8',
+    },
+  )
+  // migrating-line-87.ts(7,94): ... -> MIGRATING.md:93:94: ...
+  const problems = `${tsc.stdout}${tsc.stderr}`
+    .split('\n')
+    .filter(Boolean)
+    .map((l) =>
+      l.replace(
+        /^.*migrating-line-(\d+)\.ts\((\d+),(\d+)\)/,
+        (_, start, line, col) => `MIGRATING.md:${Number(start) + Number(line)}:${col}`,
+      ),
+    )
+  console.log(
+    `docs:build: MIGRATING.md's ${files.length} TypeScript blocks ${tsc.status === 0 ? 'compile' : 'do NOT compile'}`,
+  )
+  for (const p of problems) console.log(`  ${p}`)
+  return tsc.status === 0 ? 0 : Math.max(1, problems.length)
+}
+const snippetErrors = checkGuideSnippets()
 
 // --- the log: every warning and error, kept to be counted ------------------------------------------------------
 const logged = []
@@ -162,7 +203,13 @@ project.packageName = projectPackage
 await app.generateOutputs(project)
 
 // --- the count -------------------------------------------------------------------------------------------------
-const errors = logged.filter((l) => l.level === LogLevel.Error)
+const errors = [
+  ...logged.filter((l) => l.level === LogLevel.Error),
+  ...Array.from({ length: snippetErrors }, () => ({
+    message: 'MIGRATING.md',
+    level: LogLevel.Error,
+  })),
+]
 const warnings = logged.filter((l) => l.level === LogLevel.Warn)
 const where = (message) => {
   const m = /defined in (@auth0-ts\/[a-z-]+)\/(\S+)/.exec(message)

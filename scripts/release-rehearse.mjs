@@ -16,8 +16,8 @@
 //  5. in a fresh folder outside the repository, with a fresh npm cache and HOME, installs the packages with npm, only
 //     `@auth0-ts/*` from the local registry (a scope registry in that folder's .npmrc) and everything else from the
 //     npm registry; imports every entry point (ESM and CJS), starts the mock tenant's CLI, compiles
-//     scripts/rehearsal/program.ts with `tsc --strict` and runs it: auth0-python's examples against a mock tenant
-//     started from that install;
+//     scripts/rehearsal/program.ts and MIGRATING.md's TypeScript blocks with `tsc --strict`, and runs the program:
+//     auth0-python's examples against a mock tenant started from that install;
 //  6. stops the registry by its PID (on any failure or signal too).
 //
 // Each check prints `ok` or `FAIL`; the last line is `{"passed":N,"failed":N}` (also written to FILE), which .ci/run
@@ -39,6 +39,7 @@ import { builtinModules } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { writeSnippets } from './rehearsal/snippets.mjs'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const args = process.argv.slice(2)
@@ -54,7 +55,8 @@ const CONSUMER_PACKAGES = [
   '@auth0-ts/mock-tenant',
 ]
 const CONSUMER_TOOLS = ['typescript@5.9.3', '@types/node@20.19.43']
-const ALLOWED_IN_TARBALL = /^package\/(package\.json|README\.md|LICENSE|CHANGELOG\.md|dist\/.+)$/
+// dist/, the manifest, the licence, and documents at the top (README.md, CHANGELOG.md, MIGRATING.md)
+const ALLOWED_IN_TARBALL = /^package\/(package\.json|LICENSE|[A-Z][A-Za-z-]*\.md|dist\/.+)$/
 
 const TMP = mkdtempSync(join(tmpdir(), 'auth0-ts-rehearsal-'))
 const LOGS = join(TMP, 'logs')
@@ -388,7 +390,7 @@ async function checkTarball(name, version, versions) {
       : [`${f.slice(8)} lacks the content of ${n - withContent} of its ${n} sources`]
   })
   check(
-    `${name}: nothing outside dist/ is needed (only dist/ and the package files; entry points present; source maps self-contained)`,
+    `${name}: nothing outside dist/ is needed (dist/, package.json, LICENSE and documents only; entry points present; source maps self-contained)`,
     [
       outside.length > 0 && `unexpected files: ${outside.join(', ')}`,
       missing.length > 0 && `entry points missing: ${missing.join(', ')}`,
@@ -661,7 +663,13 @@ try {
 
   for (const f of ['program.ts', 'tsconfig.json'])
     cpSync(join(ROOT, 'scripts/rehearsal', f), join(CONSUMER, f))
-  await step('compile the program with tsc --strict', () =>
+  const snippets = writeSnippets(
+    join(ROOT, 'MIGRATING.md'),
+    join(CONSUMER, 'migrating'),
+    'migrating',
+  )
+  console.log(`    and MIGRATING.md's ${snippets.length} TypeScript blocks, in migrating/`)
+  await step("compile the program and MIGRATING.md's TypeScript with tsc --strict", () =>
     run('tsc', join(CONSUMER, 'node_modules/.bin/tsc'), ['--strict', '-p', 'tsconfig.json'], {
       cwd: CONSUMER,
       env: consumerEnv,

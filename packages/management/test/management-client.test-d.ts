@@ -104,10 +104,10 @@ describe('the client', () => {
     new ManagementClient({ domain: 't.example.com', clientId: 'id', clientSecret: 's' })
     // @ts-expect-error not both
     new ManagementClient({ domain: 't.example.com', token: 'T', clientId: 'id', clientSecret: 's' })
-    // @ts-expect-error private_key_jwt goes through @auth0-ts/authentication's provider
     new ManagementClient({
       domain: 't.example.com',
       clientId: 'id',
+      // @ts-expect-error private_key_jwt goes through @auth0-ts/authentication's provider
       clientAssertionSigningKey: 'k',
     })
   })
