@@ -19,8 +19,20 @@ if (existsSync('codegen/test-results/vitest.json')) reports.push('codegen/test-r
 let passed = 0
 let failed = 0
 let skipped = 0
+// the names of the failed tests, printed last so that the tail of a CI log says what failed and why
+const failures = []
 for (const file of reports) {
   const r = JSON.parse(readFileSync(file, 'utf8'))
+  for (const t of r.testResults ?? []) {
+    const where = t.name ? t.name.replace(`${process.cwd()}/`, '') : file
+    if (t.status === 'failed' && (t.assertionResults ?? []).length === 0)
+      failures.push(`${where}: ${firstLine(t.message)}`)
+    for (const a of t.assertionResults ?? [])
+      if (a.status === 'failed')
+        failures.push(
+          `${where} > ${a.fullName}: ${firstLine((a.failureMessages ?? []).join('\n'))}`,
+        )
+  }
   // a test file that crashed before collecting any test counts as one failure
   const crashed = (r.testResults ?? []).filter(
     (t) => t.status === 'failed' && (t.assertionResults ?? []).length === 0,
@@ -46,6 +58,11 @@ for (const file of process.argv.slice(2)) {
   console.error(`  ${file}: ${r.passed ?? 0} passed, ${r.failed ?? 0} failed`)
 }
 failed += Number(process.env.STEP_FAILURES ?? 0)
+if (failures.length > 0) {
+  console.error('failed tests:')
+  for (const f of failures.slice(0, 30)) console.error(`  ${f}`)
+  if (failures.length > 30) console.error(`  ... and ${failures.length - 30} more`)
+}
 // the test runner failed without a failing test in any report (a crash, a missing report): still a failure
 if (testStepFailed && failed === 0) {
   console.error('  the test step failed without reporting a failed test: counted as 1 failed')
@@ -57,3 +74,11 @@ console.log(
     : `${passed} passed, ${failed} failed`,
 )
 process.exitCode = failed === 0 && passed > 0 ? 0 : 1
+
+function firstLine(text) {
+  const line =
+    String(text ?? '')
+      .split('\n')
+      .find((l) => l.trim() !== '') ?? '(no message)'
+  return line.trim().slice(0, 240)
+}
