@@ -3,7 +3,7 @@ import {
   baseUrlProblems,
   encodeQuery,
   nonEmptyString,
-  oneOf,
+  protocol,
   optionProblems,
   rule,
   string,
@@ -97,7 +97,7 @@ const RULES: Rules = {
     '43 to 128 characters of A-Z a-z 0-9 - . _ ~',
     (v) => typeof v === 'string' && VERIFIER.test(v),
   ),
-  protocol: /* @__PURE__ */ oneOf(['https', 'http']),
+  protocol,
   params: /* @__PURE__ */ rule(
     'an object of strings',
     (v) =>

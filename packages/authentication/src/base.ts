@@ -15,6 +15,7 @@ import {
   oneOf,
   optionProblems,
   positive,
+  protocol,
   restOptionsProblems,
   type Rule,
   type Rules,
@@ -108,7 +109,7 @@ export interface Call {
 const TRANSPORT: Rules = {
   telemetry: boolean,
   timeout: positive,
-  protocol: oneOf(['https', 'http']),
+  protocol,
   fetch: fn,
   now: fn,
   sleep: fn,

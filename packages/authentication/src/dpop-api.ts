@@ -1,7 +1,7 @@
 // The public DPoP functions. Each loads dpop.ts on first use, so an application that never uses DPoP neither loads nor
 // bundles the proof code.
 import { OptionsError, type TokenSource } from '@auth0-ts/core'
-import { fn, optionProblems, rule } from '@auth0-ts/core/internal'
+import { fn, optionProblems, tokenSource } from '@auth0-ts/core/internal'
 import { dpopKeyProblem, type DPoPAlgorithm } from './dpop-key.js'
 
 /** A fetch function: what {@link dpopFetch} returns and takes. */
@@ -34,10 +34,7 @@ export interface DPoPFetchOptions {
 const load = () => import('./dpop.js')
 
 const FETCH_OPTIONS = {
-  token: /* @__PURE__ */ rule(
-    'a non-empty string or a function that returns one',
-    (v) => typeof v === 'function' || (typeof v === 'string' && v !== ''),
-  ),
+  token: tokenSource,
   fetch: fn,
   now: fn,
 }

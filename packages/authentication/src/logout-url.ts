@@ -4,7 +4,7 @@ import {
   boolean,
   encodeQuery,
   nonEmptyString,
-  oneOf,
+  protocol,
   optionProblems,
   string,
   type Rules,
@@ -47,7 +47,6 @@ export interface OidcLogoutUrlOptions {
 }
 
 // Plain literals with pure calls only, so that a bundle without these builders drops them.
-const protocol = /* @__PURE__ */ oneOf(['https', 'http'])
 const V2_RULES: Rules = { federated: boolean, protocol, clientId: nonEmptyString, returnTo: string }
 const OIDC_RULES: Rules = {
   federated: boolean,

@@ -33,25 +33,25 @@ export interface Auth0ErrorInit {
 export class Auth0Error extends Error {
   override name = 'Auth0Error'
   /** HTTP status, or 0 when no response was received (timeouts, network errors). */
-  readonly statusCode: number
+  declare readonly statusCode: number
   /** A stable code to switch on: the body's `errorCode`, `error` or `code`, else `a0.sdk.internal.unknown`. */
-  readonly errorCode: string
+  declare readonly errorCode: string
   /**
    * The parsed response body (JSON value or text); `undefined` when there was none. Sensitive keys are redacted except
    * the `mfa_token` of an `mfa_required` error, whose `content` is then not enumerable (so logs do not show it).
    */
-  readonly content: unknown
+  declare readonly content: unknown
   /** Response headers, lower-cased. */
-  readonly headers: Readonly<Record<string, string>>
+  declare readonly headers: Readonly<Record<string, string>>
   /** Auth0's request id (`x-auth0-requestid` or `x-request-id`), for support tickets. */
-  readonly requestId: string | undefined
+  declare readonly requestId: string | undefined
   /** The HTTP method of the failed request. */
-  readonly method: string | undefined
+  declare readonly method: string | undefined
   /**
    * The URL of the failed request without credentials or query values: `https://tenant/api/v2/users?q=…&page=…` keeps
    * the query's keys only, so a searched e-mail never reaches a log.
    */
-  readonly url: string | undefined
+  declare readonly url: string | undefined
   /**
    * The response, when there was one: status and headers (its body was read into `content`). Not enumerable, so it
    * never ends up in logs; its `url` and `Location` keep the query's keys only, as {@link Auth0Error.url} does.
@@ -172,13 +172,13 @@ export interface RateLimitErrorInit extends Auth0ErrorInit {
 export class RateLimitError extends Auth0Error {
   override name = 'RateLimitError'
   /** When the limit resets, in epoch seconds (`x-ratelimit-reset`), or -1 when unknown. */
-  readonly resetAt: number
+  declare readonly resetAt: number
   /** The limit (`x-ratelimit-limit`, requests per window), or -1. */
-  readonly limit: number
+  declare readonly limit: number
   /** Requests left in the window (`x-ratelimit-remaining`), or -1. */
-  readonly remaining: number
+  declare readonly remaining: number
   /** Seconds to wait (`Retry-After`, an HTTP date converted), or -1. */
-  readonly retryAfter: number
+  declare readonly retryAfter: number
 
   constructor(init: RateLimitErrorInit) {
     super(init)
@@ -216,12 +216,12 @@ export type TimeoutBound = 'timeout' | 'deadline' | 'signal'
 export class TimeoutError extends Auth0Error {
   override name = 'TimeoutError'
   /** The bound that was exceeded, in milliseconds; -1 when the caller's signal timed out (its time is not known). */
-  readonly timeout: number
+  declare readonly timeout: number
   /**
    * `timeout` for one attempt (or one wait for a token), `deadline` for the whole call, `signal` for the caller's
    * `AbortSignal.timeout()`. @default 'timeout'
    */
-  readonly bound: TimeoutBound
+  declare readonly bound: TimeoutBound
   constructor(
     init: Omit<Auth0ErrorInit, 'statusCode' | 'errorCode'> & {
       timeout: number
@@ -396,6 +396,35 @@ export function parseErrorBody(
     }
   }
   return { errorCode, message: clip(message || fallback), content: body }
+}
+
+/**
+ * Response headers as a plain object with lower-case names, for an error: a `Location` keeps its query's keys only, since
+ * a redirect can repeat the request's query (a searched e-mail).
+ */
+export function headersToRecord(headers: Headers): Record<string, string> {
+  const out: Record<string, string> = {}
+  headers.forEach((value, key) => {
+    out[key] = key === 'location' || key === 'content-location' ? safeUrl(value) : value
+  })
+  return out
+}
+
+/** Auth0's request id of a response (`x-auth0-requestid`, else `x-request-id`). */
+export function requestIdOf(headers: Headers): string | undefined {
+  return headers.get('x-auth0-requestid') ?? headers.get('x-request-id') ?? undefined
+}
+
+/** What every error about a response carries: status, headers, request id, method, URL (already safe) and response. */
+export function responseFields(response: Response, method: string, url: string) {
+  return {
+    statusCode: response.status,
+    headers: headersToRecord(response.headers),
+    requestId: requestIdOf(response.headers),
+    method,
+    url,
+    response,
+  }
 }
 
 /** Builds the right error class for an HTTP error response, with every secret redacted. */

@@ -7,7 +7,7 @@ import {
   fn,
   isRecord,
   nonNegative,
-  oneOf,
+  protocol as protocolRule,
   optionProblems,
   positive,
   rule,
@@ -138,8 +138,6 @@ export function secondsWarning(name: string, ms: number | undefined): string | u
     ? `[auth0-ts] ${name} is ${ms} ms: timeouts are in milliseconds, so this gives up after ${ms} ms. Did you mean ${ms * 1000}?`
     : undefined
 }
-
-const protocolRule = /* @__PURE__ */ oneOf(['https', 'http'])
 
 /**
  * The problems of a tenant domain and protocol: `domain` is a host name with an optional port, never a URL. Empty when

@@ -1,18 +1,8 @@
 // How a response body is read (capped while reading) and how a 2xx body is parsed, by the spec's `responseType`.
-import { Auth0Error, htmlSummary, isHtml } from './errors.js'
+import { Auth0Error, htmlSummary, isHtml, responseFields } from './errors.js'
 import { describeRequest, queryValues, redactText, redactValue, safeUrl } from './redact.js'
 
-/**
- * Response headers as a plain object with lower-case names, for an error: a `Location` keeps its query's keys only, since
- * a redirect can repeat the request's query (a searched e-mail).
- */
-export function headersToRecord(headers: Headers): Record<string, string> {
-  const out: Record<string, string> = {}
-  headers.forEach((value, key) => {
-    out[key] = key === 'location' || key === 'content-location' ? safeUrl(value) : value
-  })
-  return out
-}
+export { headersToRecord } from './errors.js'
 
 /**
  * What a 2xx must carry, and how it is read:
@@ -146,7 +136,7 @@ function invalidResponse(
   const secrets = [...ctx.secrets, ...queryValues(ctx.query)]
   const text = typeof body === 'string'
   return new Auth0Error({
-    statusCode: response.status,
+    ...responseFields(response, ctx.method, redactText(safeUrl(ctx.url), secrets)),
     errorCode: 'invalid_response',
     message: redactText(
       `${describeRequest(ctx.method, ctx.url)} returned ${response.status} with ${problem}`,
@@ -156,14 +146,6 @@ function invalidResponse(
       body === '' || (text && !/\S/.test(body))
         ? undefined
         : redactValue(text ? body.slice(0, 2000) : body, secrets),
-    headers: headersToRecord(response.headers),
-    requestId:
-      response.headers.get('x-auth0-requestid') ??
-      response.headers.get('x-request-id') ??
-      undefined,
-    method: ctx.method,
-    url: redactText(safeUrl(ctx.url), secrets),
-    response,
     cause,
   })
 }

@@ -6,6 +6,8 @@ import {
   errorFromResponse,
   isAuth0Error,
   NetworkError,
+  requestIdOf,
+  responseFields,
   TimeoutError,
   type TimeoutBound,
 } from './errors.js'
@@ -46,6 +48,7 @@ import {
 } from './response.js'
 import { backoffDelay, nextStep, type AttemptOutcome, type FailReason } from './retry-policy.js'
 import {
+  abortSignal,
   checkOptions,
   finite,
   fn,
@@ -53,8 +56,9 @@ import {
   object,
   optionProblems,
   positive,
+  rateLimiter,
   rule,
-  withMethods,
+  tokenSource,
   type Rules,
 } from './rules.js'
 import { telemetryHeader, type ClientInfo } from './telemetry.js'
@@ -258,10 +262,7 @@ let lastCallId = 0
 const CONFIG_RULES: Rules = {
   baseUrl: rule('an absolute URL', (v) => typeof v === 'string' && URL.canParse(v)),
   fetch: fn,
-  token: rule(
-    'a non-empty string or a function that returns one',
-    (v) => typeof v === 'function' || (typeof v === 'string' && v !== ''),
-  ),
+  token: tokenSource,
   client: rule(
     'an object with string name and version',
     (v) => isRecord(v) && typeof v['name'] === 'string' && typeof v['version'] === 'string',
@@ -269,10 +270,7 @@ const CONFIG_RULES: Rules = {
   now: fn,
   sleep: fn,
   random: fn,
-  rateLimiter: rule(
-    '{ acquire, update } or false',
-    (v) => v === false || withMethods('acquire', 'update')(v) === undefined,
-  ),
+  rateLimiter,
   secrets: rule(
     'an array of strings',
     (v) => Array.isArray(v) && v.every((s) => s === undefined || typeof s === 'string'),
@@ -280,7 +278,7 @@ const CONFIG_RULES: Rules = {
 }
 
 const REQUEST_OPTION_RULES: Rules = {
-  signal: rule('an AbortSignal', (v) => v instanceof AbortSignal),
+  signal: abortSignal,
   timeout: positive,
   deadline: positive,
   retries: finite,
@@ -782,24 +780,19 @@ export class RestClient {
       })
     const said =
       typeof (reason as Error | undefined)?.message === 'string' ? (reason as Error).message : ''
-    const message = redactText(`${target} was aborted by its signal${said && `: ${said}`}`, [
-      ...call.secrets,
-      ...queryValues(call.spec.query),
-    ])
+    const message = redactText(
+      `${target} was aborted by its signal${said && `: ${said}`}`,
+      secretsOf(call),
+    )
     return new AbortError({ ...where, message })
   }
 
   #tooLarge(call: Call, response: Response): Auth0Error {
     const max = this.options.maxResponseSize
     return new Auth0Error({
-      statusCode: response.status,
+      ...responseFields(response, call.method, safeUrl(call.url)),
       errorCode: 'response_too_large',
       message: `${describeRequest(call.method, call.url)} returned ${response.status} with a body over the ${describeBytes(max)} limit (maxResponseSize); it was not read`,
-      headers: headersToRecord(response.headers),
-      requestId: requestIdOf(response.headers),
-      method: call.method,
-      url: safeUrl(call.url),
-      response,
     })
   }
 
@@ -813,7 +806,7 @@ export class RestClient {
     cause?: unknown,
   ): Auth0Error {
     const method = call.method
-    const secrets = [...call.secrets, ...queryValues(call.spec.query)]
+    const secrets = secretsOf(call)
     const target = redactText(describeRequest(method, call.url), secrets)
     const url = redactText(safeUrl(call.url), secrets)
     if (!result.ok) {
@@ -832,13 +825,9 @@ export class RestClient {
     const { response, text } = result
     if (reason === 'redirect')
       return new Auth0Error({
-        statusCode: response.status,
+        ...responseFields(response, method, url),
         errorCode: 'redirect_not_followed',
         message: `${target} was redirected${location ? ` to ${location.origin}` : ''}; redirects are followed only within the same origin, for GET and HEAD, so credentials never leave it`,
-        headers: headersToRecord(response.headers),
-        method,
-        url,
-        response,
       })
     return errorFromResponse({
       response,
@@ -899,7 +888,7 @@ export class RestClient {
       ` ${what}`,
     ]
     try {
-      debug(redactText(parts.join(''), [...call.secrets, ...queryValues(call.spec.query)]))
+      debug(redactText(parts.join(''), secretsOf(call)))
     } catch {
       // a debug sink that throws fails nothing
     }
@@ -941,8 +930,9 @@ export class RestClient {
   }
 }
 
-function requestIdOf(headers: Headers): string | undefined {
-  return headers.get('x-auth0-requestid') ?? headers.get('x-request-id') ?? undefined
+/** Every value of a call that must not appear in its errors or log lines: its secrets and its query's values. */
+function secretsOf(call: Call): string[] {
+  return [...call.secrets, ...queryValues(call.spec.query)]
 }
 
 function safeResolve(location: string, base: string): URL | undefined {

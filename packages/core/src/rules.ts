@@ -88,6 +88,26 @@ export const arrayOf = (inner: Rule): Rule =>
   )
 
 /** The rules of an options object: one per accepted key. */
+/** `https` or `http`: the protocol option of every client. */
+export const protocol = /* @__PURE__ */ oneOf(['https', 'http'])
+/** A token source: a non-empty string, or a function that returns one. */
+export const tokenSource = /* @__PURE__ */ rule(
+  'a non-empty string or a function that returns one',
+  (v) => typeof v === 'function' || (typeof v === 'string' && v !== ''),
+)
+/** A rate limiter (`{ acquire, update }`), or `false` for none. */
+export const rateLimiter = /* @__PURE__ */ rule(
+  '{ acquire, update } or false',
+  (v) =>
+    v === false ||
+    (typeof v === 'object' &&
+      v !== null &&
+      typeof (v as Record<string, unknown>)['acquire'] === 'function' &&
+      typeof (v as Record<string, unknown>)['update'] === 'function'),
+)
+/** An `AbortSignal`. */
+export const abortSignal = /* @__PURE__ */ rule('an AbortSignal', (v) => v instanceof AbortSignal)
+
 export type Rules = Readonly<Record<string, Rule>>
 
 /** How {@link optionProblems} reads an options object. */

@@ -14,12 +14,12 @@ import {
   boolean,
   fn,
   isRecord,
-  oneOf,
   optionProblems,
   positive,
+  protocol,
+  rateLimiter,
   restOptionsProblems,
-  rule,
-  withMethods,
+  tokenSource as tokenRule,
   type Rules,
 } from '@auth0-ts/core/internal'
 import type {
@@ -52,19 +52,8 @@ export interface ManagerOptions {
   rateLimiter?: RateLimiter | false
 }
 
-const AUTH0_RULES: Rules = {
-  protocol: oneOf(['https', 'http']),
-  fetch: fn,
-  rateLimiter: rule(
-    '{ acquire, update } or false',
-    (v) => v === false || withMethods('acquire', 'update')(v) === undefined,
-  ),
-}
+const AUTH0_RULES: Rules = { protocol, fetch: fn, rateLimiter }
 const MANAGER_RULES: Rules = { ...AUTH0_RULES, telemetry: boolean, timeout: positive }
-const token = rule(
-  'a non-empty string or a function that returns one',
-  (v) => typeof v === 'function' || (typeof v === 'string' && v !== ''),
-)
 
 /**
  * Validates options once and builds the transport every method of a manager (or of `Auth0`) goes through, with core's
@@ -80,7 +69,7 @@ export function createRestClient(
   auth0 = false,
 ): RestClient {
   const o: Readonly<Record<string, unknown>> = isRecord(options) ? options : {}
-  const tokenProblem = token(tokenSource)
+  const tokenProblem = tokenRule(tokenSource)
   const problems = [
     ...optionProblems(options ?? undefined, auth0 ? AUTH0_RULES : MANAGER_RULES, {
       known: ['restOptions'],

@@ -17,8 +17,10 @@ import {
   finite,
   optionProblems,
   positive,
+  rateLimiter,
   restOptionsProblems,
   rule,
+  tokenSource,
   withMethods,
   type Rules,
 } from '@auth0-ts/core/internal'
@@ -123,11 +125,7 @@ export type StreamOpener = (
 ) => Promise<WithRawResponse<unknown>>
 
 const RULES: Rules = {
-  protocol: rule('"https" or "http"', (v) => v === 'https' || v === 'http'),
-  token: rule(
-    'a non-empty string or a function that returns one',
-    (v) => typeof v === 'function' || (typeof v === 'string' && v !== ''),
-  ),
+  token: tokenSource,
   clientId: nonEmptyString,
   clientSecret: nonEmptyString,
   audience: nonEmptyString,
@@ -147,15 +145,14 @@ const RULES: Rules = {
       typeof v['name'] === 'string' &&
       (v['version'] === undefined || typeof v['version'] === 'string'),
   ),
-  rateLimiter: rule(
-    '{ acquire, update } or false',
-    (v) => v === false || withMethods('acquire', 'update')(v) === undefined,
-  ),
+  rateLimiter,
   tokenCache: withMethods('get', 'set'),
 }
 
+// Checked by baseUrlProblems with the domain, or refused by credentialProblems.
+const KNOWN = ['domain', 'protocol', 'clientAssertionSigningKey']
 /** What `restOptions` core takes; any key core adds later (hooks, deadline, debug) is passed as it is. */
-const NOT_REST = new Set([...Object.keys(RULES), 'domain', 'clientAssertionSigningKey'])
+const NOT_REST = /* @__PURE__ */ new Set([...Object.keys(RULES), ...KNOWN])
 
 function credentialProblems(o: Readonly<Record<string, unknown>>): string[] {
   const problems: string[] = []
@@ -198,7 +195,7 @@ export function createRuntime(
     if (!NOT_REST.has(key) && value !== undefined) rest[key] = value
   const problems = [
     ...optionProblems(options, RULES, {
-      known: ['domain', 'clientAssertionSigningKey'],
+      known: KNOWN,
       open: true,
     }),
     ...baseUrlProblems(o['domain'], o['protocol'] ?? 'https'),

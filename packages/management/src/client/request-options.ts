@@ -5,6 +5,7 @@ import {
   type RequestOptions,
 } from '@auth0-ts/core'
 import {
+  abortSignal,
   finite,
   isRecord,
   optionProblems,
@@ -52,7 +53,7 @@ const headerValues = rule(
       (x) => x === undefined || x === null || typeof x === 'string' || typeof x === 'function',
     ),
 )
-const signal = rule('an AbortSignal', (v) => v instanceof AbortSignal)
+const signal = abortSignal
 
 /** The rules of header objects, shared with the client options. */
 export const HEADERS = headerValues
