@@ -2,7 +2,14 @@
 // checked without crypto is here; the signer and jose are loaded on the first assertion, so that an application that
 // authenticates with a secret never loads them.
 
-/** Algorithms accepted for `clientAssertionSigningAlg`. */
+/**
+ * Algorithms accepted for `clientAssertionSigningAlg`.
+ *
+ * @example
+ * ```ts
+ * const choices = CLIENT_ASSERTION_ALGS.join(', ') // 'RS256, RS384, RS512, PS256, ...'
+ * ```
+ */
 export const CLIENT_ASSERTION_ALGS = [
   'RS256',
   'RS384',
@@ -18,6 +25,14 @@ export const CLIENT_ASSERTION_ALGS = [
 /** An algorithm for signing client assertions. */
 export type ClientAssertionSigningAlg = (typeof CLIENT_ASSERTION_ALGS)[number]
 
+/**
+ * The `client_assertion_type` sent with a private_key_jwt client assertion (RFC 7523 §2.2).
+ *
+ * @example
+ * ```ts
+ * body.set('client_assertion_type', CLIENT_ASSERTION_TYPE)
+ * ```
+ */
 export const CLIENT_ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer'
 
 const PEM = /-----BEGIN ([A-Z ]*?)PRIVATE KEY-----([\s\S]*?)-----END \1PRIVATE KEY-----/

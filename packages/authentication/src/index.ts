@@ -6,7 +6,11 @@ export {
   type TokenResponse,
   type JsonObject,
 } from './base.js'
-export { CLIENT_ASSERTION_TYPE, type ClientAssertionSigningAlg } from './client-assertion.js'
+export {
+  CLIENT_ASSERTION_ALGS,
+  CLIENT_ASSERTION_TYPE,
+  type ClientAssertionSigningAlg,
+} from './client-assertion.js'
 export {
   GetToken,
   type GrantTypeOptions,
@@ -56,7 +60,8 @@ export {
 export type { DPoPAlgorithm } from './dpop-key.js'
 export { Database, type SignupOptions, type ChangePasswordOptions } from './database.js'
 export { Passwordless, type PasswordlessEmailOptions } from './passwordless.js'
-export { Users, type UserInfo, type AddressClaim } from './users.js'
+export { Users, type UserInfo } from './users.js'
+export type { AddressClaim, StandardClaims } from '@auth0-ts/core'
 export { Social, type SocialLoginOptions } from './social.js'
 export { Delegated, type DelegatedOptions } from './delegated.js'
 export { Enterprise } from './enterprise.js'

@@ -16,6 +16,8 @@ import type {
   TokenResponse,
   Users,
   UserInfo,
+  AddressClaim,
+  StandardClaims,
   Mfa,
   MfaChallenge,
   MfaChallengeOptions,
@@ -94,6 +96,18 @@ describe('public signatures', () => {
     expectTypeOf<UserInfo['updated_at']>().toEqualTypeOf<string | number | undefined>()
     expectTypeOf<NonNullable<UserInfo['address']>['country']>().toEqualTypeOf<string | undefined>()
     expectTypeOf<UserInfo['https://example.com/roles']>().toEqualTypeOf<unknown>()
+  })
+
+  it("extends core's StandardClaims, the same claims IdTokenClaims has", () => {
+    expectTypeOf<UserInfo>().toExtend<core.StandardClaims>()
+    expectTypeOf<UserInfo['given_name']>().toEqualTypeOf<core.StandardClaims['given_name']>()
+    expectTypeOf<UserInfo['phone_number']>().toEqualTypeOf<string | undefined>()
+    expectTypeOf<NonNullable<UserInfo['address']>>().toEqualTypeOf<core.AddressClaim>()
+    expectTypeOf<AddressClaim>().toEqualTypeOf<core.AddressClaim>()
+    expectTypeOf<StandardClaims>().toEqualTypeOf<core.StandardClaims>()
+    // @ts-expect-error email_verified is a boolean, not a string
+    const info: Pick<UserInfo, 'email_verified'> = { email_verified: 'true' }
+    void info
   })
 
   it('declares the new operations as the others: required first, then options, then RequestOptions', () => {

@@ -49,6 +49,7 @@ export {
   type MultipartValue,
 } from './rest-client.js'
 export type { CachedToken, TokenCache, TokenContext, TokenFunction, TokenSource } from './token.js'
+export type { AddressClaim, StandardClaims } from './claims.js'
 export * from './replay-store.js' // ReplayStore, createMemoryReplayStore, MemoryReplayStoreOptions
 export {
   createCachedTokenProvider,

@@ -86,16 +86,19 @@ export class ListPromise<TPage, TItem> implements PromiseLike<TPage>, AsyncItera
     return this.#first.then(onfulfilled, onrejected)
   }
 
+  /** Handles a failure of the first page's request, as `Promise.prototype.catch` does. */
   catch<R = never>(
     onrejected?: ((reason: unknown) => R | PromiseLike<R>) | null,
   ): Promise<TPage | R> {
     return this.then(undefined, onrejected)
   }
 
+  /** Runs `onfinally` once the first page's request settles, as `Promise.prototype.finally` does. */
   finally(onfinally?: (() => void) | null): Promise<TPage> {
     return this.then().finally(onfinally)
   }
 
+  /** Iterates item by item over every page (`for await`), requesting each page as it is reached. */
   async *[Symbol.asyncIterator](): AsyncIterator<TItem> {
     for await (const page of this.pages()) yield* page
   }

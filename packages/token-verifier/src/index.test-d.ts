@@ -13,8 +13,10 @@ import {
   type AccessTokenClaims,
   type AddressClaim,
   type IdTokenClaims,
+  type StandardClaims,
   type TokenValidationErrorCode,
 } from './index.js'
+import type * as core from '@auth0-ts/core'
 
 describe('public types', () => {
   it('verify resolves to typed claims', () => {
@@ -50,6 +52,19 @@ describe('public types', () => {
     // @ts-expect-error email_verified is a boolean, not a string
     const claims: Pick<IdTokenClaims, 'email_verified'> = { email_verified: 'true' }
     void claims
+  })
+
+  it("extends core's StandardClaims: the standard claims are typed once, in core", () => {
+    expectTypeOf<IdTokenClaims>().toExtend<StandardClaims>()
+    expectTypeOf<StandardClaims>().toEqualTypeOf<core.StandardClaims>()
+    expectTypeOf<AddressClaim>().toEqualTypeOf<core.AddressClaim>()
+    expectTypeOf<IdTokenClaims['sub']>().toEqualTypeOf<string>()
+    expectTypeOf<IdTokenClaims['given_name']>().toEqualTypeOf<StandardClaims['given_name']>()
+    expectTypeOf<IdTokenClaims['phone_number_verified']>().toEqualTypeOf<boolean | undefined>()
+    expectTypeOf<IdTokenClaims['address']>().toEqualTypeOf<StandardClaims['address']>()
+    // the token's own claims stay required numbers in epoch seconds
+    expectTypeOf<IdTokenClaims['iat']>().toEqualTypeOf<number>()
+    expectTypeOf<IdTokenClaims['auth_time']>().toEqualTypeOf<number | undefined>()
   })
 
   it('narrows errors and exposes the code union', () => {

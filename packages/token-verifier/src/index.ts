@@ -48,12 +48,12 @@ export {
 } from './signature-verifier.js'
 export {
   TokenVerifier,
-  type AddressClaim,
   type IdTokenClaims,
   type IdTokenVerifyOptions,
   type TokenVerifierOptions,
 } from './token-verifier.js'
 export type { JsonObject } from './jwt.js'
+export type { AddressClaim, StandardClaims } from '@auth0-ts/core'
 export {
   OptionsError,
   isOptionsError,

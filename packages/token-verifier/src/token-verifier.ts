@@ -6,6 +6,7 @@ import {
   positive,
   type Rule,
 } from '@auth0-ts/core/internal'
+import type { StandardClaims } from '@auth0-ts/core'
 import { Claims } from './claims.js'
 import { decodeJwt } from './jwt.js'
 import { DEFAULT_MAX_TOKEN_LENGTH, SignatureVerifier } from './signature-verifier.js'
@@ -36,27 +37,14 @@ export interface IdTokenVerifyOptions {
   organization?: string
 }
 
-/** A postal address claim (OpenID Connect Core §5.1.1). */
-export interface AddressClaim {
-  /** The full address, for display; lines separated by `\n`. */
-  formatted?: string
-  street_address?: string
-  locality?: string
-  region?: string
-  postal_code?: string
-  country?: string
-}
-
 /**
- * The claims of a verified ID token: the ones this verifier checks, the OpenID Connect standard claims (OpenID Connect
+ * The claims of a verified ID token: the ones this verifier checks, core's {@link StandardClaims} (OpenID Connect
  * Core §5.1; which are present depends on the scopes granted), and any other claim (namespaced custom claims) as
  * `unknown`. Times are in epoch seconds (NumericDate), not milliseconds.
  */
-export interface IdTokenClaims {
+export interface IdTokenClaims extends StandardClaims {
   /** The issuer, `https://{domain}/`. */
   iss: string
-  /** The user's id, such as `auth0|64f0…`. */
-  sub: string
   /** The client ID (or several, with `azp` naming this client). */
   aud: string | string[]
   /** When the token expires, in epoch seconds. */
@@ -85,39 +73,6 @@ export interface IdTokenClaims {
   at_hash?: string
   /** The left half of the authorization code's hash, base64url (hybrid flow). */
   c_hash?: string
-  /** The user's full name. */
-  name?: string
-  given_name?: string
-  family_name?: string
-  middle_name?: string
-  nickname?: string
-  preferred_username?: string
-  /** URL of the profile page. */
-  profile?: string
-  /** URL of the picture. */
-  picture?: string
-  /** URL of the user's web page or blog. */
-  website?: string
-  email?: string
-  /** Whether the email address was verified. */
-  email_verified?: boolean
-  gender?: string
-  /** `YYYY-MM-DD`, or `YYYY`. */
-  birthdate?: string
-  /** An IANA time zone, such as `Europe/Paris`. */
-  zoneinfo?: string
-  /** A BCP 47 language tag, such as `en-US`. */
-  locale?: string
-  /** An E.164 number, such as `+1 (425) 555-1212`. */
-  phone_number?: string
-  /** Whether the phone number was verified. */
-  phone_number_verified?: boolean
-  address?: AddressClaim
-  /**
-   * When the profile last changed: Auth0 sends an ISO 8601 date-time string; OpenID Connect defines a number of epoch
-   * seconds, which other providers send.
-   */
-  updated_at?: string | number
   [claim: string]: unknown
 }
 
