@@ -14,7 +14,9 @@ if [[ " ${failures[*]} " == *" install "* ]]; then echo "0 passed, 1 failed"; ex
 rm -rf packages/*/test-results apps/*/test-results codegen/test-results
 step build pnpm exec turbo run build --output-logs=errors-only
 step typecheck pnpm exec turbo run typecheck --output-logs=errors-only
-step test pnpm exec turbo run test --continue --output-logs=new-only
+# two packages at a time: each suite's vitest already uses both cores, and the integration suites (real servers,
+# child processes, Redis) keep their timing margins when the machine is not oversubscribed
+step test pnpm exec turbo run test --continue --concurrency=2 --output-logs=new-only
 
 step_failures=0
 test_failed=0

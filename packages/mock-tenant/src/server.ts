@@ -84,6 +84,9 @@ export async function startMockTenant(
         )
       })
   })
+  // A client reuses an idle connection only while it trusts the server's keep-alive window; a long window keeps a busy
+  // machine's late client from writing to a socket the server has just closed (a reset, `fetch failed`).
+  server.keepAliveTimeout = 60_000
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(port, host, () => {

@@ -87,6 +87,7 @@ describe('createRedisRateLimiter', () => {
 
   it('pauses every process for the Retry-After of a 429', async () => {
     const key = `tenant-${++n}`
+    const updatedAt = Date.now()
     makeLimiter({ key, burst: 50 }).update(
       info({ limit: 50, remaining: 0, retryAfter: 3, waitMs: 3000 }),
       429,
@@ -97,7 +98,8 @@ describe('createRedisRateLimiter', () => {
     await expect(makeLimiter({ key, burst: 50, sleep }).acquire(signal)).rejects.toThrow(
       'stop waiting',
     )
-    expect(waits[0]).toBeGreaterThan(2900)
+    // what is left of the 3 s pause when the second process asks (a busy machine takes a while to get there)
+    expect(waits[0]).toBeGreaterThan(3000 - (Date.now() - updatedAt) - 10)
     expect(waits[0]).toBeLessThanOrEqual(3004)
   })
 

@@ -81,7 +81,8 @@ describe('a fleet of processes', () => {
       baseUrl: t.baseUrl,
       redisUrl: ctx.server.url,
       calls: 0,
-      lockTtl: 500,
+      // short enough to keep the test quick, long enough that a busy machine's late renewals do not expire it
+      lockTtl: 2000,
     }
     const workers = Array.from({ length: FLEET }, (_, worker) => spawnWorker({ ...config, worker }))
     await Promise.all(workers.map((w) => w.ready))

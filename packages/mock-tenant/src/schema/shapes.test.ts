@@ -105,5 +105,7 @@ describe('the generated shapes', () => {
       }
       expect(failures).toEqual([])
     },
+    // compiles the definition's schemas and validates ~400 bodies: seconds alone, much longer beside other suites
+    120_000,
   )
 })
