@@ -1,4 +1,4 @@
-// Over real HTTP on 127.0.0.1, against the tenant emulator: the seed's connections flow, paging, and a 429.
+// Over real HTTP on 127.0.0.1, against the tenant emulator: auth0-python's connections example, paging, and a 429.
 import { startMockTenant, type RunningMockTenant } from '@auth0-ts/mock-tenant'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { Auth0, isRateLimitError, type Connection } from '../src/index.js'
@@ -22,7 +22,7 @@ beforeEach(() => {
 })
 afterAll(() => tenant.close())
 
-describe('the seed’s connections example', () => {
+describe('auth0-python’s connections example', () => {
   it('lists connections, renames one, and reads the new name back', async () => {
     const auth0 = new Auth0(tenant.domain, token, { protocol: 'http' })
     const all = (await auth0.connections.all()) as Connection[]
