@@ -2,7 +2,16 @@ import type { HttpHandler } from 'msw'
 import { describe, expectTypeOf, it } from 'vitest'
 import {
   createMockTenant,
+  MANAGEMENT_OPERATIONS,
+  MANAGEMENT_SHAPES,
   startMockTenant,
+  type BodyCheck,
+  type ManagementOperation,
+  type QueryCheck,
+  type ResponseSpec,
+  type ScopeInference,
+  type Shape,
+  type ShapeRef,
   type MockTenant,
   type MockTenantInfo,
   type MockTenantOptionsError,
@@ -59,5 +68,20 @@ describe('public types', () => {
     expectTypeOf<MockTenantOptionsError['code']>().toEqualTypeOf<'invalid_options'>()
     expectTypeOf<MockTenantOptionsError['problems']>().toEqualTypeOf<readonly string[]>()
     expectTypeOf<MockTenantOptionsError['where']>().toEqualTypeOf<string>()
+  })
+
+  it('exports the types of the operation table, so a lookup is typed to the end', () => {
+    const op = MANAGEMENT_OPERATIONS[0]
+    expectTypeOf(op).toEqualTypeOf<ManagementOperation | undefined>()
+    expectTypeOf<ManagementOperation['body']>().toEqualTypeOf<BodyCheck | undefined>()
+    expectTypeOf<ManagementOperation['query']>().toEqualTypeOf<
+      Readonly<Record<string, QueryCheck>> | undefined
+    >()
+    expectTypeOf<ManagementOperation['response']>().toEqualTypeOf<ResponseSpec>()
+    expectTypeOf<ManagementOperation['scopesInferred']>().toEqualTypeOf<
+      ScopeInference | undefined
+    >()
+    expectTypeOf<ResponseSpec['item']>().toEqualTypeOf<ShapeRef | undefined>()
+    expectTypeOf(MANAGEMENT_SHAPES).toEqualTypeOf<Readonly<Record<string, Shape>>>()
   })
 })

@@ -15,7 +15,16 @@ export { MANAGEMENT_SCOPES } from './seed.js'
 // The facts the emulator serves the Management API from: each operation's route, scopes, checks and shapes.
 export {
   operations as MANAGEMENT_OPERATIONS,
+  shapes as MANAGEMENT_SHAPES,
   type OperationEntry as ManagementOperation,
+  type BodyCheck,
+  type FieldCheck,
+  type JsonType,
+  type QueryCheck,
+  type ResponseSpec,
+  type ScopeInference,
+  type Shape,
+  type ShapeRef,
 } from './generated/operations.js'
 export type {
   AuthenticationControls,

@@ -93,10 +93,15 @@ export interface ListResult<TData, TItem> extends QueryResult<TData> {
   page: number
   /** The number of pages, when the total is known. */
   pageCount: number | undefined
+  /** Whether a next page exists: by the total when the server reported one, else by a full current page. */
   hasNext: boolean
+  /** Whether the current page is after page 0. */
   hasPrevious: boolean
+  /** Moves to the next page, when `hasNext`. */
   next: () => void
+  /** Moves to the previous page; stays on page 0. */
   previous: () => void
+  /** Moves to a page, from 0; a negative page is page 0. */
   setPage: (page: number) => void
   /** The search text as typed (bind it to an input). */
   search: string
@@ -173,10 +178,13 @@ export interface MutationResult<TArgs extends readonly unknown[], TData> {
   mutate: (...args: TArgs) => void
   /** Sends the call and resolves to its data. @throws Auth0Error when it fails */
   mutateAsync: (...args: TArgs) => Promise<TData>
+  /** The data of the last successful call; `undefined` before one and after `reset()`. */
   data: TData | undefined
   /** The SDK's typed error: a `RateLimitError` carries `resetAt`, for "try again at ..." */
   error: Auth0Error | undefined
+  /** Whether a call is in flight. */
   isPending: boolean
+  /** Returns to the idle state, clearing `data` and `error`; the result of a call still in flight is ignored. */
   reset: () => void
 }
 

@@ -28,6 +28,8 @@ export {
 export type { ErrorEnvelope, ErrorName } from './protocol.js'
 export type {
   Management,
+  Managers,
+  MethodName,
   AccessorName,
   ManagerMethod,
   CallArgs,
@@ -35,6 +37,8 @@ export type {
   CallData,
   CallItem,
   CallName,
+  DropLast,
+  Last,
 } from './types.js'
 export {
   Auth0Error,

@@ -1,9 +1,20 @@
 import type { RequestOptions } from '@auth0-ts/core'
-import type { Auth0, FieldsOptions, User } from '@auth0-ts/management'
+import type { Auth0, Auth0Managers, FieldsOptions, User } from '@auth0-ts/management'
 import { describe, expectTypeOf, it } from 'vitest'
 import type { CallInit, ManagementClient } from './client.js'
 import type { useManagementList, useManagementMutation, useManagementQuery } from './hooks.js'
-import type { AccessorName, CallArgs, CallData, CallItem, CallName, ProxyArgs } from './types.js'
+import type {
+  AccessorName,
+  CallArgs,
+  CallData,
+  CallItem,
+  CallName,
+  DropLast,
+  Last,
+  Managers,
+  MethodName,
+  ProxyArgs,
+} from './index.js'
 
 /** The body `connections.update` takes, whatever the management package names it. */
 type ConnectionUpdate = Parameters<Auth0['connections']['update']>[1]
@@ -67,5 +78,27 @@ describe('types from the management client', () => {
     void client.call('users', 'get', ['id'], { retries: 1 })
     // @ts-expect-error a manager method takes no per-call options
     void client.users.get('id', {}, { signal: AbortSignal.abort() })
+  })
+})
+
+describe('the tuple helpers behind ProxyArgs', () => {
+  it('drops the last element, optional or not, and keeps the others with their optional marks', () => {
+    expectTypeOf<DropLast<[id: string, options?: RequestOptions]>>().toEqualTypeOf<[id: string]>()
+    expectTypeOf<DropLast<[id: string, body?: object, options?: RequestOptions]>>().toEqualTypeOf<
+      [id: string, body?: object]
+    >()
+    expectTypeOf<DropLast<[RequestOptions]>>().toEqualTypeOf<[]>()
+    expectTypeOf<DropLast<[]>>().toEqualTypeOf<[]>()
+  })
+
+  it('takes the last element, optional or not', () => {
+    expectTypeOf<Last<[id: string, options?: RequestOptions]>>().toEqualTypeOf<RequestOptions>()
+    expectTypeOf<Last<[string, number]>>().toEqualTypeOf<number>()
+    expectTypeOf<Last<[]>>().toEqualTypeOf<never>()
+  })
+
+  it('exports the accessor vocabulary from the entry', () => {
+    expectTypeOf<Managers>().toEqualTypeOf<Auth0Managers>()
+    expectTypeOf<MethodName<{ a: () => void; b: string }>>().toEqualTypeOf<'a'>()
   })
 })

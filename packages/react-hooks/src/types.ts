@@ -1,8 +1,6 @@
 import type { Auth0, Auth0Managers } from '@auth0-ts/management'
 import type { ListPromise, RequestOptions } from '@auth0-ts/core'
 
-type AnyFunction = (...args: never[]) => unknown
-
 /** The management client the proxy forwards to. */
 export type Management = Auth0
 
@@ -11,12 +9,12 @@ export type Managers = Auth0Managers
 
 /** The names of the function-valued members of `T`. */
 export type MethodName<T> = {
-  [K in keyof T & string]: T[K] extends AnyFunction ? K : never
+  [K in keyof T & string]: T[K] extends (...args: never[]) => unknown ? K : never
 }[keyof T & string]
 
 /** The manager accessors of a management client (`users`, `connections`, ...): object members with methods. */
 export type AccessorName<T = Managers> = {
-  [K in keyof T & string]: T[K] extends AnyFunction
+  [K in keyof T & string]: T[K] extends (...args: never[]) => unknown
     ? never
     : T[K] extends object
       ? MethodName<T[K]> extends never
@@ -35,26 +33,35 @@ export type CallArgs<
   T = Managers,
 > = T[A][M] extends (...args: infer P) => unknown ? P : never
 
-/** The part of tuple `T` that `[...Rest]` follows, labels kept. */
-type Before<T extends readonly unknown[], Rest extends readonly unknown[]> = T extends readonly [
-  ...infer Head,
-  ...Rest,
-]
-  ? Head
-  : never
-
-/** Tuple `T` without its last element, optional or not, with labels and optional marks kept. */
-type DropLast<T extends readonly unknown[], Done extends readonly unknown[] = []> = T extends
-  readonly [unknown] | readonly [unknown?]
+/**
+ * Tuple `T` without its last element, optional or not, with labels and optional marks kept: how {@link ProxyArgs}
+ * drops a method's trailing `RequestOptions`.
+ *
+ * @example
+ * ```ts
+ * type Args = DropLast<[id: string, body?: object, options?: RequestOptions]> // [id: string, body?: object]
+ * ```
+ */
+export type DropLast<
+  T extends readonly unknown[],
+  Done extends readonly unknown[] = [],
+> = T extends readonly [unknown] | readonly [unknown?]
   ? Done
   : T extends readonly [unknown, ...infer Rest]
-    ? DropLast<Rest, [...Done, ...Before<T, Rest>]>
+    ? DropLast<Rest, [...Done, ...(T extends readonly [...infer Head, ...Rest] ? Head : never)]>
     : T extends readonly [unknown?, ...infer Rest]
-      ? DropLast<Rest, [...Done, ...Before<T, Rest>]>
+      ? DropLast<Rest, [...Done, ...(T extends readonly [...infer Head, ...Rest] ? Head : never)]>
       : Done
 
-/** The last element of tuple `T`, optional or not. */
-type Last<T extends readonly unknown[]> =
+/**
+ * The last element of tuple `T`, optional or not.
+ *
+ * @example
+ * ```ts
+ * type O = Last<[id: string, options?: RequestOptions]> // RequestOptions
+ * ```
+ */
+export type Last<T extends readonly unknown[]> =
   Required<T> extends readonly [...unknown[], infer L] ? L : never
 
 /**

@@ -18,6 +18,7 @@ export type RedisClient = Redis | Cluster
 
 /** Where warnings go. Messages never contain a token. */
 export interface Logger {
+  /** Receives one warning, a single line of text. */
   warn(message: string): void
 }
 

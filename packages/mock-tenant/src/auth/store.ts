@@ -15,6 +15,15 @@ export interface MfaTransaction {
   expiresAt: number
 }
 
+/**
+ * How an out-of-band MFA authenticator reaches the user: a text message, a voice call, an email, or a push to the
+ * Auth0 Guardian app (`auth0`), as `oob_channels` names them.
+ *
+ * @example
+ * ```ts
+ * const channel: OobChannel = 'sms'
+ * ```
+ */
 export type OobChannel = 'sms' | 'voice' | 'email' | 'auth0'
 
 /** An MFA authenticator of a user; a recovery code is one too. Inactive until its first successful use. */
