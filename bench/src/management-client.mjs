@@ -339,16 +339,17 @@ function bytesUnder(dir, endings) {
 }
 
 function declarations() {
-  const ours = statSync(join(dirname(require.resolve('@auth0-ts/management')), 'index.d.ts')).size
+  // tsc's declarations, one file per source file: the ESM tree is every .d.ts (the .d.cts files are its CJS twin)
+  const ours = bytesUnder(dirname(require.resolve('@auth0-ts/management')), ['.d.ts'])
   const auth0Root = dirname(require.resolve('auth0/package.json'))
   const theirs = bytesUnder(join(auth0Root, 'dist/esm/management'), ['.d.mts'])
   log(
-    `declarations: ours ${(ours / 1e6).toFixed(2)} MB (index.d.ts), node-auth0's management ${(theirs / 1e6).toFixed(2)} MB (.d.mts, ESM)`,
+    `declarations: ours ${(ours / 1e6).toFixed(2)} MB (dist/**/*.d.ts), node-auth0's management ${(theirs / 1e6).toFixed(2)} MB (.d.mts, ESM)`,
   )
   return [
     {
       scenario: 'published type declarations (ESM build)',
-      subject: '@auth0-ts/management: dist/index.d.ts',
+      subject: '@auth0-ts/management: dist/**/*.d.ts',
       value: ours / 1e6,
       unit: 'MB',
       ratio: ours / theirs,

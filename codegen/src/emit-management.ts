@@ -1,8 +1,9 @@
 // packages/management/src/generated/operations/<group>.ts and generated/index.ts: each operation is its own exported
 // const (`usersRolesList`), an object literal of facts typed with `as Operation<Args, Req, Res, Item>`, and one plain
-// const object per top-level group references them by name, subgroups nested (`users.roles.list`). There is no request
-// code and no function call: a group object that is never used tree-shakes away, and a client that imports single
-// operations (the `Auth0` client) bundles only those, since a bundler cannot drop one property of an object it keeps.
+// const object per top-level group references them by name, subgroups nested (`users.roles.list`), its type declared as
+// `typeof` each const. There is no request code and no function call: a group object that is never used tree-shakes
+// away, and a client that imports single operations (the `Auth0` client) bundles only those, since a bundler cannot
+// drop one property of an object it keeps.
 import type { ModelOperation } from './model.js'
 import { propertyKey, renderType } from './render.js'
 
@@ -134,12 +135,24 @@ function operationsOf(node: GroupNode): ModelOperation[] {
   return out
 }
 
-function objectLiteral(node: GroupNode): string {
+/** The group object's declared type: each operation as `typeof` its const, with its TSDoc (which hovers show). */
+function objectType(node: GroupNode): string {
   const entries: string[] = []
   for (const name of [...node.operations.keys()].sort()) {
     const op = node.operations.get(name) as ModelOperation
-    entries.push(`${doc(operationDoc(op))}\n${propertyKey(name)}: ${operationConstName(op)},`)
+    entries.push(`${doc(operationDoc(op))}\n${propertyKey(name)}: typeof ${operationConstName(op)}`)
   }
+  for (const name of [...node.groups.keys()].sort())
+    entries.push(`${propertyKey(name)}: ${objectType(node.groups.get(name) as GroupNode)}`)
+  return `{\n${entries.join('\n')}\n}`
+}
+
+function objectLiteral(node: GroupNode): string {
+  const entries: string[] = []
+  for (const name of [...node.operations.keys()].sort())
+    entries.push(
+      `${propertyKey(name)}: ${operationConstName(node.operations.get(name) as ModelOperation)},`,
+    )
   for (const name of [...node.groups.keys()].sort())
     entries.push(`${propertyKey(name)}: ${objectLiteral(node.groups.get(name) as GroupNode)},`)
   return `{\n${entries.join('\n')}\n}`
@@ -173,7 +186,9 @@ export function emitManagement(ops: readonly ModelOperation[]): Map<string, stri
       consts.join('\n\n'),
       '',
       `/** The \`${name}\` operations: each a typed descriptor that \`ManagementClient\` interprets. */`,
-      `export const ${name} = ${body}`,
+      // Declared, not inferred: the published declarations then name each operation's const once (`typeof
+      // usersGet`) instead of repeating its whole `Operation<...>` type, which every user's compiler would parse.
+      `export const ${name}: ${objectType(node)} = ${body}`,
     ].join('\n')
     files.set(`operations/${kebab(name)}.ts`, `${source}\n`)
   }

@@ -75,16 +75,16 @@ export const usersList = {
     expect(roles).toContain('[role_id: T.RoleIdEnum, user_id: string]')
   })
 
-  it('groups the consts in one object per group, with the same TSDoc on each property', async () => {
+  it('groups the consts in one object per group, its type naming each const with the same TSDoc', async () => {
     const users = (await run()).files.get(`${MANAGEMENT_DIR}/operations/users.ts`) as string
-    expect(users).toContain(`export const users = {
+    expect(users).toContain(`export const users: {
   /**
    * \`POST /users\`
    *
    * Scopes (any one): \`read:create\`.
    */
-  create: usersCreate,`)
-    // Subgroups nest under the next x-operation-group segment.
+  create: typeof usersCreate`)
+    // Subgroups nest under the next x-operation-group segment, in the type and in the value.
     expect(users).toContain(`  roles: {
     /**
      * \`GET /users/{id}/roles\`
@@ -93,11 +93,16 @@ export const usersList = {
      *
      * Lifecycle: EA.
      */
+    list: typeof usersRolesList
+  }
+} = {
+  create: usersCreate,`)
+    expect(users).toContain(`  roles: {
     list: usersRolesList,
   },
 }`)
     // The group object comes last, after every const it names.
-    expect(users.indexOf('export const users = ')).toBeGreaterThan(
+    expect(users.indexOf('export const users: ')).toBeGreaterThan(
       users.indexOf('export const usersRolesList = '),
     )
   })

@@ -54,7 +54,12 @@ import type * as T from '../generated/types.js'
 import type { ApiPromise } from './api-promise.js'
 import { openStream, type EventStream } from './event-stream.js'
 import type { ManagementRequestOptions } from './request-options.js'
-import { resourceClient, type Resource, type ResourceClientConstructor } from './resource.js'
+import {
+  resourceClient,
+  type OperationGroup,
+  type Resource,
+  type ResourceClientConstructor,
+} from './resource.js'
 
 /** The `actions` operations. */
 export type ActionsClient = Resource<typeof actions>
@@ -379,8 +384,9 @@ export type VerifiableCredentialsClient = Resource<typeof verifiableCredentials>
 export const VerifiableCredentialsClient: ResourceClientConstructor<VerifiableCredentialsClient> =
   /* @__PURE__ */ resourceClient(verifiableCredentials, 'VerifiableCredentialsClient')
 
+// Declared loosely: an inferred type would repeat every operation in the published declarations.
 /** Every group table, by the name node-auth0 v7 gives its client (`users`, `clientGrants`, ...). */
-export const GROUPS = {
+export const GROUPS: Readonly<Record<string, OperationGroup>> = {
   actions,
   agents,
   anomaly,

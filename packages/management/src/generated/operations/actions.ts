@@ -337,57 +337,57 @@ export const actionsVersionsList = {
 >
 
 /** The `actions` operations: each a typed descriptor that `ManagementClient` interprets. */
-export const actions = {
+export const actions: {
   /**
    * `POST /actions/actions`
    *
    * Scopes (any one): `create:actions`.
    */
-  create: actionsCreate,
+  create: typeof actionsCreate
   /**
    * `DELETE /actions/actions/{id}`
    *
    * Scopes (any one): `delete:actions`.
    */
-  delete: actionsDelete,
+  delete: typeof actionsDelete
   /**
    * `POST /actions/actions/{id}/deploy`
    *
    * Scopes (any one): `create:actions`.
    */
-  deploy: actionsDeploy,
+  deploy: typeof actionsDeploy
   /**
    * `GET /actions/actions/{id}`
    *
    * Scopes (any one): `read:actions`.
    */
-  get: actionsGet,
+  get: typeof actionsGet
   /**
    * `GET /actions/actions`
    *
    * Scopes (any one): `read:actions`.
    */
-  list: actionsList,
+  list: typeof actionsList
   /**
    * `POST /actions/actions/{id}/test`
    *
    * Scopes (any one): `create:actions`.
    */
-  test: actionsTest,
+  test: typeof actionsTest
   /**
    * `PATCH /actions/actions/{id}`
    *
    * Scopes (any one): `update:actions`.
    */
-  update: actionsUpdate,
+  update: typeof actionsUpdate
   executions: {
     /**
      * `GET /actions/executions/{id}`
      *
      * Scopes (any one): `read:actions`.
      */
-    get: actionsExecutionsGet,
-  },
+    get: typeof actionsExecutionsGet
+  }
   modules: {
     /**
      * `POST /actions/modules`
@@ -396,7 +396,7 @@ export const actions = {
      *
      * Lifecycle: EA.
      */
-    create: actionsModulesCreate,
+    create: typeof actionsModulesCreate
     /**
      * `DELETE /actions/modules/{id}`
      *
@@ -404,7 +404,7 @@ export const actions = {
      *
      * Lifecycle: EA.
      */
-    delete: actionsModulesDelete,
+    delete: typeof actionsModulesDelete
     /**
      * `GET /actions/modules/{id}`
      *
@@ -412,7 +412,7 @@ export const actions = {
      *
      * Lifecycle: EA.
      */
-    get: actionsModulesGet,
+    get: typeof actionsModulesGet
     /**
      * `GET /actions/modules`
      *
@@ -420,7 +420,7 @@ export const actions = {
      *
      * Lifecycle: EA.
      */
-    list: actionsModulesList,
+    list: typeof actionsModulesList
     /**
      * `GET /actions/modules/{id}/actions`
      *
@@ -428,7 +428,7 @@ export const actions = {
      *
      * Lifecycle: EA.
      */
-    listActions: actionsModulesListActions,
+    listActions: typeof actionsModulesListActions
     /**
      * `POST /actions/modules/{id}/rollback`
      *
@@ -436,7 +436,7 @@ export const actions = {
      *
      * Lifecycle: EA.
      */
-    rollback: actionsModulesRollback,
+    rollback: typeof actionsModulesRollback
     /**
      * `PATCH /actions/modules/{id}`
      *
@@ -444,7 +444,7 @@ export const actions = {
      *
      * Lifecycle: EA.
      */
-    update: actionsModulesUpdate,
+    update: typeof actionsModulesUpdate
     versions: {
       /**
        * `POST /actions/modules/{id}/versions`
@@ -453,7 +453,7 @@ export const actions = {
        *
        * Lifecycle: EA.
        */
-      create: actionsModulesVersionsCreate,
+      create: typeof actionsModulesVersionsCreate
       /**
        * `GET /actions/modules/{id}/versions/{versionId}`
        *
@@ -461,7 +461,7 @@ export const actions = {
        *
        * Lifecycle: EA.
        */
-      get: actionsModulesVersionsGet,
+      get: typeof actionsModulesVersionsGet
       /**
        * `GET /actions/modules/{id}/versions`
        *
@@ -469,49 +469,86 @@ export const actions = {
        *
        * Lifecycle: EA.
        */
-      list: actionsModulesVersionsList,
-    },
-  },
+      list: typeof actionsModulesVersionsList
+    }
+  }
   triggers: {
     /**
      * `GET /actions/triggers`
      *
      * Scopes (any one): `read:actions`.
      */
-    list: actionsTriggersList,
+    list: typeof actionsTriggersList
     bindings: {
       /**
        * `GET /actions/triggers/{triggerId}/bindings`
        *
        * Scopes (any one): `read:actions`.
        */
-      list: actionsTriggersBindingsList,
+      list: typeof actionsTriggersBindingsList
       /**
        * `PATCH /actions/triggers/{triggerId}/bindings`
        *
        * Scopes (any one): `update:actions`.
        */
-      updateMany: actionsTriggersBindingsUpdateMany,
-    },
-  },
+      updateMany: typeof actionsTriggersBindingsUpdateMany
+    }
+  }
   versions: {
     /**
      * `POST /actions/actions/{actionId}/versions/{id}/deploy`
      *
      * Scopes (any one): `create:actions`.
      */
-    deploy: actionsVersionsDeploy,
+    deploy: typeof actionsVersionsDeploy
     /**
      * `GET /actions/actions/{actionId}/versions/{id}`
      *
      * Scopes (any one): `read:actions`.
      */
-    get: actionsVersionsGet,
+    get: typeof actionsVersionsGet
     /**
      * `GET /actions/actions/{actionId}/versions`
      *
      * Scopes (any one): `read:actions`.
      */
+    list: typeof actionsVersionsList
+  }
+} = {
+  create: actionsCreate,
+  delete: actionsDelete,
+  deploy: actionsDeploy,
+  get: actionsGet,
+  list: actionsList,
+  test: actionsTest,
+  update: actionsUpdate,
+  executions: {
+    get: actionsExecutionsGet,
+  },
+  modules: {
+    create: actionsModulesCreate,
+    delete: actionsModulesDelete,
+    get: actionsModulesGet,
+    list: actionsModulesList,
+    listActions: actionsModulesListActions,
+    rollback: actionsModulesRollback,
+    update: actionsModulesUpdate,
+    versions: {
+      create: actionsModulesVersionsCreate,
+      get: actionsModulesVersionsGet,
+      list: actionsModulesVersionsList,
+    },
+  },
+  triggers: {
+    list: actionsTriggersList,
+    bindings: {
+      list: actionsTriggersBindingsList,
+      updateMany: actionsTriggersBindingsUpdateMany,
+    },
+  },
+  versions: {
+    deploy: actionsVersionsDeploy,
+    get: actionsVersionsGet,
     list: actionsVersionsList,
   },
 }

@@ -65,35 +65,41 @@ export const agentsUpdate = { method: 'PATCH', path: '/agents/{id}', request: 'j
 >
 
 /** The `agents` operations: each a typed descriptor that `ManagementClient` interprets. */
-export const agents = {
+export const agents: {
   /**
    * `POST /agents`
    *
    * Not in Auth0's definition: declared from node-auth0 v7.1.
    */
-  create: agentsCreate,
+  create: typeof agentsCreate
   /**
    * `DELETE /agents/{id}`
    *
    * Not in Auth0's definition: declared from node-auth0 v7.1.
    */
-  delete: agentsDelete,
+  delete: typeof agentsDelete
   /**
    * `GET /agents`
    *
    * Not in Auth0's definition: declared from node-auth0 v7.1.
    */
-  list: agentsList,
+  list: typeof agentsList
   /**
    * `GET /agents/{id}`
    *
    * Not in Auth0's definition: declared from node-auth0 v7.1.
    */
-  read: agentsRead,
+  read: typeof agentsRead
   /**
    * `PATCH /agents/{id}`
    *
    * Not in Auth0's definition: declared from node-auth0 v7.1.
    */
+  update: typeof agentsUpdate
+} = {
+  create: agentsCreate,
+  delete: agentsDelete,
+  list: agentsList,
+  read: agentsRead,
   update: agentsUpdate,
 }

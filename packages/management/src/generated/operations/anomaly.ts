@@ -25,19 +25,24 @@ export const anomalyBlocksUnblockIp = {
 } as Operation<[id: T.AnomalyIPFormat], void, void>
 
 /** The `anomaly` operations: each a typed descriptor that `ManagementClient` interprets. */
-export const anomaly = {
+export const anomaly: {
   blocks: {
     /**
      * `GET /anomaly/blocks/ips/{id}`
      *
      * Scopes (any one): `read:anomaly_blocks`.
      */
-    checkIp: anomalyBlocksCheckIp,
+    checkIp: typeof anomalyBlocksCheckIp
     /**
      * `DELETE /anomaly/blocks/ips/{id}`
      *
      * Scopes (any one): `delete:anomaly_blocks`.
      */
+    unblockIp: typeof anomalyBlocksUnblockIp
+  }
+} = {
+  blocks: {
+    checkIp: anomalyBlocksCheckIp,
     unblockIp: anomalyBlocksUnblockIp,
   },
 }

@@ -157,63 +157,63 @@ export const attackProtectionSuspiciousIpThrottlingUpdate = {
 >
 
 /** The `attackProtection` operations: each a typed descriptor that `ManagementClient` interprets. */
-export const attackProtection = {
+export const attackProtection: {
   botDetection: {
     /**
      * `GET /attack-protection/bot-detection`
      *
      * Scopes (any one): `read:attack_protection`.
      */
-    get: attackProtectionBotDetectionGet,
+    get: typeof attackProtectionBotDetectionGet
     /**
      * `PATCH /attack-protection/bot-detection`
      *
      * Scopes (any one): `update:attack_protection`.
      */
-    update: attackProtectionBotDetectionUpdate,
-  },
+    update: typeof attackProtectionBotDetectionUpdate
+  }
   breachedPasswordDetection: {
     /**
      * `GET /attack-protection/breached-password-detection`
      *
      * Scopes (any one): `read:attack_protection`.
      */
-    get: attackProtectionBreachedPasswordDetectionGet,
+    get: typeof attackProtectionBreachedPasswordDetectionGet
     /**
      * `PATCH /attack-protection/breached-password-detection`
      *
      * Scopes (any one): `update:attack_protection`.
      */
-    update: attackProtectionBreachedPasswordDetectionUpdate,
-  },
+    update: typeof attackProtectionBreachedPasswordDetectionUpdate
+  }
   bruteForceProtection: {
     /**
      * `GET /attack-protection/brute-force-protection`
      *
      * Scopes (any one): `read:attack_protection`.
      */
-    get: attackProtectionBruteForceProtectionGet,
+    get: typeof attackProtectionBruteForceProtectionGet
     /**
      * `PATCH /attack-protection/brute-force-protection`
      *
      * Scopes (any one): `update:attack_protection`.
      */
-    update: attackProtectionBruteForceProtectionUpdate,
-  },
+    update: typeof attackProtectionBruteForceProtectionUpdate
+  }
   captcha: {
     /**
      * `GET /attack-protection/captcha`
      *
      * Scopes (any one): `read:attack_protection`.
      */
-    get: attackProtectionCaptchaGet,
+    get: typeof attackProtectionCaptchaGet
     /**
      * `PATCH /attack-protection/captcha`
      *
      * Scopes (any one): `update:attack_protection`.
      */
-    update: attackProtectionCaptchaUpdate,
-  },
+    update: typeof attackProtectionCaptchaUpdate
+  }
   phoneProviderProtection: {
     /**
      * `GET /attack-protection/phone-provider-protection`
@@ -222,7 +222,7 @@ export const attackProtection = {
      *
      * Lifecycle: EA.
      */
-    get: attackProtectionPhoneProviderProtectionGet,
+    get: typeof attackProtectionPhoneProviderProtectionGet
     /**
      * `PATCH /attack-protection/phone-provider-protection`
      *
@@ -230,20 +230,45 @@ export const attackProtection = {
      *
      * Lifecycle: EA.
      */
-    patch: attackProtectionPhoneProviderProtectionPatch,
-  },
+    patch: typeof attackProtectionPhoneProviderProtectionPatch
+  }
   suspiciousIpThrottling: {
     /**
      * `GET /attack-protection/suspicious-ip-throttling`
      *
      * Scopes (any one): `read:attack_protection`.
      */
-    get: attackProtectionSuspiciousIpThrottlingGet,
+    get: typeof attackProtectionSuspiciousIpThrottlingGet
     /**
      * `PATCH /attack-protection/suspicious-ip-throttling`
      *
      * Scopes (any one): `update:attack_protection`.
      */
+    update: typeof attackProtectionSuspiciousIpThrottlingUpdate
+  }
+} = {
+  botDetection: {
+    get: attackProtectionBotDetectionGet,
+    update: attackProtectionBotDetectionUpdate,
+  },
+  breachedPasswordDetection: {
+    get: attackProtectionBreachedPasswordDetectionGet,
+    update: attackProtectionBreachedPasswordDetectionUpdate,
+  },
+  bruteForceProtection: {
+    get: attackProtectionBruteForceProtectionGet,
+    update: attackProtectionBruteForceProtectionUpdate,
+  },
+  captcha: {
+    get: attackProtectionCaptchaGet,
+    update: attackProtectionCaptchaUpdate,
+  },
+  phoneProviderProtection: {
+    get: attackProtectionPhoneProviderProtectionGet,
+    patch: attackProtectionPhoneProviderProtectionPatch,
+  },
+  suspiciousIpThrottling: {
+    get: attackProtectionSuspiciousIpThrottlingGet,
     update: attackProtectionSuspiciousIpThrottlingUpdate,
   },
 }

@@ -286,19 +286,19 @@ export const brandingThemesUpdate = {
 >
 
 /** The `branding` operations: each a typed descriptor that `ManagementClient` interprets. */
-export const branding = {
+export const branding: {
   /**
    * `GET /branding`
    *
    * Scopes (any one): `read:branding`.
    */
-  get: brandingGet,
+  get: typeof brandingGet
   /**
    * `PATCH /branding`
    *
    * Scopes (any one): `update:branding`.
    */
-  update: brandingUpdate,
+  update: typeof brandingUpdate
   phone: {
     providers: {
       /**
@@ -306,133 +306,167 @@ export const branding = {
        *
        * Scopes (any one): `create:phone_providers`.
        */
-      create: brandingPhoneProvidersCreate,
+      create: typeof brandingPhoneProvidersCreate
       /**
        * `DELETE /branding/phone/providers/{id}`
        *
        * Scopes (any one): `delete:phone_providers`.
        */
-      delete: brandingPhoneProvidersDelete,
+      delete: typeof brandingPhoneProvidersDelete
       /**
        * `GET /branding/phone/providers/{id}`
        *
        * Scopes (any one): `read:phone_providers`.
        */
-      get: brandingPhoneProvidersGet,
+      get: typeof brandingPhoneProvidersGet
       /**
        * `GET /branding/phone/providers`
        *
        * Scopes (any one): `read:phone_providers`.
        */
-      list: brandingPhoneProvidersList,
+      list: typeof brandingPhoneProvidersList
       /**
        * `POST /branding/phone/providers/{id}/try`
        *
        * Scopes (any one): `create:phone_providers`.
        */
-      test: brandingPhoneProvidersTest,
+      test: typeof brandingPhoneProvidersTest
       /**
        * `PATCH /branding/phone/providers/{id}`
        *
        * Scopes (any one): `update:phone_providers`.
        */
-      update: brandingPhoneProvidersUpdate,
-    },
+      update: typeof brandingPhoneProvidersUpdate
+    }
     templates: {
       /**
        * `POST /branding/phone/templates`
        *
        * Scopes (any one): `create:phone_templates`.
        */
-      create: brandingPhoneTemplatesCreate,
+      create: typeof brandingPhoneTemplatesCreate
       /**
        * `DELETE /branding/phone/templates/{id}`
        *
        * Scopes (any one): `delete:phone_templates`.
        */
-      delete: brandingPhoneTemplatesDelete,
+      delete: typeof brandingPhoneTemplatesDelete
       /**
        * `GET /branding/phone/templates/{id}`
        *
        * Scopes (any one): `read:phone_templates`.
        */
-      get: brandingPhoneTemplatesGet,
+      get: typeof brandingPhoneTemplatesGet
       /**
        * `GET /branding/phone/templates`
        *
        * Scopes (any one): `read:phone_templates`.
        */
-      list: brandingPhoneTemplatesList,
+      list: typeof brandingPhoneTemplatesList
       /**
        * `PATCH /branding/phone/templates/{id}/reset`
        *
        * Scopes (any one): `update:phone_templates`.
        */
-      reset: brandingPhoneTemplatesReset,
+      reset: typeof brandingPhoneTemplatesReset
       /**
        * `POST /branding/phone/templates/{id}/try`
        *
        * Scopes (any one): `create:phone_templates`.
        */
-      test: brandingPhoneTemplatesTest,
+      test: typeof brandingPhoneTemplatesTest
       /**
        * `PATCH /branding/phone/templates/{id}`
        *
        * Scopes (any one): `update:phone_templates`.
        */
-      update: brandingPhoneTemplatesUpdate,
-    },
-  },
+      update: typeof brandingPhoneTemplatesUpdate
+    }
+  }
   templates: {
     /**
      * `DELETE /branding/templates/universal-login`
      *
      * Scopes (any one): `delete:branding`.
      */
-    deleteUniversalLogin: brandingTemplatesDeleteUniversalLogin,
+    deleteUniversalLogin: typeof brandingTemplatesDeleteUniversalLogin
     /**
      * `GET /branding/templates/universal-login`
      *
      * Scopes (any one): `read:branding`.
      */
-    getUniversalLogin: brandingTemplatesGetUniversalLogin,
+    getUniversalLogin: typeof brandingTemplatesGetUniversalLogin
     /**
      * `PUT /branding/templates/universal-login`
      *
      * Scopes (any one): `update:branding`.
      */
-    updateUniversalLogin: brandingTemplatesUpdateUniversalLogin,
-  },
+    updateUniversalLogin: typeof brandingTemplatesUpdateUniversalLogin
+  }
   themes: {
     /**
      * `POST /branding/themes`
      *
      * Scopes (any one): `update:branding`.
      */
-    create: brandingThemesCreate,
+    create: typeof brandingThemesCreate
     /**
      * `DELETE /branding/themes/{themeId}`
      *
      * Scopes (any one): `delete:branding`.
      */
-    delete: brandingThemesDelete,
+    delete: typeof brandingThemesDelete
     /**
      * `GET /branding/themes/{themeId}`
      *
      * Scopes (any one): `read:branding`.
      */
-    get: brandingThemesGet,
+    get: typeof brandingThemesGet
     /**
      * `GET /branding/themes/default`
      *
      * Scopes (any one): `read:branding`.
      */
-    getDefault: brandingThemesGetDefault,
+    getDefault: typeof brandingThemesGetDefault
     /**
      * `PATCH /branding/themes/{themeId}`
      *
      * Scopes (any one): `update:branding`.
      */
+    update: typeof brandingThemesUpdate
+  }
+} = {
+  get: brandingGet,
+  update: brandingUpdate,
+  phone: {
+    providers: {
+      create: brandingPhoneProvidersCreate,
+      delete: brandingPhoneProvidersDelete,
+      get: brandingPhoneProvidersGet,
+      list: brandingPhoneProvidersList,
+      test: brandingPhoneProvidersTest,
+      update: brandingPhoneProvidersUpdate,
+    },
+    templates: {
+      create: brandingPhoneTemplatesCreate,
+      delete: brandingPhoneTemplatesDelete,
+      get: brandingPhoneTemplatesGet,
+      list: brandingPhoneTemplatesList,
+      reset: brandingPhoneTemplatesReset,
+      test: brandingPhoneTemplatesTest,
+      update: brandingPhoneTemplatesUpdate,
+    },
+  },
+  templates: {
+    deleteUniversalLogin: brandingTemplatesDeleteUniversalLogin,
+    getUniversalLogin: brandingTemplatesGetUniversalLogin,
+    updateUniversalLogin: brandingTemplatesUpdateUniversalLogin,
+  },
+  themes: {
+    create: brandingThemesCreate,
+    delete: brandingThemesDelete,
+    get: brandingThemesGet,
+    getDefault: brandingThemesGetDefault,
     update: brandingThemesUpdate,
   },
 }

@@ -83,43 +83,52 @@ export const clientGrantsOrganizationsList = {
 >
 
 /** The `clientGrants` operations: each a typed descriptor that `ManagementClient` interprets. */
-export const clientGrants = {
+export const clientGrants: {
   /**
    * `POST /client-grants`
    *
    * Scopes (any one): `create:client_grants`.
    */
-  create: clientGrantsCreate,
+  create: typeof clientGrantsCreate
   /**
    * `DELETE /client-grants/{id}`
    *
    * Scopes (any one): `delete:client_grants`.
    */
-  delete: clientGrantsDelete,
+  delete: typeof clientGrantsDelete
   /**
    * `GET /client-grants/{id}`
    *
    * Scopes (any one): `read:client_grants`.
    */
-  get: clientGrantsGet,
+  get: typeof clientGrantsGet
   /**
    * `GET /client-grants`
    *
    * Scopes (any one): `read:client_grants`.
    */
-  list: clientGrantsList,
+  list: typeof clientGrantsList
   /**
    * `PATCH /client-grants/{id}`
    *
    * Scopes (any one): `update:client_grants`.
    */
-  update: clientGrantsUpdate,
+  update: typeof clientGrantsUpdate
   organizations: {
     /**
      * `GET /client-grants/{id}/organizations`
      *
      * Scopes (any one): `read:organization_client_grants`.
      */
+    list: typeof clientGrantsOrganizationsList
+  }
+} = {
+  create: clientGrantsCreate,
+  delete: clientGrantsDelete,
+  get: clientGrantsGet,
+  list: clientGrantsList,
+  update: clientGrantsUpdate,
+  organizations: {
     list: clientGrantsOrganizationsList,
   },
 }

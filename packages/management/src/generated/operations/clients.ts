@@ -180,93 +180,112 @@ export const clientsCredentialsUpdate = {
 >
 
 /** The `clients` operations: each a typed descriptor that `ManagementClient` interprets. */
-export const clients = {
+export const clients: {
   /**
    * `POST /clients`
    *
    * Scopes (any one): `create:clients`.
    */
-  create: clientsCreate,
+  create: typeof clientsCreate
   /**
    * `DELETE /clients/{id}`
    *
    * Scopes (any one): `delete:clients`.
    */
-  delete: clientsDelete,
+  delete: typeof clientsDelete
   /**
    * `GET /clients/{id}`
    *
    * Scopes (any one): `read:clients`, `read:client_keys`, `read:client_credentials`, `read:client_summary`.
    */
-  get: clientsGet,
+  get: typeof clientsGet
   /**
    * `GET /clients`
    *
    * Scopes (any one): `read:clients`, `read:client_keys`, `read:client_credentials`, `read:client_summary`.
    */
-  list: clientsList,
+  list: typeof clientsList
   /**
    * `POST /clients/cimd/preview`
    *
    * Scopes (any one): `read:clients`.
    */
-  previewCimdMetadata: clientsPreviewCimdMetadata,
+  previewCimdMetadata: typeof clientsPreviewCimdMetadata
   /**
    * `POST /clients/cimd/register`
    *
    * Scopes (any one): `create:clients`, `update:clients`.
    */
-  registerCimdClient: clientsRegisterCimdClient,
+  registerCimdClient: typeof clientsRegisterCimdClient
   /**
    * `POST /clients/{id}/rotate-secret`
    *
    * Scopes (any one): `update:client_keys`.
    */
-  rotateSecret: clientsRotateSecret,
+  rotateSecret: typeof clientsRotateSecret
   /**
    * `PATCH /clients/{id}`
    *
    * Scopes (any one): `update:clients`, `update:client_keys`, `update:client_credentials`, `update:client_token_vault_privileged_access`.
    */
-  update: clientsUpdate,
+  update: typeof clientsUpdate
   connections: {
     /**
      * `GET /clients/{id}/connections`
      *
      * Scopes (any one): `read:connections`, `read:clients`, `read:client_summary`.
      */
-    get: clientsConnectionsGet,
-  },
+    get: typeof clientsConnectionsGet
+  }
   credentials: {
     /**
      * `POST /clients/{client_id}/credentials`
      *
      * Scopes (any one): `create:client_credentials`.
      */
-    create: clientsCredentialsCreate,
+    create: typeof clientsCredentialsCreate
     /**
      * `DELETE /clients/{client_id}/credentials/{credential_id}`
      *
      * Scopes (any one): `delete:client_credentials`.
      */
-    delete: clientsCredentialsDelete,
+    delete: typeof clientsCredentialsDelete
     /**
      * `GET /clients/{client_id}/credentials/{credential_id}`
      *
      * Scopes (any one): `read:client_credentials`.
      */
-    get: clientsCredentialsGet,
+    get: typeof clientsCredentialsGet
     /**
      * `GET /clients/{client_id}/credentials`
      *
      * Scopes (any one): `read:client_credentials`.
      */
-    list: clientsCredentialsList,
+    list: typeof clientsCredentialsList
     /**
      * `PATCH /clients/{client_id}/credentials/{credential_id}`
      *
      * Scopes (any one): `update:client_credentials`.
      */
+    update: typeof clientsCredentialsUpdate
+  }
+} = {
+  create: clientsCreate,
+  delete: clientsDelete,
+  get: clientsGet,
+  list: clientsList,
+  previewCimdMetadata: clientsPreviewCimdMetadata,
+  registerCimdClient: clientsRegisterCimdClient,
+  rotateSecret: clientsRotateSecret,
+  update: clientsUpdate,
+  connections: {
+    get: clientsConnectionsGet,
+  },
+  credentials: {
+    create: clientsCredentialsCreate,
+    delete: clientsCredentialsDelete,
+    get: clientsCredentialsGet,
+    list: clientsCredentialsList,
     update: clientsCredentialsUpdate,
   },
 }

@@ -92,47 +92,55 @@ export const connectionProfilesUpdate = {
 >
 
 /** The `connectionProfiles` operations: each a typed descriptor that `ManagementClient` interprets. */
-export const connectionProfiles = {
+export const connectionProfiles: {
   /**
    * `POST /connection-profiles`
    *
    * Scopes (any one): `create:connection_profiles`.
    */
-  create: connectionProfilesCreate,
+  create: typeof connectionProfilesCreate
   /**
    * `DELETE /connection-profiles/{id}`
    *
    * Scopes (any one): `delete:connection_profiles`.
    */
-  delete: connectionProfilesDelete,
+  delete: typeof connectionProfilesDelete
   /**
    * `GET /connection-profiles/{id}`
    *
    * Scopes (any one): `read:connection_profiles`.
    */
-  get: connectionProfilesGet,
+  get: typeof connectionProfilesGet
   /**
    * `GET /connection-profiles/templates/{id}`
    *
    * Scopes (any one): `read:connection_profiles`.
    */
-  getTemplate: connectionProfilesGetTemplate,
+  getTemplate: typeof connectionProfilesGetTemplate
   /**
    * `GET /connection-profiles`
    *
    * Scopes (any one): `read:connection_profiles`.
    */
-  list: connectionProfilesList,
+  list: typeof connectionProfilesList
   /**
    * `GET /connection-profiles/templates`
    *
    * Scopes (any one): `read:connection_profiles`.
    */
-  listTemplates: connectionProfilesListTemplates,
+  listTemplates: typeof connectionProfilesListTemplates
   /**
    * `PATCH /connection-profiles/{id}`
    *
    * Scopes (any one): `update:connection_profiles`.
    */
+  update: typeof connectionProfilesUpdate
+} = {
+  create: connectionProfilesCreate,
+  delete: connectionProfilesDelete,
+  get: connectionProfilesGet,
+  getTemplate: connectionProfilesGetTemplate,
+  list: connectionProfilesList,
+  listTemplates: connectionProfilesListTemplates,
   update: connectionProfilesUpdate,
 }

@@ -413,212 +413,259 @@ export const connectionsUsersDeleteByEmail = {
 } as Operation<[id: string], T.DeleteConnectionUsersByEmailQueryParameters, void>
 
 /** The `connections` operations: each a typed descriptor that `ManagementClient` interprets. */
-export const connections = {
+export const connections: {
   /**
    * `GET /connections/{id}/status`
    *
    * Scopes (any one): `read:connections`.
    */
-  checkStatus: connectionsCheckStatus,
+  checkStatus: typeof connectionsCheckStatus
   /**
    * `POST /connections`
    *
    * Scopes (any one): `create:connections`.
    */
-  create: connectionsCreate,
+  create: typeof connectionsCreate
   /**
    * `DELETE /connections/{id}`
    *
    * Scopes (any one): `delete:connections`.
    */
-  delete: connectionsDelete,
+  delete: typeof connectionsDelete
   /**
    * `GET /connections/{id}`
    *
    * Scopes (any one): `read:connections`.
    */
-  get: connectionsGet,
+  get: typeof connectionsGet
   /**
    * `GET /connections`
    *
    * Scopes (any one): `read:connections`.
    */
-  list: connectionsList,
+  list: typeof connectionsList
   /**
    * `PATCH /connections/{id}`
    *
    * Scopes (any one): `update:connections`.
    */
-  update: connectionsUpdate,
+  update: typeof connectionsUpdate
   clients: {
     /**
      * `GET /connections/{id}/clients`
      *
      * Scopes (any one): `read:connections`.
      */
-    get: connectionsClientsGet,
+    get: typeof connectionsClientsGet
     /**
      * `PATCH /connections/{id}/clients`
      *
      * Scopes (any one): `update:connections`.
      */
-    update: connectionsClientsUpdate,
-  },
+    update: typeof connectionsClientsUpdate
+  }
   directoryProvisioning: {
     /**
      * `POST /connections/{id}/directory-provisioning/synchronized-groups`
      *
      * Not in Auth0's definition: declared from node-auth0 v7.1.
      */
-    addSynchronizedGroupSelections: connectionsDirectoryProvisioningAddSynchronizedGroupSelections,
+    addSynchronizedGroupSelections: typeof connectionsDirectoryProvisioningAddSynchronizedGroupSelections
     /**
      * `POST /connections/{id}/directory-provisioning`
      *
      * Scopes (any one): `create:directory_provisionings`.
      */
-    create: connectionsDirectoryProvisioningCreate,
+    create: typeof connectionsDirectoryProvisioningCreate
     /**
      * `DELETE /connections/{id}/directory-provisioning`
      *
      * Scopes (any one): `delete:directory_provisionings`.
      */
-    delete: connectionsDirectoryProvisioningDelete,
+    delete: typeof connectionsDirectoryProvisioningDelete
     /**
      * `DELETE /connections/{id}/directory-provisioning/synchronized-groups`
      *
      * Not in Auth0's definition: declared from node-auth0 v7.1.
      */
-    deleteSynchronizedGroupSelections:
-      connectionsDirectoryProvisioningDeleteSynchronizedGroupSelections,
+    deleteSynchronizedGroupSelections: typeof connectionsDirectoryProvisioningDeleteSynchronizedGroupSelections
     /**
      * `GET /connections/{id}/directory-provisioning`
      *
      * Scopes (any one): `read:directory_provisionings`.
      */
-    get: connectionsDirectoryProvisioningGet,
+    get: typeof connectionsDirectoryProvisioningGet
     /**
      * `GET /connections/{id}/directory-provisioning/default-mapping`
      *
      * Scopes (any one): `read:directory_provisionings`.
      */
-    getDefaultMapping: connectionsDirectoryProvisioningGetDefaultMapping,
+    getDefaultMapping: typeof connectionsDirectoryProvisioningGetDefaultMapping
     /**
      * `GET /connections-directory-provisionings`
      *
      * Scopes (any one): `read:directory_provisionings`.
      */
-    list: connectionsDirectoryProvisioningList,
+    list: typeof connectionsDirectoryProvisioningList
     /**
      * `GET /connections/{id}/directory-provisioning/synchronized-groups`
      *
      * Scopes (any one): `read:directory_provisionings`.
      */
-    listSynchronizedGroups: connectionsDirectoryProvisioningListSynchronizedGroups,
+    listSynchronizedGroups: typeof connectionsDirectoryProvisioningListSynchronizedGroups
     /**
      * `PUT /connections/{id}/directory-provisioning/synchronized-groups`
      *
      * Scopes (any one): `update:directory_provisionings`.
      */
-    set: connectionsDirectoryProvisioningSet,
+    set: typeof connectionsDirectoryProvisioningSet
     /**
      * `PATCH /connections/{id}/directory-provisioning`
      *
      * Scopes (any one): `update:directory_provisionings`.
      */
-    update: connectionsDirectoryProvisioningUpdate,
+    update: typeof connectionsDirectoryProvisioningUpdate
     synchronizations: {
       /**
        * `POST /connections/{id}/directory-provisioning/synchronizations`
        *
        * Scopes (any one): `create:directory_provisionings`.
        */
-      create: connectionsDirectoryProvisioningSynchronizationsCreate,
-    },
-  },
+      create: typeof connectionsDirectoryProvisioningSynchronizationsCreate
+    }
+  }
   keys: {
     /**
      * `POST /connections/{id}/keys`
      *
      * Scopes (any one): `create:connections_keys`.
      */
-    create: connectionsKeysCreate,
+    create: typeof connectionsKeysCreate
     /**
      * `GET /connections/{id}/keys`
      *
      * Scopes (any one): `read:connections_keys`.
      */
-    get: connectionsKeysGet,
+    get: typeof connectionsKeysGet
     /**
      * `POST /connections/{id}/keys/rotate`
      *
      * Scopes (any one): `create:connections_keys`, `update:connections_keys`.
      */
-    rotate: connectionsKeysRotate,
-  },
+    rotate: typeof connectionsKeysRotate
+  }
   scimConfiguration: {
     /**
      * `POST /connections/{id}/scim-configuration`
      *
      * Scopes (any one): `create:scim_config`.
      */
-    create: connectionsScimConfigurationCreate,
+    create: typeof connectionsScimConfigurationCreate
     /**
      * `DELETE /connections/{id}/scim-configuration`
      *
      * Scopes (any one): `delete:scim_config`.
      */
-    delete: connectionsScimConfigurationDelete,
+    delete: typeof connectionsScimConfigurationDelete
     /**
      * `GET /connections/{id}/scim-configuration`
      *
      * Scopes (any one): `read:scim_config`.
      */
-    get: connectionsScimConfigurationGet,
+    get: typeof connectionsScimConfigurationGet
     /**
      * `GET /connections/{id}/scim-configuration/default-mapping`
      *
      * Scopes (any one): `read:scim_config`.
      */
-    getDefaultMapping: connectionsScimConfigurationGetDefaultMapping,
+    getDefaultMapping: typeof connectionsScimConfigurationGetDefaultMapping
     /**
      * `GET /connections-scim-configurations`
      *
      * Scopes (any one): `read:scim_config`.
      */
-    list: connectionsScimConfigurationList,
+    list: typeof connectionsScimConfigurationList
     /**
      * `PATCH /connections/{id}/scim-configuration`
      *
      * Scopes (any one): `update:scim_config`.
      */
-    update: connectionsScimConfigurationUpdate,
+    update: typeof connectionsScimConfigurationUpdate
     tokens: {
       /**
        * `POST /connections/{id}/scim-configuration/tokens`
        *
        * Scopes (any one): `create:scim_token`.
        */
-      create: connectionsScimConfigurationTokensCreate,
+      create: typeof connectionsScimConfigurationTokensCreate
       /**
        * `DELETE /connections/{id}/scim-configuration/tokens/{tokenId}`
        *
        * Scopes (any one): `delete:scim_token`.
        */
-      delete: connectionsScimConfigurationTokensDelete,
+      delete: typeof connectionsScimConfigurationTokensDelete
       /**
        * `GET /connections/{id}/scim-configuration/tokens`
        *
        * Scopes (any one): `read:scim_token`.
        */
-      get: connectionsScimConfigurationTokensGet,
-    },
-  },
+      get: typeof connectionsScimConfigurationTokensGet
+    }
+  }
   users: {
     /**
      * `DELETE /connections/{id}/users`
      *
      * Scopes (any one): `delete:users`.
      */
+    deleteByEmail: typeof connectionsUsersDeleteByEmail
+  }
+} = {
+  checkStatus: connectionsCheckStatus,
+  create: connectionsCreate,
+  delete: connectionsDelete,
+  get: connectionsGet,
+  list: connectionsList,
+  update: connectionsUpdate,
+  clients: {
+    get: connectionsClientsGet,
+    update: connectionsClientsUpdate,
+  },
+  directoryProvisioning: {
+    addSynchronizedGroupSelections: connectionsDirectoryProvisioningAddSynchronizedGroupSelections,
+    create: connectionsDirectoryProvisioningCreate,
+    delete: connectionsDirectoryProvisioningDelete,
+    deleteSynchronizedGroupSelections:
+      connectionsDirectoryProvisioningDeleteSynchronizedGroupSelections,
+    get: connectionsDirectoryProvisioningGet,
+    getDefaultMapping: connectionsDirectoryProvisioningGetDefaultMapping,
+    list: connectionsDirectoryProvisioningList,
+    listSynchronizedGroups: connectionsDirectoryProvisioningListSynchronizedGroups,
+    set: connectionsDirectoryProvisioningSet,
+    update: connectionsDirectoryProvisioningUpdate,
+    synchronizations: {
+      create: connectionsDirectoryProvisioningSynchronizationsCreate,
+    },
+  },
+  keys: {
+    create: connectionsKeysCreate,
+    get: connectionsKeysGet,
+    rotate: connectionsKeysRotate,
+  },
+  scimConfiguration: {
+    create: connectionsScimConfigurationCreate,
+    delete: connectionsScimConfigurationDelete,
+    get: connectionsScimConfigurationGet,
+    getDefaultMapping: connectionsScimConfigurationGetDefaultMapping,
+    list: connectionsScimConfigurationList,
+    update: connectionsScimConfigurationUpdate,
+    tokens: {
+      create: connectionsScimConfigurationTokensCreate,
+      delete: connectionsScimConfigurationTokensDelete,
+      get: connectionsScimConfigurationTokensGet,
+    },
+  },
+  users: {
     deleteByEmail: connectionsUsersDeleteByEmail,
   },
 }

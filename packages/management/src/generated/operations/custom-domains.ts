@@ -110,59 +110,69 @@ export const customDomainsVerify = {
 } as Operation<[id: string], void, T.VerifyCustomDomainResponseContent>
 
 /** The `customDomains` operations: each a typed descriptor that `ManagementClient` interprets. */
-export const customDomains = {
+export const customDomains: {
   /**
    * `POST /custom-domains`
    *
    * Scopes (any one): `create:custom_domains`.
    */
-  create: customDomainsCreate,
+  create: typeof customDomainsCreate
   /**
    * `DELETE /custom-domains/{id}`
    *
    * Scopes (any one): `delete:custom_domains`.
    */
-  delete: customDomainsDelete,
+  delete: typeof customDomainsDelete
   /**
    * `GET /custom-domains/{id}`
    *
    * Scopes (any one): `read:custom_domains`.
    */
-  get: customDomainsGet,
+  get: typeof customDomainsGet
   /**
    * `GET /custom-domains/default`
    *
    * Scopes (any one): `read:custom_domains`.
    */
-  getDefault: customDomainsGetDefault,
+  getDefault: typeof customDomainsGetDefault
   /**
    * `GET /custom-domains`
    *
    * Scopes (any one): `read:custom_domains`.
    */
-  list: customDomainsList,
+  list: typeof customDomainsList
   /**
    * `PATCH /custom-domains/default`
    *
    * Scopes (any one): `update:custom_domains`.
    */
-  setDefault: customDomainsSetDefault,
+  setDefault: typeof customDomainsSetDefault
   /**
    * `POST /custom-domains/{id}/test`
    *
    * Scopes (any one): `read:custom_domains`.
    */
-  test: customDomainsTest,
+  test: typeof customDomainsTest
   /**
    * `PATCH /custom-domains/{id}`
    *
    * Scopes (any one): `update:custom_domains`.
    */
-  update: customDomainsUpdate,
+  update: typeof customDomainsUpdate
   /**
    * `POST /custom-domains/{id}/verify`
    *
    * Scopes (any one): `create:custom_domains`.
    */
+  verify: typeof customDomainsVerify
+} = {
+  create: customDomainsCreate,
+  delete: customDomainsDelete,
+  get: customDomainsGet,
+  getDefault: customDomainsGetDefault,
+  list: customDomainsList,
+  setDefault: customDomainsSetDefault,
+  test: customDomainsTest,
+  update: customDomainsUpdate,
   verify: customDomainsVerify,
 }

@@ -47,23 +47,27 @@ export const deviceCredentialsList = {
 >
 
 /** The `deviceCredentials` operations: each a typed descriptor that `ManagementClient` interprets. */
-export const deviceCredentials = {
+export const deviceCredentials: {
   /**
    * `POST /device-credentials`
    *
    * Scopes (any one): `create:current_user_device_credentials`.
    */
-  createPublicKey: deviceCredentialsCreatePublicKey,
+  createPublicKey: typeof deviceCredentialsCreatePublicKey
   /**
    * `DELETE /device-credentials/{id}`
    *
    * Scopes (any one): `delete:device_credentials`, `delete:current_user_device_credentials`.
    */
-  delete: deviceCredentialsDelete,
+  delete: typeof deviceCredentialsDelete
   /**
    * `GET /device-credentials`
    *
    * Scopes (any one): `read:device_credentials`.
    */
+  list: typeof deviceCredentialsList
+} = {
+  createPublicKey: deviceCredentialsCreatePublicKey,
+  delete: deviceCredentialsDelete,
   list: deviceCredentialsList,
 }

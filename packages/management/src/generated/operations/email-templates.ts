@@ -54,29 +54,34 @@ export const emailTemplatesUpdate = {
 >
 
 /** The `emailTemplates` operations: each a typed descriptor that `ManagementClient` interprets. */
-export const emailTemplates = {
+export const emailTemplates: {
   /**
    * `POST /email-templates`
    *
    * Scopes (any one): `create:email_templates`.
    */
-  create: emailTemplatesCreate,
+  create: typeof emailTemplatesCreate
   /**
    * `GET /email-templates/{templateName}`
    *
    * Scopes (any one): `read:email_templates`.
    */
-  get: emailTemplatesGet,
+  get: typeof emailTemplatesGet
   /**
    * `PUT /email-templates/{templateName}`
    *
    * Scopes (any one): `update:email_templates`.
    */
-  set: emailTemplatesSet,
+  set: typeof emailTemplatesSet
   /**
    * `PATCH /email-templates/{templateName}`
    *
    * Scopes (any one): `update:email_templates`.
    */
+  update: typeof emailTemplatesUpdate
+} = {
+  create: emailTemplatesCreate,
+  get: emailTemplatesGet,
+  set: emailTemplatesSet,
   update: emailTemplatesUpdate,
 }

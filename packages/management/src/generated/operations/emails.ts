@@ -47,31 +47,38 @@ export const emailsProviderUpdate = {
 } as Operation<[], T.UpdateEmailProviderRequestContent, T.UpdateEmailProviderResponseContent>
 
 /** The `emails` operations: each a typed descriptor that `ManagementClient` interprets. */
-export const emails = {
+export const emails: {
   provider: {
     /**
      * `POST /emails/provider`
      *
      * Scopes (any one): `create:email_provider`.
      */
-    create: emailsProviderCreate,
+    create: typeof emailsProviderCreate
     /**
      * `DELETE /emails/provider`
      *
      * Scopes (any one): `delete:email_provider`.
      */
-    delete: emailsProviderDelete,
+    delete: typeof emailsProviderDelete
     /**
      * `GET /emails/provider`
      *
      * Scopes (any one): `read:email_provider`.
      */
-    get: emailsProviderGet,
+    get: typeof emailsProviderGet
     /**
      * `PATCH /emails/provider`
      *
      * Scopes (any one): `update:email_provider`.
      */
+    update: typeof emailsProviderUpdate
+  }
+} = {
+  provider: {
+    create: emailsProviderCreate,
+    delete: emailsProviderDelete,
+    get: emailsProviderGet,
     update: emailsProviderUpdate,
   },
 }

@@ -134,69 +134,84 @@ export const eventStreamsRedeliveriesCreateById = {
 } as Operation<[id: string, event_id: string], void, void>
 
 /** The `eventStreams` operations: each a typed descriptor that `ManagementClient` interprets. */
-export const eventStreams = {
+export const eventStreams: {
   /**
    * `POST /event-streams`
    *
    * Scopes (any one): `create:event_streams`.
    */
-  create: eventStreamsCreate,
+  create: typeof eventStreamsCreate
   /**
    * `DELETE /event-streams/{id}`
    *
    * Scopes (any one): `delete:event_streams`.
    */
-  delete: eventStreamsDelete,
+  delete: typeof eventStreamsDelete
   /**
    * `GET /event-streams/{id}`
    *
    * Scopes (any one): `read:event_streams`.
    */
-  get: eventStreamsGet,
+  get: typeof eventStreamsGet
   /**
    * `GET /event-streams`
    *
    * Scopes (any one): `read:event_streams`.
    */
-  list: eventStreamsList,
+  list: typeof eventStreamsList
   /**
    * `POST /event-streams/{id}/test`
    *
    * Scopes (any one): `update:event_streams`.
    */
-  test: eventStreamsTest,
+  test: typeof eventStreamsTest
   /**
    * `PATCH /event-streams/{id}`
    *
    * Scopes (any one): `update:event_streams`.
    */
-  update: eventStreamsUpdate,
+  update: typeof eventStreamsUpdate
   deliveries: {
     /**
      * `GET /event-streams/{id}/deliveries/{event_id}`
      *
      * Scopes (any one): `read:event_deliveries`.
      */
-    getHistory: eventStreamsDeliveriesGetHistory,
+    getHistory: typeof eventStreamsDeliveriesGetHistory
     /**
      * `GET /event-streams/{id}/deliveries`
      *
      * Scopes (any one): `read:event_streams`, `read:event_deliveries`.
      */
-    list: eventStreamsDeliveriesList,
-  },
+    list: typeof eventStreamsDeliveriesList
+  }
   redeliveries: {
     /**
      * `POST /event-streams/{id}/redeliver`
      *
      * Scopes (any one): `update:event_deliveries`.
      */
-    create: eventStreamsRedeliveriesCreate,
+    create: typeof eventStreamsRedeliveriesCreate
     /**
      * `POST /event-streams/{id}/redeliver/{event_id}`
      *
      * Scopes (any one): `update:event_deliveries`.
      */
+    createById: typeof eventStreamsRedeliveriesCreateById
+  }
+} = {
+  create: eventStreamsCreate,
+  delete: eventStreamsDelete,
+  get: eventStreamsGet,
+  list: eventStreamsList,
+  test: eventStreamsTest,
+  update: eventStreamsUpdate,
+  deliveries: {
+    getHistory: eventStreamsDeliveriesGetHistory,
+    list: eventStreamsDeliveriesList,
+  },
+  redeliveries: {
+    create: eventStreamsRedeliveriesCreate,
     createById: eventStreamsRedeliveriesCreateById,
   },
 }

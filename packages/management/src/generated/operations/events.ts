@@ -15,11 +15,13 @@ export const eventsSubscribe = {
 } as Operation<[], T.SubscribeEventsRequestParameters, T.EventStreamSubscribeEventsResponseContent>
 
 /** The `events` operations: each a typed descriptor that `ManagementClient` interprets. */
-export const events = {
+export const events: {
   /**
    * `GET /events`
    *
    * Scopes (any one): `read:events`.
    */
+  subscribe: typeof eventsSubscribe
+} = {
   subscribe: eventsSubscribe,
 }

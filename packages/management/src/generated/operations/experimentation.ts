@@ -332,14 +332,14 @@ export const experimentationSegmentsUpdate = {
 } as Operation<[id: string], T.UpdateSegmentRequestContent, T.UpdateSegmentResponseContent>
 
 /** The `experimentation` operations: each a typed descriptor that `ManagementClient` interprets. */
-export const experimentation = {
+export const experimentation: {
   experiments: {
     /**
      * `POST /experimentation/experiments/{id}/advance-ramp`
      *
      * Not in Auth0's definition: declared from node-auth0 v7.1.
      */
-    advanceRamp: experimentationExperimentsAdvanceRamp,
+    advanceRamp: typeof experimentationExperimentsAdvanceRamp
     /**
      * `POST /experimentation/experiments`
      *
@@ -347,7 +347,7 @@ export const experimentation = {
      *
      * Lifecycle: beta.
      */
-    create: experimentationExperimentsCreate,
+    create: typeof experimentationExperimentsCreate
     /**
      * `DELETE /experimentation/experiments/{id}`
      *
@@ -355,7 +355,7 @@ export const experimentation = {
      *
      * Lifecycle: beta.
      */
-    delete: experimentationExperimentsDelete,
+    delete: typeof experimentationExperimentsDelete
     /**
      * `GET /experimentation/experiments/{id}`
      *
@@ -363,7 +363,7 @@ export const experimentation = {
      *
      * Lifecycle: beta.
      */
-    get: experimentationExperimentsGet,
+    get: typeof experimentationExperimentsGet
     /**
      * `GET /experimentation/experiments`
      *
@@ -371,7 +371,7 @@ export const experimentation = {
      *
      * Lifecycle: beta.
      */
-    list: experimentationExperimentsList,
+    list: typeof experimentationExperimentsList
     /**
      * `PATCH /experimentation/experiments/{id}`
      *
@@ -379,7 +379,7 @@ export const experimentation = {
      *
      * Lifecycle: beta.
      */
-    update: experimentationExperimentsUpdate,
+    update: typeof experimentationExperimentsUpdate
     /**
      * `POST /experimentation/experiments/{id}/status`
      *
@@ -387,7 +387,7 @@ export const experimentation = {
      *
      * Lifecycle: beta.
      */
-    updateStatus: experimentationExperimentsUpdateStatus,
+    updateStatus: typeof experimentationExperimentsUpdateStatus
     /**
      * `POST /experimentation/experiments/{id}/validate`
      *
@@ -395,8 +395,8 @@ export const experimentation = {
      *
      * Lifecycle: beta.
      */
-    validate: experimentationExperimentsValidate,
-  },
+    validate: typeof experimentationExperimentsValidate
+  }
   featureFlags: {
     /**
      * `POST /experimentation/feature-flags`
@@ -405,7 +405,7 @@ export const experimentation = {
      *
      * Lifecycle: beta.
      */
-    create: experimentationFeatureFlagsCreate,
+    create: typeof experimentationFeatureFlagsCreate
     /**
      * `DELETE /experimentation/feature-flags/{id}`
      *
@@ -413,7 +413,7 @@ export const experimentation = {
      *
      * Lifecycle: beta.
      */
-    delete: experimentationFeatureFlagsDelete,
+    delete: typeof experimentationFeatureFlagsDelete
     /**
      * `GET /experimentation/feature-flags/{id}`
      *
@@ -421,7 +421,7 @@ export const experimentation = {
      *
      * Lifecycle: beta.
      */
-    get: experimentationFeatureFlagsGet,
+    get: typeof experimentationFeatureFlagsGet
     /**
      * `GET /experimentation/feature-flags`
      *
@@ -429,7 +429,7 @@ export const experimentation = {
      *
      * Lifecycle: beta.
      */
-    list: experimentationFeatureFlagsList,
+    list: typeof experimentationFeatureFlagsList
     /**
      * `PATCH /experimentation/feature-flags/{id}`
      *
@@ -437,7 +437,7 @@ export const experimentation = {
      *
      * Lifecycle: beta.
      */
-    update: experimentationFeatureFlagsUpdate,
+    update: typeof experimentationFeatureFlagsUpdate
     /**
      * `POST /experimentation/feature-flags/{id}/status`
      *
@@ -445,7 +445,7 @@ export const experimentation = {
      *
      * Lifecycle: beta.
      */
-    updateStatus: experimentationFeatureFlagsUpdateStatus,
+    updateStatus: typeof experimentationFeatureFlagsUpdateStatus
     variations: {
       /**
        * `POST /experimentation/feature-flags/{id}/variations`
@@ -454,7 +454,7 @@ export const experimentation = {
        *
        * Lifecycle: beta.
        */
-      create: experimentationFeatureFlagsVariationsCreate,
+      create: typeof experimentationFeatureFlagsVariationsCreate
       /**
        * `DELETE /experimentation/feature-flags/{id}/variations/{vid}`
        *
@@ -462,7 +462,7 @@ export const experimentation = {
        *
        * Lifecycle: beta.
        */
-      delete: experimentationFeatureFlagsVariationsDelete,
+      delete: typeof experimentationFeatureFlagsVariationsDelete
       /**
        * `GET /experimentation/feature-flags/{id}/variations/{vid}`
        *
@@ -470,7 +470,7 @@ export const experimentation = {
        *
        * Lifecycle: beta.
        */
-      get: experimentationFeatureFlagsVariationsGet,
+      get: typeof experimentationFeatureFlagsVariationsGet
       /**
        * `GET /experimentation/feature-flags/{id}/variations`
        *
@@ -478,7 +478,7 @@ export const experimentation = {
        *
        * Lifecycle: beta.
        */
-      list: experimentationFeatureFlagsVariationsList,
+      list: typeof experimentationFeatureFlagsVariationsList
       /**
        * `PATCH /experimentation/feature-flags/{id}/variations/{vid}`
        *
@@ -486,9 +486,9 @@ export const experimentation = {
        *
        * Lifecycle: beta.
        */
-      update: experimentationFeatureFlagsVariationsUpdate,
-    },
-  },
+      update: typeof experimentationFeatureFlagsVariationsUpdate
+    }
+  }
   segments: {
     /**
      * `POST /experimentation/segments`
@@ -497,7 +497,7 @@ export const experimentation = {
      *
      * Lifecycle: beta.
      */
-    create: experimentationSegmentsCreate,
+    create: typeof experimentationSegmentsCreate
     /**
      * `DELETE /experimentation/segments/{id}`
      *
@@ -505,7 +505,7 @@ export const experimentation = {
      *
      * Lifecycle: beta.
      */
-    delete: experimentationSegmentsDelete,
+    delete: typeof experimentationSegmentsDelete
     /**
      * `GET /experimentation/segments/{id}`
      *
@@ -513,7 +513,7 @@ export const experimentation = {
      *
      * Lifecycle: beta.
      */
-    get: experimentationSegmentsGet,
+    get: typeof experimentationSegmentsGet
     /**
      * `GET /experimentation/segments`
      *
@@ -521,7 +521,7 @@ export const experimentation = {
      *
      * Lifecycle: beta.
      */
-    list: experimentationSegmentsList,
+    list: typeof experimentationSegmentsList
     /**
      * `PATCH /experimentation/segments/{id}`
      *
@@ -529,6 +529,39 @@ export const experimentation = {
      *
      * Lifecycle: beta.
      */
+    update: typeof experimentationSegmentsUpdate
+  }
+} = {
+  experiments: {
+    advanceRamp: experimentationExperimentsAdvanceRamp,
+    create: experimentationExperimentsCreate,
+    delete: experimentationExperimentsDelete,
+    get: experimentationExperimentsGet,
+    list: experimentationExperimentsList,
+    update: experimentationExperimentsUpdate,
+    updateStatus: experimentationExperimentsUpdateStatus,
+    validate: experimentationExperimentsValidate,
+  },
+  featureFlags: {
+    create: experimentationFeatureFlagsCreate,
+    delete: experimentationFeatureFlagsDelete,
+    get: experimentationFeatureFlagsGet,
+    list: experimentationFeatureFlagsList,
+    update: experimentationFeatureFlagsUpdate,
+    updateStatus: experimentationFeatureFlagsUpdateStatus,
+    variations: {
+      create: experimentationFeatureFlagsVariationsCreate,
+      delete: experimentationFeatureFlagsVariationsDelete,
+      get: experimentationFeatureFlagsVariationsGet,
+      list: experimentationFeatureFlagsVariationsList,
+      update: experimentationFeatureFlagsVariationsUpdate,
+    },
+  },
+  segments: {
+    create: experimentationSegmentsCreate,
+    delete: experimentationSegmentsDelete,
+    get: experimentationSegmentsGet,
+    list: experimentationSegmentsList,
     update: experimentationSegmentsUpdate,
   },
 }

@@ -173,57 +173,57 @@ export const flowsVaultConnectionsUpdate = {
 >
 
 /** The `flows` operations: each a typed descriptor that `ManagementClient` interprets. */
-export const flows = {
+export const flows: {
   /**
    * `POST /flows`
    *
    * Scopes (any one): `create:flows`.
    */
-  create: flowsCreate,
+  create: typeof flowsCreate
   /**
    * `DELETE /flows/{id}`
    *
    * Scopes (any one): `delete:flows`.
    */
-  delete: flowsDelete,
+  delete: typeof flowsDelete
   /**
    * `GET /flows/{id}`
    *
    * Scopes (any one): `read:flows`.
    */
-  get: flowsGet,
+  get: typeof flowsGet
   /**
    * `GET /flows`
    *
    * Scopes (any one): `read:flows`.
    */
-  list: flowsList,
+  list: typeof flowsList
   /**
    * `PATCH /flows/{id}`
    *
    * Scopes (any one): `update:flows`.
    */
-  update: flowsUpdate,
+  update: typeof flowsUpdate
   executions: {
     /**
      * `DELETE /flows/{flow_id}/executions/{execution_id}`
      *
      * Scopes (any one): `delete:flows_executions`.
      */
-    delete: flowsExecutionsDelete,
+    delete: typeof flowsExecutionsDelete
     /**
      * `GET /flows/{flow_id}/executions/{execution_id}`
      *
      * Scopes (any one): `read:flows_executions`.
      */
-    get: flowsExecutionsGet,
+    get: typeof flowsExecutionsGet
     /**
      * `GET /flows/{flow_id}/executions`
      *
      * Scopes (any one): `read:flows_executions`.
      */
-    list: flowsExecutionsList,
-  },
+    list: typeof flowsExecutionsList
+  }
   vault: {
     connections: {
       /**
@@ -231,30 +231,50 @@ export const flows = {
        *
        * Scopes (any one): `create:flows_vault_connections`.
        */
-      create: flowsVaultConnectionsCreate,
+      create: typeof flowsVaultConnectionsCreate
       /**
        * `DELETE /flows/vault/connections/{id}`
        *
        * Scopes (any one): `delete:flows_vault_connections`.
        */
-      delete: flowsVaultConnectionsDelete,
+      delete: typeof flowsVaultConnectionsDelete
       /**
        * `GET /flows/vault/connections/{id}`
        *
        * Scopes (any one): `read:flows_vault_connections`.
        */
-      get: flowsVaultConnectionsGet,
+      get: typeof flowsVaultConnectionsGet
       /**
        * `GET /flows/vault/connections`
        *
        * Scopes (any one): `read:flows_vault_connections`.
        */
-      list: flowsVaultConnectionsList,
+      list: typeof flowsVaultConnectionsList
       /**
        * `PATCH /flows/vault/connections/{id}`
        *
        * Scopes (any one): `update:flows_vault_connections`.
        */
+      update: typeof flowsVaultConnectionsUpdate
+    }
+  }
+} = {
+  create: flowsCreate,
+  delete: flowsDelete,
+  get: flowsGet,
+  list: flowsList,
+  update: flowsUpdate,
+  executions: {
+    delete: flowsExecutionsDelete,
+    get: flowsExecutionsGet,
+    list: flowsExecutionsList,
+  },
+  vault: {
+    connections: {
+      create: flowsVaultConnectionsCreate,
+      delete: flowsVaultConnectionsDelete,
+      get: flowsVaultConnectionsGet,
+      list: flowsVaultConnectionsList,
       update: flowsVaultConnectionsUpdate,
     },
   },

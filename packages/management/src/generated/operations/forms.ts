@@ -60,35 +60,41 @@ export const formsUpdate = { method: 'PATCH', path: '/forms/{id}', request: 'jso
 >
 
 /** The `forms` operations: each a typed descriptor that `ManagementClient` interprets. */
-export const forms = {
+export const forms: {
   /**
    * `POST /forms`
    *
    * Scopes (any one): `create:forms`.
    */
-  create: formsCreate,
+  create: typeof formsCreate
   /**
    * `DELETE /forms/{id}`
    *
    * Scopes (any one): `delete:forms`.
    */
-  delete: formsDelete,
+  delete: typeof formsDelete
   /**
    * `GET /forms/{id}`
    *
    * Scopes (any one): `read:forms`.
    */
-  get: formsGet,
+  get: typeof formsGet
   /**
    * `GET /forms`
    *
    * Scopes (any one): `read:forms`.
    */
-  list: formsList,
+  list: typeof formsList
   /**
    * `PATCH /forms/{id}`
    *
    * Scopes (any one): `update:forms`.
    */
+  update: typeof formsUpdate
+} = {
+  create: formsCreate,
+  delete: formsDelete,
+  get: formsGet,
+  list: formsList,
   update: formsUpdate,
 }

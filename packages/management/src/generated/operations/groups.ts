@@ -98,51 +98,63 @@ export const groupsRolesList = {
 >
 
 /** The `groups` operations: each a typed descriptor that `ManagementClient` interprets. */
-export const groups = {
+export const groups: {
   /**
    * `DELETE /groups/{id}`
    *
    * Scopes (any one): `delete:groups`.
    */
-  delete: groupsDelete,
+  delete: typeof groupsDelete
   /**
    * `GET /groups/{id}`
    *
    * Scopes (any one): `read:groups`.
    */
-  get: groupsGet,
+  get: typeof groupsGet
   /**
    * `GET /groups`
    *
    * Scopes (any one): `read:groups`.
    */
-  list: groupsList,
+  list: typeof groupsList
   members: {
     /**
      * `GET /groups/{id}/members`
      *
      * Scopes (any one): `read:group_members`.
      */
-    get: groupsMembersGet,
-  },
+    get: typeof groupsMembersGet
+  }
   roles: {
     /**
      * `POST /groups/{id}/roles`
      *
      * Scopes (any one): `create:group_roles`.
      */
-    create: groupsRolesCreate,
+    create: typeof groupsRolesCreate
     /**
      * `DELETE /groups/{id}/roles`
      *
      * Scopes (any one): `delete:group_roles`.
      */
-    delete: groupsRolesDelete,
+    delete: typeof groupsRolesDelete
     /**
      * `GET /groups/{id}/roles`
      *
      * Scopes (any one): `read:group_roles`.
      */
+    list: typeof groupsRolesList
+  }
+} = {
+  delete: groupsDelete,
+  get: groupsGet,
+  list: groupsList,
+  members: {
+    get: groupsMembersGet,
+  },
+  roles: {
+    create: groupsRolesCreate,
+    delete: groupsRolesDelete,
     list: groupsRolesList,
   },
 }

@@ -533,52 +533,52 @@ export const guardianPoliciesSet = {
 } as Operation<[], T.SetGuardianPoliciesRequestContent, T.SetGuardianPoliciesResponseContent>
 
 /** The `guardian` operations: each a typed descriptor that `ManagementClient` interprets. */
-export const guardian = {
+export const guardian: {
   /**
    * `GET /guardian/settings`
    *
    * Not in Auth0's definition: declared from node-auth0 v7.1.
    */
-  get: guardianGet,
+  get: typeof guardianGet
   /**
    * `PUT /guardian/settings`
    *
    * Not in Auth0's definition: declared from node-auth0 v7.1.
    */
-  set: guardianSet,
+  set: typeof guardianSet
   enrollments: {
     /**
      * `POST /guardian/enrollments/ticket`
      *
      * Scopes (any one): `create:guardian_enrollment_tickets`.
      */
-    createTicket: guardianEnrollmentsCreateTicket,
+    createTicket: typeof guardianEnrollmentsCreateTicket
     /**
      * `DELETE /guardian/enrollments/{id}`
      *
      * Scopes (any one): `delete:guardian_enrollments`.
      */
-    delete: guardianEnrollmentsDelete,
+    delete: typeof guardianEnrollmentsDelete
     /**
      * `GET /guardian/enrollments/{id}`
      *
      * Scopes (any one): `read:guardian_enrollments`.
      */
-    get: guardianEnrollmentsGet,
-  },
+    get: typeof guardianEnrollmentsGet
+  }
   factors: {
     /**
      * `GET /guardian/factors`
      *
      * Scopes (any one): `read:guardian_factors`.
      */
-    list: guardianFactorsList,
+    list: typeof guardianFactorsList
     /**
      * `PUT /guardian/factors/{name}`
      *
      * Scopes (any one): `update:guardian_factors`.
      */
-    set: guardianFactorsSet,
+    set: typeof guardianFactorsSet
     duo: {
       settings: {
         /**
@@ -586,222 +586,283 @@ export const guardian = {
          *
          * Scopes (any one): `read:guardian_factors`.
          */
-        get: guardianFactorsDuoSettingsGet,
+        get: typeof guardianFactorsDuoSettingsGet
         /**
          * `PUT /guardian/factors/duo/settings`
          *
          * Scopes (any one): `update:guardian_factors`.
          */
-        set: guardianFactorsDuoSettingsSet,
+        set: typeof guardianFactorsDuoSettingsSet
         /**
          * `PATCH /guardian/factors/duo/settings`
          *
          * Scopes (any one): `update:guardian_factors`.
          */
-        update: guardianFactorsDuoSettingsUpdate,
-      },
-    },
+        update: typeof guardianFactorsDuoSettingsUpdate
+      }
+    }
     email: {
       /**
        * `GET /guardian/factors/email/settings`
        *
        * Not in Auth0's definition: declared from node-auth0 v7.1.
        */
-      get: guardianFactorsEmailGet,
+      get: typeof guardianFactorsEmailGet
       /**
        * `PUT /guardian/factors/email/settings`
        *
        * Not in Auth0's definition: declared from node-auth0 v7.1.
        */
-      set: guardianFactorsEmailSet,
-    },
+      set: typeof guardianFactorsEmailSet
+    }
     phone: {
       /**
        * `GET /guardian/factors/phone/settings`
        *
        * Not in Auth0's definition: declared from node-auth0 v7.1.
        */
-      get: guardianFactorsPhoneGet,
+      get: typeof guardianFactorsPhoneGet
       /**
        * `GET /guardian/factors/phone/message-types`
        *
        * Scopes (any one): `read:guardian_factors`.
        */
-      getMessageTypes: guardianFactorsPhoneGetMessageTypes,
+      getMessageTypes: typeof guardianFactorsPhoneGetMessageTypes
       /**
        * `GET /guardian/factors/phone/selected-provider`
        *
        * Scopes (any one): `read:guardian_factors`.
        */
-      getSelectedProvider: guardianFactorsPhoneGetSelectedProvider,
+      getSelectedProvider: typeof guardianFactorsPhoneGetSelectedProvider
       /**
        * `GET /guardian/factors/phone/templates`
        *
        * Scopes (any one): `read:guardian_factors`.
        */
-      getTemplates: guardianFactorsPhoneGetTemplates,
+      getTemplates: typeof guardianFactorsPhoneGetTemplates
       /**
        * `GET /guardian/factors/phone/providers/twilio`
        *
        * Scopes (any one): `read:guardian_factors`.
        */
-      getTwilioProvider: guardianFactorsPhoneGetTwilioProvider,
+      getTwilioProvider: typeof guardianFactorsPhoneGetTwilioProvider
       /**
        * `PUT /guardian/factors/phone/settings`
        *
        * Not in Auth0's definition: declared from node-auth0 v7.1.
        */
-      set: guardianFactorsPhoneSet,
+      set: typeof guardianFactorsPhoneSet
       /**
        * `PUT /guardian/factors/phone/message-types`
        *
        * Scopes (any one): `update:guardian_factors`.
        */
-      setMessageTypes: guardianFactorsPhoneSetMessageTypes,
+      setMessageTypes: typeof guardianFactorsPhoneSetMessageTypes
       /**
        * `PUT /guardian/factors/phone/selected-provider`
        *
        * Scopes (any one): `update:guardian_factors`.
        */
-      setProvider: guardianFactorsPhoneSetProvider,
+      setProvider: typeof guardianFactorsPhoneSetProvider
       /**
        * `PUT /guardian/factors/phone/templates`
        *
        * Scopes (any one): `update:guardian_factors`.
        */
-      setTemplates: guardianFactorsPhoneSetTemplates,
+      setTemplates: typeof guardianFactorsPhoneSetTemplates
       /**
        * `PUT /guardian/factors/phone/providers/twilio`
        *
        * Scopes (any one): `update:guardian_factors`.
        */
-      setTwilioProvider: guardianFactorsPhoneSetTwilioProvider,
-    },
+      setTwilioProvider: typeof guardianFactorsPhoneSetTwilioProvider
+    }
     pushNotification: {
       /**
        * `GET /guardian/factors/push-notification/providers/apns`
        *
        * Scopes (any one): `read:guardian_factors`.
        */
-      getApnsProvider: guardianFactorsPushNotificationGetApnsProvider,
+      getApnsProvider: typeof guardianFactorsPushNotificationGetApnsProvider
       /**
        * `GET /guardian/factors/push-notification/selected-provider`
        *
        * Scopes (any one): `read:guardian_factors`.
        */
-      getSelectedProvider: guardianFactorsPushNotificationGetSelectedProvider,
+      getSelectedProvider: typeof guardianFactorsPushNotificationGetSelectedProvider
       /**
        * `GET /guardian/factors/push-notification/providers/sns`
        *
        * Scopes (any one): `read:guardian_factors`.
        */
-      getSnsProvider: guardianFactorsPushNotificationGetSnsProvider,
+      getSnsProvider: typeof guardianFactorsPushNotificationGetSnsProvider
       /**
        * `PUT /guardian/factors/push-notification/providers/apns`
        *
        * Scopes (any one): `update:guardian_factors`.
        */
-      setApnsProvider: guardianFactorsPushNotificationSetApnsProvider,
+      setApnsProvider: typeof guardianFactorsPushNotificationSetApnsProvider
       /**
        * `PUT /guardian/factors/push-notification/providers/fcm`
        *
        * Scopes (any one): `update:guardian_factors`.
        */
-      setFcmProvider: guardianFactorsPushNotificationSetFcmProvider,
+      setFcmProvider: typeof guardianFactorsPushNotificationSetFcmProvider
       /**
        * `PUT /guardian/factors/push-notification/providers/fcmv1`
        *
        * Scopes (any one): `update:guardian_factors`.
        */
-      setFcmv1Provider: guardianFactorsPushNotificationSetFcmv1Provider,
+      setFcmv1Provider: typeof guardianFactorsPushNotificationSetFcmv1Provider
       /**
        * `PUT /guardian/factors/push-notification/selected-provider`
        *
        * Scopes (any one): `update:guardian_factors`.
        */
-      setProvider: guardianFactorsPushNotificationSetProvider,
+      setProvider: typeof guardianFactorsPushNotificationSetProvider
       /**
        * `PUT /guardian/factors/push-notification/providers/sns`
        *
        * Scopes (any one): `update:guardian_factors`.
        */
-      setSnsProvider: guardianFactorsPushNotificationSetSnsProvider,
+      setSnsProvider: typeof guardianFactorsPushNotificationSetSnsProvider
       /**
        * `PATCH /guardian/factors/push-notification/providers/apns`
        *
        * Scopes (any one): `update:guardian_factors`.
        */
-      updateApnsProvider: guardianFactorsPushNotificationUpdateApnsProvider,
+      updateApnsProvider: typeof guardianFactorsPushNotificationUpdateApnsProvider
       /**
        * `PATCH /guardian/factors/push-notification/providers/fcm`
        *
        * Scopes (any one): `update:guardian_factors`.
        */
-      updateFcmProvider: guardianFactorsPushNotificationUpdateFcmProvider,
+      updateFcmProvider: typeof guardianFactorsPushNotificationUpdateFcmProvider
       /**
        * `PATCH /guardian/factors/push-notification/providers/fcmv1`
        *
        * Scopes (any one): `update:guardian_factors`.
        */
-      updateFcmv1Provider: guardianFactorsPushNotificationUpdateFcmv1Provider,
+      updateFcmv1Provider: typeof guardianFactorsPushNotificationUpdateFcmv1Provider
       /**
        * `PATCH /guardian/factors/push-notification/providers/sns`
        *
        * Scopes (any one): `update:guardian_factors`.
        */
-      updateSnsProvider: guardianFactorsPushNotificationUpdateSnsProvider,
-    },
+      updateSnsProvider: typeof guardianFactorsPushNotificationUpdateSnsProvider
+    }
     sms: {
       /**
        * `GET /guardian/factors/sms/selected-provider`
        *
        * Scopes (any one): `read:guardian_factors`.
        */
-      getSelectedProvider: guardianFactorsSmsGetSelectedProvider,
+      getSelectedProvider: typeof guardianFactorsSmsGetSelectedProvider
       /**
        * `GET /guardian/factors/sms/templates`
        *
        * Scopes (any one): `read:guardian_factors`.
        */
-      getTemplates: guardianFactorsSmsGetTemplates,
+      getTemplates: typeof guardianFactorsSmsGetTemplates
       /**
        * `GET /guardian/factors/sms/providers/twilio`
        *
        * Scopes (any one): `read:guardian_factors`.
        */
-      getTwilioProvider: guardianFactorsSmsGetTwilioProvider,
+      getTwilioProvider: typeof guardianFactorsSmsGetTwilioProvider
       /**
        * `PUT /guardian/factors/sms/selected-provider`
        *
        * Scopes (any one): `update:guardian_factors`.
        */
-      setProvider: guardianFactorsSmsSetProvider,
+      setProvider: typeof guardianFactorsSmsSetProvider
       /**
        * `PUT /guardian/factors/sms/templates`
        *
        * Scopes (any one): `update:guardian_factors`.
        */
-      setTemplates: guardianFactorsSmsSetTemplates,
+      setTemplates: typeof guardianFactorsSmsSetTemplates
       /**
        * `PUT /guardian/factors/sms/providers/twilio`
        *
        * Scopes (any one): `update:guardian_factors`.
        */
-      setTwilioProvider: guardianFactorsSmsSetTwilioProvider,
-    },
-  },
+      setTwilioProvider: typeof guardianFactorsSmsSetTwilioProvider
+    }
+  }
   policies: {
     /**
      * `GET /guardian/policies`
      *
      * Scopes (any one): `read:mfa_policies`.
      */
-    list: guardianPoliciesList,
+    list: typeof guardianPoliciesList
     /**
      * `PUT /guardian/policies`
      *
      * Scopes (any one): `update:mfa_policies`.
      */
+    set: typeof guardianPoliciesSet
+  }
+} = {
+  get: guardianGet,
+  set: guardianSet,
+  enrollments: {
+    createTicket: guardianEnrollmentsCreateTicket,
+    delete: guardianEnrollmentsDelete,
+    get: guardianEnrollmentsGet,
+  },
+  factors: {
+    list: guardianFactorsList,
+    set: guardianFactorsSet,
+    duo: {
+      settings: {
+        get: guardianFactorsDuoSettingsGet,
+        set: guardianFactorsDuoSettingsSet,
+        update: guardianFactorsDuoSettingsUpdate,
+      },
+    },
+    email: {
+      get: guardianFactorsEmailGet,
+      set: guardianFactorsEmailSet,
+    },
+    phone: {
+      get: guardianFactorsPhoneGet,
+      getMessageTypes: guardianFactorsPhoneGetMessageTypes,
+      getSelectedProvider: guardianFactorsPhoneGetSelectedProvider,
+      getTemplates: guardianFactorsPhoneGetTemplates,
+      getTwilioProvider: guardianFactorsPhoneGetTwilioProvider,
+      set: guardianFactorsPhoneSet,
+      setMessageTypes: guardianFactorsPhoneSetMessageTypes,
+      setProvider: guardianFactorsPhoneSetProvider,
+      setTemplates: guardianFactorsPhoneSetTemplates,
+      setTwilioProvider: guardianFactorsPhoneSetTwilioProvider,
+    },
+    pushNotification: {
+      getApnsProvider: guardianFactorsPushNotificationGetApnsProvider,
+      getSelectedProvider: guardianFactorsPushNotificationGetSelectedProvider,
+      getSnsProvider: guardianFactorsPushNotificationGetSnsProvider,
+      setApnsProvider: guardianFactorsPushNotificationSetApnsProvider,
+      setFcmProvider: guardianFactorsPushNotificationSetFcmProvider,
+      setFcmv1Provider: guardianFactorsPushNotificationSetFcmv1Provider,
+      setProvider: guardianFactorsPushNotificationSetProvider,
+      setSnsProvider: guardianFactorsPushNotificationSetSnsProvider,
+      updateApnsProvider: guardianFactorsPushNotificationUpdateApnsProvider,
+      updateFcmProvider: guardianFactorsPushNotificationUpdateFcmProvider,
+      updateFcmv1Provider: guardianFactorsPushNotificationUpdateFcmv1Provider,
+      updateSnsProvider: guardianFactorsPushNotificationUpdateSnsProvider,
+    },
+    sms: {
+      getSelectedProvider: guardianFactorsSmsGetSelectedProvider,
+      getTemplates: guardianFactorsSmsGetTemplates,
+      getTwilioProvider: guardianFactorsSmsGetTwilioProvider,
+      setProvider: guardianFactorsSmsSetProvider,
+      setTemplates: guardianFactorsSmsSetTemplates,
+      setTwilioProvider: guardianFactorsSmsSetTwilioProvider,
+    },
+  },
+  policies: {
+    list: guardianPoliciesList,
     set: guardianPoliciesSet,
   },
 }

@@ -107,61 +107,73 @@ export const hooksSecretsUpdate = {
 } as Operation<[id: string], T.UpdateHookSecretRequestContent, void>
 
 /** The `hooks` operations: each a typed descriptor that `ManagementClient` interprets. */
-export const hooks = {
+export const hooks: {
   /**
    * `POST /hooks`
    *
    * Scopes (any one): `create:hooks`.
    */
-  create: hooksCreate,
+  create: typeof hooksCreate
   /**
    * `DELETE /hooks/{id}`
    *
    * Scopes (any one): `delete:hooks`.
    */
-  delete: hooksDelete,
+  delete: typeof hooksDelete
   /**
    * `GET /hooks/{id}`
    *
    * Scopes (any one): `read:hooks`.
    */
-  get: hooksGet,
+  get: typeof hooksGet
   /**
    * `GET /hooks`
    *
    * Scopes (any one): `read:hooks`.
    */
-  list: hooksList,
+  list: typeof hooksList
   /**
    * `PATCH /hooks/{id}`
    *
    * Scopes (any one): `update:hooks`.
    */
-  update: hooksUpdate,
+  update: typeof hooksUpdate
   secrets: {
     /**
      * `POST /hooks/{id}/secrets`
      *
      * Scopes (any one): `update:hooks`.
      */
-    create: hooksSecretsCreate,
+    create: typeof hooksSecretsCreate
     /**
      * `DELETE /hooks/{id}/secrets`
      *
      * Scopes (any one): `delete:hooks`.
      */
-    delete: hooksSecretsDelete,
+    delete: typeof hooksSecretsDelete
     /**
      * `GET /hooks/{id}/secrets`
      *
      * Scopes (any one): `read:hooks`.
      */
-    get: hooksSecretsGet,
+    get: typeof hooksSecretsGet
     /**
      * `PATCH /hooks/{id}/secrets`
      *
      * Scopes (any one): `update:hooks`.
      */
+    update: typeof hooksSecretsUpdate
+  }
+} = {
+  create: hooksCreate,
+  delete: hooksDelete,
+  get: hooksGet,
+  list: hooksList,
+  update: hooksUpdate,
+  secrets: {
+    create: hooksSecretsCreate,
+    delete: hooksSecretsDelete,
+    get: hooksSecretsGet,
     update: hooksSecretsUpdate,
   },
 }

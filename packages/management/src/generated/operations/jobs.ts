@@ -67,43 +67,57 @@ export const jobsVerificationEmailCreate = {
 >
 
 /** The `jobs` operations: each a typed descriptor that `ManagementClient` interprets. */
-export const jobs = {
+export const jobs: {
   /**
    * `GET /jobs/{id}`
    *
    * Scopes (any one): `create:users`, `read:users`.
    */
-  get: jobsGet,
+  get: typeof jobsGet
   errors: {
     /**
      * `GET /jobs/{id}/errors`
      *
      * Scopes (any one): `create:users`, `read:users`.
      */
-    get: jobsErrorsGet,
-  },
+    get: typeof jobsErrorsGet
+  }
   usersExports: {
     /**
      * `POST /jobs/users-exports`
      *
      * Scopes (any one): `read:users`.
      */
-    create: jobsUsersExportsCreate,
-  },
+    create: typeof jobsUsersExportsCreate
+  }
   usersImports: {
     /**
      * `POST /jobs/users-imports`
      *
      * Scopes (any one): `create:users`.
      */
-    create: jobsUsersImportsCreate,
-  },
+    create: typeof jobsUsersImportsCreate
+  }
   verificationEmail: {
     /**
      * `POST /jobs/verification-email`
      *
      * Scopes (any one): `update:users`.
      */
+    create: typeof jobsVerificationEmailCreate
+  }
+} = {
+  get: jobsGet,
+  errors: {
+    get: jobsErrorsGet,
+  },
+  usersExports: {
+    create: jobsUsersExportsCreate,
+  },
+  usersImports: {
+    create: jobsUsersImportsCreate,
+  },
+  verificationEmail: {
     create: jobsVerificationEmailCreate,
   },
 }

@@ -211,121 +211,148 @@ export const keysSigningRotate = { method: 'POST', path: '/keys/signing/rotate' 
 >
 
 /** The `keys` operations: each a typed descriptor that `ManagementClient` interprets. */
-export const keys = {
+export const keys: {
   customSigning: {
     /**
      * `DELETE /keys/custom-signing`
      *
      * Scopes (any one): `delete:custom_signing_keys`.
      */
-    delete: keysCustomSigningDelete,
+    delete: typeof keysCustomSigningDelete
     /**
      * `GET /keys/custom-signing`
      *
      * Scopes (any one): `read:custom_signing_keys`.
      */
-    get: keysCustomSigningGet,
+    get: typeof keysCustomSigningGet
     /**
      * `PUT /keys/custom-signing`
      *
      * Scopes (any one): `create:custom_signing_keys`, `update:custom_signing_keys`.
      */
-    set: keysCustomSigningSet,
-  },
+    set: typeof keysCustomSigningSet
+  }
   encryption: {
     /**
      * `POST /keys/encryption`
      *
      * Scopes (any one): `create:encryption_keys`.
      */
-    create: keysEncryptionCreate,
+    create: typeof keysEncryptionCreate
     /**
      * `POST /keys/encryption/{kid}/wrapping-key`
      *
      * Scopes (any one): `create:encryption_keys`.
      */
-    createPublicWrappingKey: keysEncryptionCreatePublicWrappingKey,
+    createPublicWrappingKey: typeof keysEncryptionCreatePublicWrappingKey
     /**
      * `DELETE /keys/encryption/{kid}`
      *
      * Scopes (any one): `delete:encryption_keys`.
      */
-    delete: keysEncryptionDelete,
+    delete: typeof keysEncryptionDelete
     /**
      * `GET /keys/encryption/{kid}`
      *
      * Scopes (any one): `read:encryption_keys`.
      */
-    get: keysEncryptionGet,
+    get: typeof keysEncryptionGet
     /**
      * `POST /keys/encryption/{kid}`
      *
      * Scopes (any one): `update:encryption_keys`.
      */
-    import: keysEncryptionImport,
+    import: typeof keysEncryptionImport
     /**
      * `GET /keys/encryption`
      *
      * Scopes (any one): `read:encryption_keys`.
      */
-    list: keysEncryptionList,
+    list: typeof keysEncryptionList
     /**
      * `POST /keys/encryption/rekey`
      *
      * Scopes (any one): `create:encryption_keys`, `update:encryption_keys`.
      */
-    rekey: keysEncryptionRekey,
-  },
+    rekey: typeof keysEncryptionRekey
+  }
   networkAcls: {
     /**
      * `POST /keys/network-acls`
      *
      * Not in Auth0's definition: declared from node-auth0 v7.1.
      */
-    create: keysNetworkAclsCreate,
+    create: typeof keysNetworkAclsCreate
     /**
      * `DELETE /keys/network-acls/{id}`
      *
      * Not in Auth0's definition: declared from node-auth0 v7.1.
      */
-    delete: keysNetworkAclsDelete,
+    delete: typeof keysNetworkAclsDelete
     /**
      * `GET /keys/network-acls/{id}`
      *
      * Not in Auth0's definition: declared from node-auth0 v7.1.
      */
-    get: keysNetworkAclsGet,
+    get: typeof keysNetworkAclsGet
     /**
      * `GET /keys/network-acls`
      *
      * Not in Auth0's definition: declared from node-auth0 v7.1.
      */
-    list: keysNetworkAclsList,
-  },
+    list: typeof keysNetworkAclsList
+  }
   signing: {
     /**
      * `GET /keys/signing/{kid}`
      *
      * Scopes (any one): `read:signing_keys`.
      */
-    get: keysSigningGet,
+    get: typeof keysSigningGet
     /**
      * `GET /keys/signing`
      *
      * Scopes (any one): `read:signing_keys`.
      */
-    list: keysSigningList,
+    list: typeof keysSigningList
     /**
      * `PUT /keys/signing/{kid}/revoke`
      *
      * Scopes (any one): `update:signing_keys`.
      */
-    revoke: keysSigningRevoke,
+    revoke: typeof keysSigningRevoke
     /**
      * `POST /keys/signing/rotate`
      *
      * Scopes (any one): `create:signing_keys`, `update:signing_keys`.
      */
+    rotate: typeof keysSigningRotate
+  }
+} = {
+  customSigning: {
+    delete: keysCustomSigningDelete,
+    get: keysCustomSigningGet,
+    set: keysCustomSigningSet,
+  },
+  encryption: {
+    create: keysEncryptionCreate,
+    createPublicWrappingKey: keysEncryptionCreatePublicWrappingKey,
+    delete: keysEncryptionDelete,
+    get: keysEncryptionGet,
+    import: keysEncryptionImport,
+    list: keysEncryptionList,
+    rekey: keysEncryptionRekey,
+  },
+  networkAcls: {
+    create: keysNetworkAclsCreate,
+    delete: keysNetworkAclsDelete,
+    get: keysNetworkAclsGet,
+    list: keysNetworkAclsList,
+  },
+  signing: {
+    get: keysSigningGet,
+    list: keysSigningList,
+    revoke: keysSigningRevoke,
     rotate: keysSigningRotate,
   },
 }

@@ -58,35 +58,41 @@ export const logStreamsUpdate = {
 } as Operation<[id: string], T.UpdateLogStreamRequestContent, T.UpdateLogStreamResponseContent>
 
 /** The `logStreams` operations: each a typed descriptor that `ManagementClient` interprets. */
-export const logStreams = {
+export const logStreams: {
   /**
    * `POST /log-streams`
    *
    * Scopes (any one): `create:log_streams`.
    */
-  create: logStreamsCreate,
+  create: typeof logStreamsCreate
   /**
    * `DELETE /log-streams/{id}`
    *
    * Scopes (any one): `delete:log_streams`.
    */
-  delete: logStreamsDelete,
+  delete: typeof logStreamsDelete
   /**
    * `GET /log-streams/{id}`
    *
    * Scopes (any one): `read:log_streams`.
    */
-  get: logStreamsGet,
+  get: typeof logStreamsGet
   /**
    * `GET /log-streams`
    *
    * Scopes (any one): `read:log_streams`.
    */
-  list: logStreamsList,
+  list: typeof logStreamsList
   /**
    * `PATCH /log-streams/{id}`
    *
    * Scopes (any one): `update:log_streams`.
    */
+  update: typeof logStreamsUpdate
+} = {
+  create: logStreamsCreate,
+  delete: logStreamsDelete,
+  get: logStreamsGet,
+  list: logStreamsList,
   update: logStreamsUpdate,
 }

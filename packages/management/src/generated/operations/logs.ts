@@ -27,17 +27,20 @@ export const logsList = {
 } as Operation<[], T.ListLogsRequestParameters, T.ListLogResponseContent, T.Log>
 
 /** The `logs` operations: each a typed descriptor that `ManagementClient` interprets. */
-export const logs = {
+export const logs: {
   /**
    * `GET /logs/{id}`
    *
    * Scopes (any one): `read:logs`, `read:logs_users`.
    */
-  get: logsGet,
+  get: typeof logsGet
   /**
    * `GET /logs`
    *
    * Scopes (any one): `read:logs`, `read:logs_users`.
    */
+  list: typeof logsList
+} = {
+  get: logsGet,
   list: logsList,
 }

@@ -77,41 +77,48 @@ export const networkAclsUpdate = {
 } as Operation<[id: string], T.UpdateNetworkAclRequestContent, T.UpdateNetworkAclResponseContent>
 
 /** The `networkAcls` operations: each a typed descriptor that `ManagementClient` interprets. */
-export const networkAcls = {
+export const networkAcls: {
   /**
    * `POST /network-acls`
    *
    * Scopes (any one): `create:network_acls`.
    */
-  create: networkAclsCreate,
+  create: typeof networkAclsCreate
   /**
    * `DELETE /network-acls/{id}`
    *
    * Scopes (any one): `delete:network_acls`.
    */
-  delete: networkAclsDelete,
+  delete: typeof networkAclsDelete
   /**
    * `GET /network-acls/{id}`
    *
    * Scopes (any one): `read:network_acls`.
    */
-  get: networkAclsGet,
+  get: typeof networkAclsGet
   /**
    * `GET /network-acls`
    *
    * Scopes (any one): `read:network_acls`.
    */
-  list: networkAclsList,
+  list: typeof networkAclsList
   /**
    * `PUT /network-acls/{id}`
    *
    * Scopes (any one): `update:network_acls`.
    */
-  set: networkAclsSet,
+  set: typeof networkAclsSet
   /**
    * `PATCH /network-acls/{id}`
    *
    * Scopes (any one): `update:network_acls`.
    */
+  update: typeof networkAclsUpdate
+} = {
+  create: networkAclsCreate,
+  delete: networkAclsDelete,
+  get: networkAclsGet,
+  list: networkAclsList,
+  set: networkAclsSet,
   update: networkAclsUpdate,
 }

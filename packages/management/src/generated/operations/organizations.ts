@@ -766,101 +766,101 @@ export const organizationsRolesMembersList = {
 >
 
 /** The `organizations` operations: each a typed descriptor that `ManagementClient` interprets. */
-export const organizations = {
+export const organizations: {
   /**
    * `POST /organizations`
    *
    * Scopes (any one): `create:organizations`, `create:organization_connections`.
    */
-  create: organizationsCreate,
+  create: typeof organizationsCreate
   /**
    * `DELETE /organizations/{id}`
    *
    * Scopes (any one): `delete:organizations`.
    */
-  delete: organizationsDelete,
+  delete: typeof organizationsDelete
   /**
    * `GET /organizations/{id}`
    *
    * Scopes (any one): `read:organizations`, `read:organizations_summary`.
    */
-  get: organizationsGet,
+  get: typeof organizationsGet
   /**
    * `GET /organizations/name/{name}`
    *
    * Scopes (any one): `read:organizations`.
    */
-  getByName: organizationsGetByName,
+  getByName: typeof organizationsGetByName
   /**
    * `GET /organizations`
    *
    * Scopes (any one): `read:organizations`, `read:organizations_summary`.
    */
-  list: organizationsList,
+  list: typeof organizationsList
   /**
    * `GET /organizations/search`
    *
    * Not in Auth0's definition: declared from node-auth0 v7.1.
    */
-  search: organizationsSearch,
+  search: typeof organizationsSearch
   /**
    * `PATCH /organizations/{id}`
    *
    * Scopes (any one): `update:organizations`.
    */
-  update: organizationsUpdate,
+  update: typeof organizationsUpdate
   clientGrants: {
     /**
      * `POST /organizations/{id}/client-grants`
      *
      * Scopes (any one): `create:organization_client_grants`.
      */
-    create: organizationsClientGrantsCreate,
+    create: typeof organizationsClientGrantsCreate
     /**
      * `DELETE /organizations/{id}/client-grants/{grant_id}`
      *
      * Scopes (any one): `delete:organization_client_grants`.
      */
-    delete: organizationsClientGrantsDelete,
+    delete: typeof organizationsClientGrantsDelete
     /**
      * `GET /organizations/{id}/client-grants`
      *
      * Scopes (any one): `read:organization_client_grants`.
      */
-    list: organizationsClientGrantsList,
-  },
+    list: typeof organizationsClientGrantsList
+  }
   clients: {
     /**
      * `POST /organizations/{id}/clients`
      *
      * Not in Auth0's definition: declared from node-auth0 v7.1.
      */
-    create: organizationsClientsCreate,
+    create: typeof organizationsClientsCreate
     /**
      * `DELETE /organizations/{id}/clients`
      *
      * Not in Auth0's definition: declared from node-auth0 v7.1.
      */
-    delete: organizationsClientsDelete,
+    delete: typeof organizationsClientsDelete
     /**
      * `GET /organizations/{id}/clients/{client_id}`
      *
      * Not in Auth0's definition: declared from node-auth0 v7.1.
      */
-    get: organizationsClientsGet,
+    get: typeof organizationsClientsGet
     /**
      * `GET /organizations/{id}/clients`
      *
      * Not in Auth0's definition: declared from node-auth0 v7.1.
      */
-    list: organizationsClientsList,
+    list: typeof organizationsClientsList
     /**
      * `PATCH /organizations/{id}/clients/{client_id}`
      *
      * Not in Auth0's definition: declared from node-auth0 v7.1.
      */
-    update: organizationsClientsUpdate,
-  },
+    update: typeof organizationsClientsUpdate
+  }
   connections: {
     /**
      * `POST /organizations/{id}/connections`
@@ -869,7 +869,7 @@ export const organizations = {
      *
      * Lifecycle: EA.
      */
-    create: organizationsConnectionsCreate,
+    create: typeof organizationsConnectionsCreate
     /**
      * `DELETE /organizations/{id}/connections/{connection_id}`
      *
@@ -877,7 +877,7 @@ export const organizations = {
      *
      * Lifecycle: EA.
      */
-    delete: organizationsConnectionsDelete,
+    delete: typeof organizationsConnectionsDelete
     /**
      * `GET /organizations/{id}/connections/{connection_id}`
      *
@@ -885,7 +885,7 @@ export const organizations = {
      *
      * Lifecycle: EA.
      */
-    get: organizationsConnectionsGet,
+    get: typeof organizationsConnectionsGet
     /**
      * `GET /organizations/{id}/connections`
      *
@@ -893,7 +893,7 @@ export const organizations = {
      *
      * Lifecycle: EA.
      */
-    list: organizationsConnectionsList,
+    list: typeof organizationsConnectionsList
     /**
      * `PATCH /organizations/{id}/connections/{connection_id}`
      *
@@ -901,158 +901,158 @@ export const organizations = {
      *
      * Lifecycle: EA.
      */
-    update: organizationsConnectionsUpdate,
-  },
+    update: typeof organizationsConnectionsUpdate
+  }
   discoveryDomains: {
     /**
      * `POST /organizations/{id}/discovery-domains`
      *
      * Scopes (any one): `create:organization_discovery_domains`.
      */
-    create: organizationsDiscoveryDomainsCreate,
+    create: typeof organizationsDiscoveryDomainsCreate
     /**
      * `DELETE /organizations/{id}/discovery-domains/{discovery_domain_id}`
      *
      * Scopes (any one): `delete:organization_discovery_domains`.
      */
-    delete: organizationsDiscoveryDomainsDelete,
+    delete: typeof organizationsDiscoveryDomainsDelete
     /**
      * `GET /organizations/{id}/discovery-domains/{discovery_domain_id}`
      *
      * Scopes (any one): `read:organization_discovery_domains`.
      */
-    get: organizationsDiscoveryDomainsGet,
+    get: typeof organizationsDiscoveryDomainsGet
     /**
      * `GET /organizations/{id}/discovery-domains/name/{discovery_domain}`
      *
      * Scopes (any one): `read:organization_discovery_domains`.
      */
-    getByName: organizationsDiscoveryDomainsGetByName,
+    getByName: typeof organizationsDiscoveryDomainsGetByName
     /**
      * `GET /organizations/{id}/discovery-domains`
      *
      * Scopes (any one): `read:organization_discovery_domains`.
      */
-    list: organizationsDiscoveryDomainsList,
+    list: typeof organizationsDiscoveryDomainsList
     /**
      * `PATCH /organizations/{id}/discovery-domains/{discovery_domain_id}`
      *
      * Scopes (any one): `update:organization_discovery_domains`.
      */
-    update: organizationsDiscoveryDomainsUpdate,
-  },
+    update: typeof organizationsDiscoveryDomainsUpdate
+  }
   enabledConnections: {
     /**
      * `POST /organizations/{id}/enabled_connections`
      *
      * Scopes (any one): `create:organization_connections`.
      */
-    add: organizationsEnabledConnectionsAdd,
+    add: typeof organizationsEnabledConnectionsAdd
     /**
      * `DELETE /organizations/{id}/enabled_connections/{connectionId}`
      *
      * Scopes (any one): `delete:organization_connections`.
      */
-    delete: organizationsEnabledConnectionsDelete,
+    delete: typeof organizationsEnabledConnectionsDelete
     /**
      * `GET /organizations/{id}/enabled_connections/{connectionId}`
      *
      * Scopes (any one): `read:organization_connections`.
      */
-    get: organizationsEnabledConnectionsGet,
+    get: typeof organizationsEnabledConnectionsGet
     /**
      * `GET /organizations/{id}/enabled_connections`
      *
      * Scopes (any one): `read:organization_connections`.
      */
-    list: organizationsEnabledConnectionsList,
+    list: typeof organizationsEnabledConnectionsList
     /**
      * `PATCH /organizations/{id}/enabled_connections/{connectionId}`
      *
      * Scopes (any one): `update:organization_connections`.
      */
-    update: organizationsEnabledConnectionsUpdate,
-  },
+    update: typeof organizationsEnabledConnectionsUpdate
+  }
   groups: {
     /**
      * `GET /organizations/{organization_id}/groups`
      *
      * Scopes (any one): `read:organization_groups`.
      */
-    list: organizationsGroupsList,
+    list: typeof organizationsGroupsList
     roles: {
       /**
        * `POST /organizations/{organization_id}/groups/{group_id}/roles`
        *
        * Scopes (any one): `create:organization_group_roles`.
        */
-      create: organizationsGroupsRolesCreate,
+      create: typeof organizationsGroupsRolesCreate
       /**
        * `DELETE /organizations/{organization_id}/groups/{group_id}/roles`
        *
        * Scopes (any one): `delete:organization_group_roles`.
        */
-      delete: organizationsGroupsRolesDelete,
+      delete: typeof organizationsGroupsRolesDelete
       /**
        * `GET /organizations/{organization_id}/groups/{group_id}/roles`
        *
        * Scopes (any one): `read:organization_group_roles`.
        */
-      list: organizationsGroupsRolesList,
-    },
-  },
+      list: typeof organizationsGroupsRolesList
+    }
+  }
   invitations: {
     /**
      * `POST /organizations/{id}/invitations`
      *
      * Scopes (any one): `create:organization_invitations`.
      */
-    create: organizationsInvitationsCreate,
+    create: typeof organizationsInvitationsCreate
     /**
      * `DELETE /organizations/{id}/invitations/{invitation_id}`
      *
      * Scopes (any one): `delete:organization_invitations`.
      */
-    delete: organizationsInvitationsDelete,
+    delete: typeof organizationsInvitationsDelete
     /**
      * `GET /organizations/{id}/invitations/{invitation_id}`
      *
      * Scopes (any one): `read:organization_invitations`.
      */
-    get: organizationsInvitationsGet,
+    get: typeof organizationsInvitationsGet
     /**
      * `GET /organizations/{id}/invitations`
      *
      * Scopes (any one): `read:organization_invitations`.
      */
-    list: organizationsInvitationsList,
-  },
+    list: typeof organizationsInvitationsList
+  }
   members: {
     /**
      * `POST /organizations/{id}/members`
      *
      * Scopes (any one): `create:organization_members`.
      */
-    create: organizationsMembersCreate,
+    create: typeof organizationsMembersCreate
     /**
      * `DELETE /organizations/{id}/members`
      *
      * Scopes (any one): `delete:organization_members`.
      */
-    delete: organizationsMembersDelete,
+    delete: typeof organizationsMembersDelete
     /**
      * `GET /organizations/{id}/members`
      *
      * Scopes (any one): `read:organization_members`.
      */
-    list: organizationsMembersList,
+    list: typeof organizationsMembersList
     effectiveRoles: {
       /**
        * `GET /organizations/{id}/members/{user_id}/effective-roles`
        *
        * Scopes (any one): `read:organization_member_effective_roles`.
        */
-      list: organizationsMembersEffectiveRolesList,
+      list: typeof organizationsMembersEffectiveRolesList
       sources: {
         groups: {
           /**
@@ -1060,51 +1060,51 @@ export const organizations = {
            *
            * Scopes (any one): `read:organization_member_role_source_groups`.
            */
-          list: organizationsMembersEffectiveRolesSourcesGroupsList,
-        },
-      },
-    },
+          list: typeof organizationsMembersEffectiveRolesSourcesGroupsList
+        }
+      }
+    }
     roles: {
       /**
        * `POST /organizations/{id}/members/{user_id}/roles`
        *
        * Scopes (any one): `create:organization_member_roles`.
        */
-      assign: organizationsMembersRolesAssign,
+      assign: typeof organizationsMembersRolesAssign
       /**
        * `DELETE /organizations/{id}/members/{user_id}/roles`
        *
        * Scopes (any one): `delete:organization_member_roles`.
        */
-      delete: organizationsMembersRolesDelete,
+      delete: typeof organizationsMembersRolesDelete
       /**
        * `GET /organizations/{id}/members/{user_id}/roles`
        *
        * Scopes (any one): `read:organization_member_roles`.
        */
-      list: organizationsMembersRolesList,
-    },
-  },
+      list: typeof organizationsMembersRolesList
+    }
+  }
   organizationTemplate: {
     /**
      * `PUT /organizations/{id}/organization-templates/{template_id}`
      *
      * Not in Auth0's definition: declared from node-auth0 v7.1.
      */
-    assignOrganizationTemplate: organizationsOrganizationTemplateAssignOrganizationTemplate,
+    assignOrganizationTemplate: typeof organizationsOrganizationTemplateAssignOrganizationTemplate
     /**
      * `GET /organizations/{id}/organization-templates`
      *
      * Not in Auth0's definition: declared from node-auth0 v7.1.
      */
-    get: organizationsOrganizationTemplateGet,
+    get: typeof organizationsOrganizationTemplateGet
     /**
      * `DELETE /organizations/{id}/organization-templates/{template_id}`
      *
      * Not in Auth0's definition: declared from node-auth0 v7.1.
      */
-    unassignOrganizationTemplate: organizationsOrganizationTemplateUnassignOrganizationTemplate,
-  },
+    unassignOrganizationTemplate: typeof organizationsOrganizationTemplateUnassignOrganizationTemplate
+  }
   roles: {
     groups: {
       /**
@@ -1112,14 +1112,101 @@ export const organizations = {
        *
        * Not in Auth0's definition: declared from node-auth0 v7.1.
        */
-      list: organizationsRolesGroupsList,
-    },
+      list: typeof organizationsRolesGroupsList
+    }
     members: {
       /**
        * `GET /organizations/{id}/roles/{role_id}/members`
        *
        * Not in Auth0's definition: declared from node-auth0 v7.1.
        */
+      list: typeof organizationsRolesMembersList
+    }
+  }
+} = {
+  create: organizationsCreate,
+  delete: organizationsDelete,
+  get: organizationsGet,
+  getByName: organizationsGetByName,
+  list: organizationsList,
+  search: organizationsSearch,
+  update: organizationsUpdate,
+  clientGrants: {
+    create: organizationsClientGrantsCreate,
+    delete: organizationsClientGrantsDelete,
+    list: organizationsClientGrantsList,
+  },
+  clients: {
+    create: organizationsClientsCreate,
+    delete: organizationsClientsDelete,
+    get: organizationsClientsGet,
+    list: organizationsClientsList,
+    update: organizationsClientsUpdate,
+  },
+  connections: {
+    create: organizationsConnectionsCreate,
+    delete: organizationsConnectionsDelete,
+    get: organizationsConnectionsGet,
+    list: organizationsConnectionsList,
+    update: organizationsConnectionsUpdate,
+  },
+  discoveryDomains: {
+    create: organizationsDiscoveryDomainsCreate,
+    delete: organizationsDiscoveryDomainsDelete,
+    get: organizationsDiscoveryDomainsGet,
+    getByName: organizationsDiscoveryDomainsGetByName,
+    list: organizationsDiscoveryDomainsList,
+    update: organizationsDiscoveryDomainsUpdate,
+  },
+  enabledConnections: {
+    add: organizationsEnabledConnectionsAdd,
+    delete: organizationsEnabledConnectionsDelete,
+    get: organizationsEnabledConnectionsGet,
+    list: organizationsEnabledConnectionsList,
+    update: organizationsEnabledConnectionsUpdate,
+  },
+  groups: {
+    list: organizationsGroupsList,
+    roles: {
+      create: organizationsGroupsRolesCreate,
+      delete: organizationsGroupsRolesDelete,
+      list: organizationsGroupsRolesList,
+    },
+  },
+  invitations: {
+    create: organizationsInvitationsCreate,
+    delete: organizationsInvitationsDelete,
+    get: organizationsInvitationsGet,
+    list: organizationsInvitationsList,
+  },
+  members: {
+    create: organizationsMembersCreate,
+    delete: organizationsMembersDelete,
+    list: organizationsMembersList,
+    effectiveRoles: {
+      list: organizationsMembersEffectiveRolesList,
+      sources: {
+        groups: {
+          list: organizationsMembersEffectiveRolesSourcesGroupsList,
+        },
+      },
+    },
+    roles: {
+      assign: organizationsMembersRolesAssign,
+      delete: organizationsMembersRolesDelete,
+      list: organizationsMembersRolesList,
+    },
+  },
+  organizationTemplate: {
+    assignOrganizationTemplate: organizationsOrganizationTemplateAssignOrganizationTemplate,
+    get: organizationsOrganizationTemplateGet,
+    unassignOrganizationTemplate: organizationsOrganizationTemplateUnassignOrganizationTemplate,
+  },
+  roles: {
+    groups: {
+      list: organizationsRolesGroupsList,
+    },
+    members: {
       list: organizationsRolesMembersList,
     },
   },

@@ -135,71 +135,88 @@ export const promptsRenderingUpdate = {
 >
 
 /** The `prompts` operations: each a typed descriptor that `ManagementClient` interprets. */
-export const prompts = {
+export const prompts: {
   /**
    * `GET /prompts`
    *
    * Scopes (any one): `read:prompts`.
    */
-  getSettings: promptsGetSettings,
+  getSettings: typeof promptsGetSettings
   /**
    * `PATCH /prompts`
    *
    * Scopes (any one): `update:prompts`.
    */
-  updateSettings: promptsUpdateSettings,
+  updateSettings: typeof promptsUpdateSettings
   customText: {
     /**
      * `GET /prompts/{prompt}/custom-text/{language}`
      *
      * Scopes (any one): `read:prompts`.
      */
-    get: promptsCustomTextGet,
+    get: typeof promptsCustomTextGet
     /**
      * `PUT /prompts/{prompt}/custom-text/{language}`
      *
      * Scopes (any one): `update:prompts`.
      */
-    set: promptsCustomTextSet,
-  },
+    set: typeof promptsCustomTextSet
+  }
   partials: {
     /**
      * `GET /prompts/{prompt}/partials`
      *
      * Scopes (any one): `read:prompts`.
      */
-    get: promptsPartialsGet,
+    get: typeof promptsPartialsGet
     /**
      * `PUT /prompts/{prompt}/partials`
      *
      * Scopes (any one): `update:prompts`.
      */
-    set: promptsPartialsSet,
-  },
+    set: typeof promptsPartialsSet
+  }
   rendering: {
     /**
      * `PATCH /prompts/rendering`
      *
      * Scopes (any one): `update:prompts`.
      */
-    bulkUpdate: promptsRenderingBulkUpdate,
+    bulkUpdate: typeof promptsRenderingBulkUpdate
     /**
      * `GET /prompts/{prompt}/screen/{screen}/rendering`
      *
      * Scopes (any one): `read:prompts`.
      */
-    get: promptsRenderingGet,
+    get: typeof promptsRenderingGet
     /**
      * `GET /prompts/rendering`
      *
      * Scopes (any one): `read:prompts`.
      */
-    list: promptsRenderingList,
+    list: typeof promptsRenderingList
     /**
      * `PATCH /prompts/{prompt}/screen/{screen}/rendering`
      *
      * Scopes (any one): `update:prompts`.
      */
+    update: typeof promptsRenderingUpdate
+  }
+} = {
+  getSettings: promptsGetSettings,
+  updateSettings: promptsUpdateSettings,
+  customText: {
+    get: promptsCustomTextGet,
+    set: promptsCustomTextSet,
+  },
+  partials: {
+    get: promptsPartialsGet,
+    set: promptsPartialsSet,
+  },
+  rendering: {
+    bulkUpdate: promptsRenderingBulkUpdate,
+    get: promptsRenderingGet,
+    list: promptsRenderingList,
     update: promptsRenderingUpdate,
   },
 }

@@ -78,7 +78,7 @@ export const rateLimitPoliciesUpdate = {
 >
 
 /** The `rateLimitPolicies` operations: each a typed descriptor that `ManagementClient` interprets. */
-export const rateLimitPolicies = {
+export const rateLimitPolicies: {
   /**
    * `POST /rate-limit-policies`
    *
@@ -86,7 +86,7 @@ export const rateLimitPolicies = {
    *
    * Lifecycle: EA.
    */
-  create: rateLimitPoliciesCreate,
+  create: typeof rateLimitPoliciesCreate
   /**
    * `DELETE /rate-limit-policies/{id}`
    *
@@ -94,7 +94,7 @@ export const rateLimitPolicies = {
    *
    * Lifecycle: EA.
    */
-  delete: rateLimitPoliciesDelete,
+  delete: typeof rateLimitPoliciesDelete
   /**
    * `GET /rate-limit-policies/{id}`
    *
@@ -102,7 +102,7 @@ export const rateLimitPolicies = {
    *
    * Lifecycle: EA.
    */
-  get: rateLimitPoliciesGet,
+  get: typeof rateLimitPoliciesGet
   /**
    * `GET /rate-limit-policies`
    *
@@ -110,7 +110,7 @@ export const rateLimitPolicies = {
    *
    * Lifecycle: EA.
    */
-  list: rateLimitPoliciesList,
+  list: typeof rateLimitPoliciesList
   /**
    * `PATCH /rate-limit-policies/{id}`
    *
@@ -118,5 +118,11 @@ export const rateLimitPolicies = {
    *
    * Lifecycle: EA.
    */
+  update: typeof rateLimitPoliciesUpdate
+} = {
+  create: rateLimitPoliciesCreate,
+  delete: rateLimitPoliciesDelete,
+  get: rateLimitPoliciesGet,
+  list: rateLimitPoliciesList,
   update: rateLimitPoliciesUpdate,
 }

@@ -74,19 +74,19 @@ export const refreshTokensUpdate = {
 >
 
 /** The `refreshTokens` operations: each a typed descriptor that `ManagementClient` interprets. */
-export const refreshTokens = {
+export const refreshTokens: {
   /**
    * `DELETE /refresh-tokens/{id}`
    *
    * Scopes (any one): `delete:refresh_tokens`.
    */
-  delete: refreshTokensDelete,
+  delete: typeof refreshTokensDelete
   /**
    * `GET /refresh-tokens/{id}`
    *
    * Scopes (any one): `read:refresh_tokens`.
    */
-  get: refreshTokensGet,
+  get: typeof refreshTokensGet
   /**
    * `GET /refresh-tokens`
    *
@@ -94,7 +94,7 @@ export const refreshTokens = {
    *
    * Lifecycle: EA.
    */
-  list: refreshTokensList,
+  list: typeof refreshTokensList
   /**
    * `POST /refresh-tokens/revoke`
    *
@@ -102,11 +102,17 @@ export const refreshTokens = {
    *
    * Lifecycle: EA.
    */
-  revoke: refreshTokensRevoke,
+  revoke: typeof refreshTokensRevoke
   /**
    * `PATCH /refresh-tokens/{id}`
    *
    * Scopes (any one): `update:refresh_tokens`.
    */
+  update: typeof refreshTokensUpdate
+} = {
+  delete: refreshTokensDelete,
+  get: refreshTokensGet,
+  list: refreshTokensList,
+  revoke: refreshTokensRevoke,
   update: refreshTokensUpdate,
 }

@@ -91,41 +91,48 @@ export const resourceServersUpdate = {
 >
 
 /** The `resourceServers` operations: each a typed descriptor that `ManagementClient` interprets. */
-export const resourceServers = {
+export const resourceServers: {
   /**
    * `POST /resource-servers`
    *
    * Scopes (any one): `create:resource_servers`.
    */
-  create: resourceServersCreate,
+  create: typeof resourceServersCreate
   /**
    * `DELETE /resource-servers/{id}`
    *
    * Scopes (any one): `delete:resource_servers`.
    */
-  delete: resourceServersDelete,
+  delete: typeof resourceServersDelete
   /**
    * `GET /resource-servers/{id}`
    *
    * Scopes (any one): `read:resource_servers`.
    */
-  get: resourceServersGet,
+  get: typeof resourceServersGet
   /**
    * `GET /resource-servers`
    *
    * Scopes (any one): `read:resource_servers`.
    */
-  list: resourceServersList,
+  list: typeof resourceServersList
   /**
    * `GET /resource-servers/search`
    *
    * Not in Auth0's definition: declared from node-auth0 v7.1.
    */
-  search: resourceServersSearch,
+  search: typeof resourceServersSearch
   /**
    * `PATCH /resource-servers/{id}`
    *
    * Scopes (any one): `update:resource_servers`.
    */
+  update: typeof resourceServersUpdate
+} = {
+  create: resourceServersCreate,
+  delete: resourceServersDelete,
+  get: resourceServersGet,
+  list: resourceServersList,
+  search: resourceServersSearch,
   update: resourceServersUpdate,
 }

@@ -53,32 +53,41 @@ export const riskAssessmentsSettingsNewDeviceUpdate = {
 >
 
 /** The `riskAssessments` operations: each a typed descriptor that `ManagementClient` interprets. */
-export const riskAssessments = {
+export const riskAssessments: {
   settings: {
     /**
      * `GET /risk-assessments/settings`
      *
      * Scopes (any one): `read:attack_protection`.
      */
-    get: riskAssessmentsSettingsGet,
+    get: typeof riskAssessmentsSettingsGet
     /**
      * `PATCH /risk-assessments/settings`
      *
      * Scopes (any one): `update:attack_protection`.
      */
-    update: riskAssessmentsSettingsUpdate,
+    update: typeof riskAssessmentsSettingsUpdate
     newDevice: {
       /**
        * `GET /risk-assessments/settings/new-device`
        *
        * Scopes (any one): `read:attack_protection`.
        */
-      get: riskAssessmentsSettingsNewDeviceGet,
+      get: typeof riskAssessmentsSettingsNewDeviceGet
       /**
        * `PATCH /risk-assessments/settings/new-device`
        *
        * Scopes (any one): `update:attack_protection`.
        */
+      update: typeof riskAssessmentsSettingsNewDeviceUpdate
+    }
+  }
+} = {
+  settings: {
+    get: riskAssessmentsSettingsGet,
+    update: riskAssessmentsSettingsUpdate,
+    newDevice: {
+      get: riskAssessmentsSettingsNewDeviceGet,
       update: riskAssessmentsSettingsNewDeviceUpdate,
     },
   },

@@ -169,89 +169,109 @@ export const rolesUsersList = {
 >
 
 /** The `roles` operations: each a typed descriptor that `ManagementClient` interprets. */
-export const roles = {
+export const roles: {
   /**
    * `POST /roles`
    *
    * Scopes (any one): `create:roles`.
    */
-  create: rolesCreate,
+  create: typeof rolesCreate
   /**
    * `DELETE /roles/{id}`
    *
    * Scopes (any one): `delete:roles`.
    */
-  delete: rolesDelete,
+  delete: typeof rolesDelete
   /**
    * `GET /roles/{id}`
    *
    * Scopes (any one): `read:roles`.
    */
-  get: rolesGet,
+  get: typeof rolesGet
   /**
    * `GET /roles`
    *
    * Scopes (any one): `read:roles`.
    */
-  list: rolesList,
+  list: typeof rolesList
   /**
    * `PATCH /roles/{id}`
    *
    * Scopes (any one): `update:roles`.
    */
-  update: rolesUpdate,
+  update: typeof rolesUpdate
   groups: {
     /**
      * `POST /roles/{id}/groups`
      *
      * Scopes (any one): `create:group_roles`.
      */
-    create: rolesGroupsCreate,
+    create: typeof rolesGroupsCreate
     /**
      * `DELETE /roles/{id}/groups`
      *
      * Scopes (any one): `delete:group_roles`.
      */
-    delete: rolesGroupsDelete,
+    delete: typeof rolesGroupsDelete
     /**
      * `GET /roles/{id}/groups`
      *
      * Scopes (any one): `read:group_roles`.
      */
-    get: rolesGroupsGet,
-  },
+    get: typeof rolesGroupsGet
+  }
   permissions: {
     /**
      * `POST /roles/{id}/permissions`
      *
      * Scopes (any one): `update:roles`.
      */
-    add: rolesPermissionsAdd,
+    add: typeof rolesPermissionsAdd
     /**
      * `DELETE /roles/{id}/permissions`
      *
      * Scopes (any one): `update:roles`.
      */
-    delete: rolesPermissionsDelete,
+    delete: typeof rolesPermissionsDelete
     /**
      * `GET /roles/{id}/permissions`
      *
      * Scopes (any one): `read:roles`.
      */
-    list: rolesPermissionsList,
-  },
+    list: typeof rolesPermissionsList
+  }
   users: {
     /**
      * `POST /roles/{id}/users`
      *
      * Scopes (any one): `update:roles`, `create:role_members`.
      */
-    assign: rolesUsersAssign,
+    assign: typeof rolesUsersAssign
     /**
      * `GET /roles/{id}/users`
      *
      * Scopes (any one): `read:users`, `read:roles`, `read:role_members`.
      */
+    list: typeof rolesUsersList
+  }
+} = {
+  create: rolesCreate,
+  delete: rolesDelete,
+  get: rolesGet,
+  list: rolesList,
+  update: rolesUpdate,
+  groups: {
+    create: rolesGroupsCreate,
+    delete: rolesGroupsDelete,
+    get: rolesGroupsGet,
+  },
+  permissions: {
+    add: rolesPermissionsAdd,
+    delete: rolesPermissionsDelete,
+    list: rolesPermissionsList,
+  },
+  users: {
+    assign: rolesUsersAssign,
     list: rolesUsersList,
   },
 }

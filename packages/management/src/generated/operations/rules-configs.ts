@@ -36,23 +36,27 @@ export const rulesConfigsSet = {
 } as Operation<[key: string], T.SetRulesConfigRequestContent, T.SetRulesConfigResponseContent>
 
 /** The `rulesConfigs` operations: each a typed descriptor that `ManagementClient` interprets. */
-export const rulesConfigs = {
+export const rulesConfigs: {
   /**
    * `DELETE /rules-configs/{key}`
    *
    * Scopes (any one): `delete:rules_configs`.
    */
-  delete: rulesConfigsDelete,
+  delete: typeof rulesConfigsDelete
   /**
    * `GET /rules-configs`
    *
    * Scopes (any one): `read:rules_configs`.
    */
-  list: rulesConfigsList,
+  list: typeof rulesConfigsList
   /**
    * `PUT /rules-configs/{key}`
    *
    * Scopes (any one): `update:rules_configs`.
    */
+  set: typeof rulesConfigsSet
+} = {
+  delete: rulesConfigsDelete,
+  list: rulesConfigsList,
   set: rulesConfigsSet,
 }

@@ -60,35 +60,41 @@ export const rulesUpdate = { method: 'PATCH', path: '/rules/{id}', request: 'jso
 >
 
 /** The `rules` operations: each a typed descriptor that `ManagementClient` interprets. */
-export const rules = {
+export const rules: {
   /**
    * `POST /rules`
    *
    * Scopes (any one): `create:rules`.
    */
-  create: rulesCreate,
+  create: typeof rulesCreate
   /**
    * `DELETE /rules/{id}`
    *
    * Scopes (any one): `delete:rules`.
    */
-  delete: rulesDelete,
+  delete: typeof rulesDelete
   /**
    * `GET /rules/{id}`
    *
    * Scopes (any one): `read:rules`.
    */
-  get: rulesGet,
+  get: typeof rulesGet
   /**
    * `GET /rules`
    *
    * Scopes (any one): `read:rules`.
    */
-  list: rulesList,
+  list: typeof rulesList
   /**
    * `PATCH /rules/{id}`
    *
    * Scopes (any one): `update:rules`.
    */
+  update: typeof rulesUpdate
+} = {
+  create: rulesCreate,
+  delete: rulesDelete,
+  get: rulesGet,
+  list: rulesList,
   update: rulesUpdate,
 }

@@ -136,63 +136,77 @@ export const selfServiceProfilesSsoTicketRevoke = {
 } as Operation<[profileId: string, id: string], void, void>
 
 /** The `selfServiceProfiles` operations: each a typed descriptor that `ManagementClient` interprets. */
-export const selfServiceProfiles = {
+export const selfServiceProfiles: {
   /**
    * `POST /self-service-profiles`
    *
    * Scopes (any one): `create:self_service_profiles`.
    */
-  create: selfServiceProfilesCreate,
+  create: typeof selfServiceProfilesCreate
   /**
    * `DELETE /self-service-profiles/{id}`
    *
    * Scopes (any one): `delete:self_service_profiles`.
    */
-  delete: selfServiceProfilesDelete,
+  delete: typeof selfServiceProfilesDelete
   /**
    * `GET /self-service-profiles/{id}`
    *
    * Scopes (any one): `read:self_service_profiles`.
    */
-  get: selfServiceProfilesGet,
+  get: typeof selfServiceProfilesGet
   /**
    * `GET /self-service-profiles`
    *
    * Scopes (any one): `read:self_service_profiles`.
    */
-  list: selfServiceProfilesList,
+  list: typeof selfServiceProfilesList
   /**
    * `PATCH /self-service-profiles/{id}`
    *
    * Scopes (any one): `update:self_service_profiles`.
    */
-  update: selfServiceProfilesUpdate,
+  update: typeof selfServiceProfilesUpdate
   customText: {
     /**
      * `GET /self-service-profiles/{id}/custom-text/{language}/{page}`
      *
      * Scopes (any one): `read:self_service_profile_custom_texts`.
      */
-    list: selfServiceProfilesCustomTextList,
+    list: typeof selfServiceProfilesCustomTextList
     /**
      * `PUT /self-service-profiles/{id}/custom-text/{language}/{page}`
      *
      * Scopes (any one): `update:self_service_profile_custom_texts`.
      */
-    set: selfServiceProfilesCustomTextSet,
-  },
+    set: typeof selfServiceProfilesCustomTextSet
+  }
   ssoTicket: {
     /**
      * `POST /self-service-profiles/{id}/sso-ticket`
      *
      * Scopes (any one): `create:sso_access_tickets`.
      */
-    create: selfServiceProfilesSsoTicketCreate,
+    create: typeof selfServiceProfilesSsoTicketCreate
     /**
      * `POST /self-service-profiles/{profileId}/sso-ticket/{id}/revoke`
      *
      * Scopes (any one): `delete:sso_access_tickets`.
      */
+    revoke: typeof selfServiceProfilesSsoTicketRevoke
+  }
+} = {
+  create: selfServiceProfilesCreate,
+  delete: selfServiceProfilesDelete,
+  get: selfServiceProfilesGet,
+  list: selfServiceProfilesList,
+  update: selfServiceProfilesUpdate,
+  customText: {
+    list: selfServiceProfilesCustomTextList,
+    set: selfServiceProfilesCustomTextSet,
+  },
+  ssoTicket: {
+    create: selfServiceProfilesSsoTicketCreate,
     revoke: selfServiceProfilesSsoTicketRevoke,
   },
 }

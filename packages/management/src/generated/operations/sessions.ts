@@ -47,29 +47,34 @@ export const sessionsUpdate = {
 } as Operation<[id: string], T.UpdateSessionRequestContent, T.UpdateSessionResponseContent>
 
 /** The `sessions` operations: each a typed descriptor that `ManagementClient` interprets. */
-export const sessions = {
+export const sessions: {
   /**
    * `DELETE /sessions/{id}`
    *
    * Scopes (any one): `delete:sessions`.
    */
-  delete: sessionsDelete,
+  delete: typeof sessionsDelete
   /**
    * `GET /sessions/{id}`
    *
    * Scopes (any one): `read:sessions`.
    */
-  get: sessionsGet,
+  get: typeof sessionsGet
   /**
    * `POST /sessions/{id}/revoke`
    *
    * Scopes (any one): `delete:sessions`, `delete:refresh_tokens`.
    */
-  revoke: sessionsRevoke,
+  revoke: typeof sessionsRevoke
   /**
    * `PATCH /sessions/{id}`
    *
    * Scopes (any one): `update:sessions`.
    */
+  update: typeof sessionsUpdate
+} = {
+  delete: sessionsDelete,
+  get: sessionsGet,
+  revoke: sessionsRevoke,
   update: sessionsUpdate,
 }

@@ -25,17 +25,20 @@ export const statsGetDaily = { method: 'GET', path: '/stats/daily', request: 'qu
 >
 
 /** The `stats` operations: each a typed descriptor that `ManagementClient` interprets. */
-export const stats = {
+export const stats: {
   /**
    * `GET /stats/active-users`
    *
    * Scopes (any one): `read:stats`.
    */
-  getActiveUsersCount: statsGetActiveUsersCount,
+  getActiveUsersCount: typeof statsGetActiveUsersCount
   /**
    * `GET /stats/daily`
    *
    * Scopes (any one): `read:stats`.
    */
+  getDaily: typeof statsGetDaily
+} = {
+  getActiveUsersCount: statsGetActiveUsersCount,
   getDaily: statsGetDaily,
 }

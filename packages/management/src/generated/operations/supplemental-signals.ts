@@ -33,7 +33,7 @@ export const supplementalSignalsPatch = {
 >
 
 /** The `supplementalSignals` operations: each a typed descriptor that `ManagementClient` interprets. */
-export const supplementalSignals = {
+export const supplementalSignals: {
   /**
    * `GET /supplemental-signals`
    *
@@ -41,7 +41,7 @@ export const supplementalSignals = {
    *
    * Lifecycle: EA.
    */
-  get: supplementalSignalsGet,
+  get: typeof supplementalSignalsGet
   /**
    * `PATCH /supplemental-signals`
    *
@@ -49,5 +49,8 @@ export const supplementalSignals = {
    *
    * Lifecycle: EA.
    */
+  patch: typeof supplementalSignalsPatch
+} = {
+  get: supplementalSignalsGet,
   patch: supplementalSignalsPatch,
 }

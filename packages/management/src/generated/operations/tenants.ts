@@ -25,19 +25,24 @@ export const tenantsSettingsUpdate = {
 } as Operation<[], T.UpdateTenantSettingsRequestContent, T.UpdateTenantSettingsResponseContent>
 
 /** The `tenants` operations: each a typed descriptor that `ManagementClient` interprets. */
-export const tenants = {
+export const tenants: {
   settings: {
     /**
      * `GET /tenants/settings`
      *
      * Scopes (any one): `read:tenant_settings`.
      */
-    get: tenantsSettingsGet,
+    get: typeof tenantsSettingsGet
     /**
      * `PATCH /tenants/settings`
      *
      * Scopes (any one): `update:tenant_settings`.
      */
+    update: typeof tenantsSettingsUpdate
+  }
+} = {
+  settings: {
+    get: tenantsSettingsGet,
     update: tenantsSettingsUpdate,
   },
 }

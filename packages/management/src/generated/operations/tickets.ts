@@ -27,17 +27,20 @@ export const ticketsVerifyEmail = {
 } as Operation<[], T.VerifyEmailTicketRequestContent, T.VerifyEmailTicketResponseContent>
 
 /** The `tickets` operations: each a typed descriptor that `ManagementClient` interprets. */
-export const tickets = {
+export const tickets: {
   /**
    * `POST /tickets/password-change`
    *
    * Scopes (any one): `create:user_tickets`.
    */
-  changePassword: ticketsChangePassword,
+  changePassword: typeof ticketsChangePassword
   /**
    * `POST /tickets/email-verification`
    *
    * Scopes (any one): `create:user_tickets`.
    */
+  verifyEmail: typeof ticketsVerifyEmail
+} = {
+  changePassword: ticketsChangePassword,
   verifyEmail: ticketsVerifyEmail,
 }

@@ -79,7 +79,7 @@ export const tokenExchangeProfilesUpdate = {
 } as Operation<[id: string], T.UpdateTokenExchangeProfileRequestContent, void>
 
 /** The `tokenExchangeProfiles` operations: each a typed descriptor that `ManagementClient` interprets. */
-export const tokenExchangeProfiles = {
+export const tokenExchangeProfiles: {
   /**
    * `POST /token-exchange-profiles`
    *
@@ -87,7 +87,7 @@ export const tokenExchangeProfiles = {
    *
    * Lifecycle: EA.
    */
-  create: tokenExchangeProfilesCreate,
+  create: typeof tokenExchangeProfilesCreate
   /**
    * `DELETE /token-exchange-profiles/{id}`
    *
@@ -95,7 +95,7 @@ export const tokenExchangeProfiles = {
    *
    * Lifecycle: EA.
    */
-  delete: tokenExchangeProfilesDelete,
+  delete: typeof tokenExchangeProfilesDelete
   /**
    * `GET /token-exchange-profiles/{id}`
    *
@@ -103,7 +103,7 @@ export const tokenExchangeProfiles = {
    *
    * Lifecycle: EA.
    */
-  get: tokenExchangeProfilesGet,
+  get: typeof tokenExchangeProfilesGet
   /**
    * `GET /token-exchange-profiles`
    *
@@ -111,7 +111,7 @@ export const tokenExchangeProfiles = {
    *
    * Lifecycle: EA.
    */
-  list: tokenExchangeProfilesList,
+  list: typeof tokenExchangeProfilesList
   /**
    * `PATCH /token-exchange-profiles/{id}`
    *
@@ -119,5 +119,11 @@ export const tokenExchangeProfiles = {
    *
    * Lifecycle: EA.
    */
+  update: typeof tokenExchangeProfilesUpdate
+} = {
+  create: tokenExchangeProfilesCreate,
+  delete: tokenExchangeProfilesDelete,
+  get: tokenExchangeProfilesGet,
+  list: tokenExchangeProfilesList,
   update: tokenExchangeProfilesUpdate,
 }

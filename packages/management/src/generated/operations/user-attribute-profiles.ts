@@ -106,7 +106,7 @@ export const userAttributeProfilesUpdate = {
 >
 
 /** The `userAttributeProfiles` operations: each a typed descriptor that `ManagementClient` interprets. */
-export const userAttributeProfiles = {
+export const userAttributeProfiles: {
   /**
    * `POST /user-attribute-profiles`
    *
@@ -114,7 +114,7 @@ export const userAttributeProfiles = {
    *
    * Lifecycle: EA.
    */
-  create: userAttributeProfilesCreate,
+  create: typeof userAttributeProfilesCreate
   /**
    * `DELETE /user-attribute-profiles/{id}`
    *
@@ -122,7 +122,7 @@ export const userAttributeProfiles = {
    *
    * Lifecycle: EA.
    */
-  delete: userAttributeProfilesDelete,
+  delete: typeof userAttributeProfilesDelete
   /**
    * `GET /user-attribute-profiles/{id}`
    *
@@ -130,7 +130,7 @@ export const userAttributeProfiles = {
    *
    * Lifecycle: EA.
    */
-  get: userAttributeProfilesGet,
+  get: typeof userAttributeProfilesGet
   /**
    * `GET /user-attribute-profiles/templates/{id}`
    *
@@ -138,7 +138,7 @@ export const userAttributeProfiles = {
    *
    * Lifecycle: EA.
    */
-  getTemplate: userAttributeProfilesGetTemplate,
+  getTemplate: typeof userAttributeProfilesGetTemplate
   /**
    * `GET /user-attribute-profiles`
    *
@@ -146,7 +146,7 @@ export const userAttributeProfiles = {
    *
    * Lifecycle: EA.
    */
-  list: userAttributeProfilesList,
+  list: typeof userAttributeProfilesList
   /**
    * `GET /user-attribute-profiles/templates`
    *
@@ -154,7 +154,7 @@ export const userAttributeProfiles = {
    *
    * Lifecycle: EA.
    */
-  listTemplates: userAttributeProfilesListTemplates,
+  listTemplates: typeof userAttributeProfilesListTemplates
   /**
    * `PATCH /user-attribute-profiles/{id}`
    *
@@ -162,5 +162,13 @@ export const userAttributeProfiles = {
    *
    * Lifecycle: EA.
    */
+  update: typeof userAttributeProfilesUpdate
+} = {
+  create: userAttributeProfilesCreate,
+  delete: userAttributeProfilesDelete,
+  get: userAttributeProfilesGet,
+  getTemplate: userAttributeProfilesGetTemplate,
+  list: userAttributeProfilesList,
+  listTemplates: userAttributeProfilesListTemplates,
   update: userAttributeProfilesUpdate,
 }

@@ -52,29 +52,34 @@ export const userBlocksListByIdentifier = {
 >
 
 /** The `userBlocks` operations: each a typed descriptor that `ManagementClient` interprets. */
-export const userBlocks = {
+export const userBlocks: {
   /**
    * `DELETE /user-blocks/{id}`
    *
    * Scopes (any one): `update:users`.
    */
-  delete: userBlocksDelete,
+  delete: typeof userBlocksDelete
   /**
    * `DELETE /user-blocks`
    *
    * Scopes (any one): `update:users`.
    */
-  deleteByIdentifier: userBlocksDeleteByIdentifier,
+  deleteByIdentifier: typeof userBlocksDeleteByIdentifier
   /**
    * `GET /user-blocks/{id}`
    *
    * Scopes (any one): `read:users`.
    */
-  list: userBlocksList,
+  list: typeof userBlocksList
   /**
    * `GET /user-blocks`
    *
    * Scopes (any one): `read:users`.
    */
+  listByIdentifier: typeof userBlocksListByIdentifier
+} = {
+  delete: userBlocksDelete,
+  deleteByIdentifier: userBlocksDeleteByIdentifier,
+  list: userBlocksList,
   listByIdentifier: userBlocksListByIdentifier,
 }

@@ -39,23 +39,27 @@ export const userGrantsList = {
 } as Operation<[], T.ListUserGrantsRequestParameters, T.ListUserGrantsResponseContent, T.UserGrant>
 
 /** The `userGrants` operations: each a typed descriptor that `ManagementClient` interprets. */
-export const userGrants = {
+export const userGrants: {
   /**
    * `DELETE /grants/{id}`
    *
    * Scopes (any one): `delete:grants`.
    */
-  delete: userGrantsDelete,
+  delete: typeof userGrantsDelete
   /**
    * `DELETE /grants`
    *
    * Scopes (any one): `delete:grants`.
    */
-  deleteByUserId: userGrantsDeleteByUserId,
+  deleteByUserId: typeof userGrantsDeleteByUserId
   /**
    * `GET /grants`
    *
    * Scopes (any one): `read:grants`.
    */
+  list: typeof userGrantsList
+} = {
+  delete: userGrantsDelete,
+  deleteByUserId: userGrantsDeleteByUserId,
   list: userGrantsList,
 }

@@ -577,122 +577,122 @@ export const usersSessionsList = {
 >
 
 /** The `users` operations: each a typed descriptor that `ManagementClient` interprets. */
-export const users = {
+export const users: {
   /**
    * `POST /users`
    *
    * Scopes (any one): `create:users`.
    */
-  create: usersCreate,
+  create: typeof usersCreate
   /**
    * `DELETE /users/{id}`
    *
    * Scopes (any one): `delete:users`, `delete:current_user`.
    */
-  delete: usersDelete,
+  delete: typeof usersDelete
   /**
    * `GET /users/{id}`
    *
    * Scopes (any one): `read:users`, `read:current_user`, `read:user_idp_tokens`.
    */
-  get: usersGet,
+  get: typeof usersGet
   /**
    * `GET /users`
    *
    * Scopes (any one): `read:users`, `read:user_idp_tokens`.
    */
-  list: usersList,
+  list: typeof usersList
   /**
    * `GET /users-by-email`
    *
    * Scopes (any one): `read:users`.
    */
-  listUsersByEmail: usersListUsersByEmail,
+  listUsersByEmail: typeof usersListUsersByEmail
   /**
    * `POST /users/{id}/recovery-code-regeneration`
    *
    * Scopes (any one): `update:users`.
    */
-  regenerateRecoveryCode: usersRegenerateRecoveryCode,
+  regenerateRecoveryCode: typeof usersRegenerateRecoveryCode
   /**
    * `POST /users/{id}/revoke-access`
    *
    * Scopes (any one): `delete:sessions`, `delete:refresh_tokens`.
    */
-  revokeAccess: usersRevokeAccess,
+  revokeAccess: typeof usersRevokeAccess
   /**
    * `PATCH /users/{id}`
    *
    * Scopes (any one): `update:users`, `update:users_app_metadata`, `update:current_user_metadata`.
    */
-  update: usersUpdate,
+  update: typeof usersUpdate
   authenticationMethods: {
     /**
      * `POST /users/{id}/authentication-methods`
      *
      * Scopes (any one): `create:authentication_methods`.
      */
-    create: usersAuthenticationMethodsCreate,
+    create: typeof usersAuthenticationMethodsCreate
     /**
      * `DELETE /users/{id}/authentication-methods/{authentication_method_id}`
      *
      * Scopes (any one): `delete:authentication_methods`.
      */
-    delete: usersAuthenticationMethodsDelete,
+    delete: typeof usersAuthenticationMethodsDelete
     /**
      * `DELETE /users/{id}/authentication-methods`
      *
      * Scopes (any one): `delete:authentication_methods`.
      */
-    deleteAll: usersAuthenticationMethodsDeleteAll,
+    deleteAll: typeof usersAuthenticationMethodsDeleteAll
     /**
      * `GET /users/{id}/authentication-methods/{authentication_method_id}`
      *
      * Scopes (any one): `read:authentication_methods`.
      */
-    get: usersAuthenticationMethodsGet,
+    get: typeof usersAuthenticationMethodsGet
     /**
      * `GET /users/{id}/authentication-methods`
      *
      * Scopes (any one): `read:authentication_methods`.
      */
-    list: usersAuthenticationMethodsList,
+    list: typeof usersAuthenticationMethodsList
     /**
      * `PUT /users/{id}/authentication-methods`
      *
      * Scopes (any one): `update:authentication_methods`.
      */
-    set: usersAuthenticationMethodsSet,
+    set: typeof usersAuthenticationMethodsSet
     /**
      * `PATCH /users/{id}/authentication-methods/{authentication_method_id}`
      *
      * Scopes (any one): `update:authentication_methods`.
      */
-    update: usersAuthenticationMethodsUpdate,
-  },
+    update: typeof usersAuthenticationMethodsUpdate
+  }
   authenticators: {
     /**
      * `DELETE /users/{id}/authenticators`
      *
      * Scopes (any one): `delete:guardian_enrollments`.
      */
-    deleteAll: usersAuthenticatorsDeleteAll,
-  },
+    deleteAll: typeof usersAuthenticatorsDeleteAll
+  }
   connectedAccounts: {
     /**
      * `GET /users/{id}/connected-accounts`
      *
      * Scopes (any one): `read:users`.
      */
-    list: usersConnectedAccountsList,
-  },
+    list: typeof usersConnectedAccountsList
+  }
   effectivePermissions: {
     /**
      * `GET /users/{id}/effective-permissions`
      *
      * Scopes (any one): `read:user_effective_permissions`.
      */
-    list: usersEffectivePermissionsList,
+    list: typeof usersEffectivePermissionsList
     sources: {
       roles: {
         /**
@@ -700,17 +700,17 @@ export const users = {
          *
          * Scopes (any one): `read:user_permission_source_roles`.
          */
-        list: usersEffectivePermissionsSourcesRolesList,
-      },
-    },
-  },
+        list: typeof usersEffectivePermissionsSourcesRolesList
+      }
+    }
+  }
   effectiveRoles: {
     /**
      * `GET /users/{id}/effective-roles`
      *
      * Scopes (any one): `read:user_effective_roles`.
      */
-    list: usersEffectiveRolesList,
+    list: typeof usersEffectiveRolesList
     sources: {
       groups: {
         /**
@@ -718,158 +718,243 @@ export const users = {
          *
          * Scopes (any one): `read:user_role_source_groups`.
          */
-        list: usersEffectiveRolesSourcesGroupsList,
-      },
-    },
-  },
+        list: typeof usersEffectiveRolesSourcesGroupsList
+      }
+    }
+  }
   enrollments: {
     /**
      * `GET /users/{id}/enrollments`
      *
      * Scopes (any one): `read:users`, `read:current_user`.
      */
-    get: usersEnrollmentsGet,
-  },
+    get: typeof usersEnrollmentsGet
+  }
   federatedConnectionsTokensets: {
     /**
      * `DELETE /users/{id}/federated-connections-tokensets/{tokenset_id}`
      *
      * Scopes (any one): `delete:federated_connections_tokens`.
      */
-    delete: usersFederatedConnectionsTokensetsDelete,
+    delete: typeof usersFederatedConnectionsTokensetsDelete
     /**
      * `GET /users/{id}/federated-connections-tokensets`
      *
      * Scopes (any one): `read:federated_connections_tokens`.
      */
-    list: usersFederatedConnectionsTokensetsList,
-  },
+    list: typeof usersFederatedConnectionsTokensetsList
+  }
   groups: {
     /**
      * `GET /users/{id}/groups`
      *
      * Scopes (any one): `read:groups`.
      */
-    get: usersGroupsGet,
-  },
+    get: typeof usersGroupsGet
+  }
   identities: {
     /**
      * `DELETE /users/{id}/identities/{provider}/{user_id}`
      *
      * Scopes (any one): `update:users`, `update:current_user_identities`.
      */
-    delete: usersIdentitiesDelete,
+    delete: typeof usersIdentitiesDelete
     /**
      * `POST /users/{id}/identities`
      *
      * Scopes (any one): `update:users`, `update:current_user_identities`.
      */
-    link: usersIdentitiesLink,
-  },
+    link: typeof usersIdentitiesLink
+  }
   logs: {
     /**
      * `GET /users/{id}/logs`
      *
      * Scopes (any one): `read:logs`, `read:logs_users`.
      */
-    list: usersLogsList,
-  },
+    list: typeof usersLogsList
+  }
   multifactor: {
     /**
      * `DELETE /users/{id}/multifactor/{provider}`
      *
      * Scopes (any one): `update:users`.
      */
-    deleteProvider: usersMultifactorDeleteProvider,
+    deleteProvider: typeof usersMultifactorDeleteProvider
     /**
      * `POST /users/{id}/multifactor/actions/invalidate-remember-browser`
      *
      * Scopes (any one): `update:users`.
      */
-    invalidateRememberBrowser: usersMultifactorInvalidateRememberBrowser,
-  },
+    invalidateRememberBrowser: typeof usersMultifactorInvalidateRememberBrowser
+  }
   organizations: {
     /**
      * `GET /users/{id}/organizations`
      *
      * Scopes (any one): `read:organizations`.
      */
-    list: usersOrganizationsList,
-  },
+    list: typeof usersOrganizationsList
+  }
   permissions: {
     /**
      * `POST /users/{id}/permissions`
      *
      * Scopes (any one): `update:users`.
      */
-    create: usersPermissionsCreate,
+    create: typeof usersPermissionsCreate
     /**
      * `DELETE /users/{id}/permissions`
      *
      * Scopes (any one): `update:users`.
      */
-    delete: usersPermissionsDelete,
+    delete: typeof usersPermissionsDelete
     /**
      * `GET /users/{id}/permissions`
      *
      * Scopes (any one): `read:users`.
      */
-    list: usersPermissionsList,
-  },
+    list: typeof usersPermissionsList
+  }
   refreshToken: {
     /**
      * `DELETE /users/{user_id}/refresh-tokens`
      *
      * Scopes (any one): `delete:refresh_tokens`.
      */
-    delete: usersRefreshTokenDelete,
+    delete: typeof usersRefreshTokenDelete
     /**
      * `GET /users/{user_id}/refresh-tokens`
      *
      * Scopes (any one): `read:refresh_tokens`.
      */
-    list: usersRefreshTokenList,
-  },
+    list: typeof usersRefreshTokenList
+  }
   riskAssessments: {
     /**
      * `POST /users/{id}/risk-assessments/clear`
      *
      * Scopes (any one): `update:users`.
      */
-    clear: usersRiskAssessmentsClear,
-  },
+    clear: typeof usersRiskAssessmentsClear
+  }
   roles: {
     /**
      * `POST /users/{id}/roles`
      *
      * Scopes (any one): `update:users`, `create:role_members`.
      */
-    assign: usersRolesAssign,
+    assign: typeof usersRolesAssign
     /**
      * `DELETE /users/{id}/roles`
      *
      * Scopes (any one): `update:users`, `delete:role_members`.
      */
-    delete: usersRolesDelete,
+    delete: typeof usersRolesDelete
     /**
      * `GET /users/{id}/roles`
      *
      * Scopes (any one): `read:users`, `read:roles`, `read:role_members`.
      */
-    list: usersRolesList,
-  },
+    list: typeof usersRolesList
+  }
   sessions: {
     /**
      * `DELETE /users/{user_id}/sessions`
      *
      * Scopes (any one): `delete:sessions`.
      */
-    delete: usersSessionsDelete,
+    delete: typeof usersSessionsDelete
     /**
      * `GET /users/{user_id}/sessions`
      *
      * Scopes (any one): `read:sessions`.
      */
+    list: typeof usersSessionsList
+  }
+} = {
+  create: usersCreate,
+  delete: usersDelete,
+  get: usersGet,
+  list: usersList,
+  listUsersByEmail: usersListUsersByEmail,
+  regenerateRecoveryCode: usersRegenerateRecoveryCode,
+  revokeAccess: usersRevokeAccess,
+  update: usersUpdate,
+  authenticationMethods: {
+    create: usersAuthenticationMethodsCreate,
+    delete: usersAuthenticationMethodsDelete,
+    deleteAll: usersAuthenticationMethodsDeleteAll,
+    get: usersAuthenticationMethodsGet,
+    list: usersAuthenticationMethodsList,
+    set: usersAuthenticationMethodsSet,
+    update: usersAuthenticationMethodsUpdate,
+  },
+  authenticators: {
+    deleteAll: usersAuthenticatorsDeleteAll,
+  },
+  connectedAccounts: {
+    list: usersConnectedAccountsList,
+  },
+  effectivePermissions: {
+    list: usersEffectivePermissionsList,
+    sources: {
+      roles: {
+        list: usersEffectivePermissionsSourcesRolesList,
+      },
+    },
+  },
+  effectiveRoles: {
+    list: usersEffectiveRolesList,
+    sources: {
+      groups: {
+        list: usersEffectiveRolesSourcesGroupsList,
+      },
+    },
+  },
+  enrollments: {
+    get: usersEnrollmentsGet,
+  },
+  federatedConnectionsTokensets: {
+    delete: usersFederatedConnectionsTokensetsDelete,
+    list: usersFederatedConnectionsTokensetsList,
+  },
+  groups: {
+    get: usersGroupsGet,
+  },
+  identities: {
+    delete: usersIdentitiesDelete,
+    link: usersIdentitiesLink,
+  },
+  logs: {
+    list: usersLogsList,
+  },
+  multifactor: {
+    deleteProvider: usersMultifactorDeleteProvider,
+    invalidateRememberBrowser: usersMultifactorInvalidateRememberBrowser,
+  },
+  organizations: {
+    list: usersOrganizationsList,
+  },
+  permissions: {
+    create: usersPermissionsCreate,
+    delete: usersPermissionsDelete,
+    list: usersPermissionsList,
+  },
+  refreshToken: {
+    delete: usersRefreshTokenDelete,
+    list: usersRefreshTokenList,
+  },
+  riskAssessments: {
+    clear: usersRiskAssessmentsClear,
+  },
+  roles: {
+    assign: usersRolesAssign,
+    delete: usersRolesDelete,
+    list: usersRolesList,
+  },
+  sessions: {
+    delete: usersSessionsDelete,
     list: usersSessionsList,
   },
 }

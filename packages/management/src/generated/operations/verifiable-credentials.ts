@@ -72,7 +72,7 @@ export const verifiableCredentialsVerificationTemplatesUpdate = {
 >
 
 /** The `verifiableCredentials` operations: each a typed descriptor that `ManagementClient` interprets. */
-export const verifiableCredentials = {
+export const verifiableCredentials: {
   verification: {
     templates: {
       /**
@@ -80,30 +80,40 @@ export const verifiableCredentials = {
        *
        * Scopes (any one): `create:vdcs_templates`.
        */
-      create: verifiableCredentialsVerificationTemplatesCreate,
+      create: typeof verifiableCredentialsVerificationTemplatesCreate
       /**
        * `DELETE /verifiable-credentials/verification/templates/{id}`
        *
        * Scopes (any one): `delete:vdcs_templates`.
        */
-      delete: verifiableCredentialsVerificationTemplatesDelete,
+      delete: typeof verifiableCredentialsVerificationTemplatesDelete
       /**
        * `GET /verifiable-credentials/verification/templates/{id}`
        *
        * Scopes (any one): `read:vdcs_templates`.
        */
-      get: verifiableCredentialsVerificationTemplatesGet,
+      get: typeof verifiableCredentialsVerificationTemplatesGet
       /**
        * `GET /verifiable-credentials/verification/templates`
        *
        * Scopes (any one): `read:vdcs_templates`.
        */
-      list: verifiableCredentialsVerificationTemplatesList,
+      list: typeof verifiableCredentialsVerificationTemplatesList
       /**
        * `PATCH /verifiable-credentials/verification/templates/{id}`
        *
        * Scopes (any one): `update:vdcs_templates`.
        */
+      update: typeof verifiableCredentialsVerificationTemplatesUpdate
+    }
+  }
+} = {
+  verification: {
+    templates: {
+      create: verifiableCredentialsVerificationTemplatesCreate,
+      delete: verifiableCredentialsVerificationTemplatesDelete,
+      get: verifiableCredentialsVerificationTemplatesGet,
+      list: verifiableCredentialsVerificationTemplatesList,
       update: verifiableCredentialsVerificationTemplatesUpdate,
     },
   },
