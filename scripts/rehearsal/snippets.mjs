@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 /** The ```ts blocks of `markdown`, with the line each starts on. */
-export function typescriptBlocks(markdown) {
+function typescriptBlocks(markdown) {
   const blocks = []
   let open = null
   markdown.split('\n').forEach((text, i) => {
