@@ -33,7 +33,51 @@ import { UserBlocks } from './resources/user-blocks.js'
 import { UsersByEmail } from './resources/users-by-email.js'
 import { Users } from './resources/users.js'
 
-const MANAGERS = {
+/** The 32 resource managers, by accessor. */
+export interface Auth0Managers {
+  readonly actions: Actions
+  readonly attackProtection: AttackProtection
+  readonly blacklists: Blacklists
+  readonly branding: Branding
+  readonly clientCredentials: ClientCredentials
+  readonly clientGrants: ClientGrants
+  readonly clients: Clients
+  readonly connections: Connections
+  readonly customDomains: CustomDomains
+  readonly deviceCredentials: DeviceCredentials
+  readonly emailTemplates: EmailTemplates
+  readonly emails: Emails
+  readonly grants: Grants
+  readonly guardian: Guardian
+  readonly hooks: Hooks
+  readonly jobs: Jobs
+  readonly logStreams: LogStreams
+  readonly logs: Logs
+  readonly networkAcls: NetworkAcls
+  readonly organizations: Organizations
+  readonly prompts: Prompts
+  readonly resourceServers: ResourceServers
+  readonly roles: Roles
+  readonly rulesConfigs: RulesConfigs
+  readonly rules: Rules
+  readonly selfServiceProfiles: SelfServiceProfiles
+  readonly stats: Stats
+  readonly tenants: Tenants
+  readonly tickets: Tickets
+  readonly userBlocks: UserBlocks
+  readonly usersByEmail: UsersByEmail
+  readonly users: Users
+}
+
+/** What an {@link Auth0} client has besides its managers. */
+export interface Auth0Base {
+  /** The one transport (and rate limiter) every manager of this client shares. */
+  readonly rest: RestClient
+}
+
+const MANAGERS: {
+  readonly [K in keyof Auth0Managers]: new (rest: RestClient) => Auth0Managers[K]
+} = {
   actions: Actions,
   attackProtection: AttackProtection,
   blacklists: Blacklists,
@@ -68,11 +112,6 @@ const MANAGERS = {
   users: Users,
 }
 
-/** The 32 resource managers, by accessor. */
-export type Auth0Managers = {
-  readonly [K in keyof typeof MANAGERS]: InstanceType<(typeof MANAGERS)[K]>
-}
-
 /** Options of {@link Auth0}. */
 export interface Auth0Options {
   /** Transport options: `{ telemetry, timeout, retries, maxRetryDelay }`. */
@@ -85,8 +124,7 @@ export interface Auth0Options {
   rateLimiter?: RateLimiter | false
 }
 
-class Auth0Client {
-  /** The one transport (and rate limiter) every manager of this client shares. */
+class Auth0Client implements Auth0Base {
   readonly rest: RestClient
 
   constructor(domain: string, token: TokenSource, options?: Auth0Options) {
@@ -108,7 +146,7 @@ class Auth0Client {
 }
 
 /** A Management API client: the 32 resource managers under camelCase accessors, sharing one transport. */
-export type Auth0 = Auth0Client & Auth0Managers
+export type Auth0 = Auth0Base & Auth0Managers
 
 /**
  * A Management API client: `auth0.users`, `auth0.connections`, `auth0.clientGrants` and the other 29 managers, built
@@ -121,8 +159,11 @@ export type Auth0 = Auth0Client & Auth0Managers
  * const connections = await auth0.connections.all()
  * ```
  */
-export const Auth0 = Auth0Client as new (
-  domain: string,
-  token: TokenSource,
-  options?: Auth0Options,
-) => Auth0
+export const Auth0 = Auth0Client as {
+  /**
+   * Builds the client; nothing is sent until a manager's first call.
+   *
+   * @throws OptionsError listing every problem, for a bad domain, token or option
+   */
+  new (domain: string, token: TokenSource, options?: Auth0Options): Auth0
+}

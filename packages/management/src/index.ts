@@ -1,5 +1,5 @@
-export { Auth0, type Auth0Options, type Auth0Managers } from './auth0.js'
-export { Manager, type ManagerOptions, type Method } from './manager.js'
+export { Auth0, type Auth0Options, type Auth0Managers, type Auth0Base } from './auth0.js'
+export { Manager, type ManagerOptions, type Method, type OptionsArg } from './manager.js'
 export { Actions } from './resources/actions.js'
 export { AttackProtection } from './resources/attack-protection.js'
 export { Blacklists } from './resources/blacklists.js'
@@ -33,8 +33,14 @@ export { UserBlocks } from './resources/user-blocks.js'
 export { UsersByEmail } from './resources/users-by-email.js'
 export { Users } from './resources/users.js'
 export type * from './types.js'
+// types.ts's `Page` (a list body with totals) is shadowed by the `Page` class below: it is exported by another name.
+export type { Page as TotalsPage } from './types.js'
 // ManagementClient: node-auth0 v7.1-compatible, over the generated declarations of every operation.
-export { ManagementClient, type ManagementResources } from './client/management-client.js'
+export {
+  ManagementClient,
+  type ManagementResources,
+  type ManagementClientBase,
+} from './client/management-client.js'
 export type {
   ManagementClientOptions,
   ManagementClientBaseOptions,
@@ -93,6 +99,8 @@ export {
 export type {
   Resource,
   Method as OperationMethod,
+  RequestArgs as OperationRequestArgs,
+  ResultOf as OperationResult,
   ResourceClientConstructor,
 } from './client/resource.js'
 export { ApiPromise, type RawResponse, type WithRawResponse } from './client/api-promise.js'
@@ -121,6 +129,11 @@ export type {
   RequestOf,
   ResponseOf,
   ItemOf,
+  RequestKind,
+  ResponseKind,
+  ListSpec,
+  Paging,
+  Upload,
 } from './operation.js'
 export {
   Auth0Error,

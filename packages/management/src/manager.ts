@@ -158,8 +158,11 @@ type TotalsDeclaration<O, D extends boolean> = ListDeclaration<O> & {
 export type BodyOf<Op> =
   RequestOf<Op> extends readonly unknown[] ? Readonly<RequestOf<Op>> : RequestOf<Op> & Body
 
-/** Whether the options object may be left out: only when every key is optional. */
-type OptionsArg<O> =
+/**
+ * The trailing arguments of a method that takes options: the options object, which may be left out only when every
+ * key is optional, then per-call `RequestOptions`.
+ */
+export type OptionsArg<O> =
   Partial<O> extends O
     ? [options?: O, requestOptions?: RequestOptions]
     : [options: O, requestOptions?: RequestOptions]

@@ -35,6 +35,7 @@ export interface ListSpec {
    * response is always a bare array.
    */
   readonly items?: string
+  /** How the list pages. */
   readonly paging: Paging
 }
 

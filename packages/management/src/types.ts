@@ -78,6 +78,39 @@ export interface CheckpointOptions {
   take?: number
 }
 
+/** Offset paging with `include_totals`: the paging options of most lists. */
+export type PagedOptions = PageOptions & TotalsOptions
+
+/** The filters of `clientGrants.all()`. */
+export type ClientGrantFilter = {
+  /** Only the grants of this API, by its identifier (sent as `audience`). */
+  audience?: string
+  /** Only the grants of this application (sent as `client_id`). */
+  clientId?: string
+  /** Only the grants whose `allow_any_organization` has this value. */
+  allowAnyOrganization?: boolean
+}
+
+/** The filters of `rules.all()`. */
+export type RuleFilter = {
+  /** Only the rules of this stage. @default 'login_success' */
+  stage?: string
+  /** Only enabled (or, with `false`, disabled) rules. @default true */
+  enabled?: boolean
+}
+
+/** The search options of `users.list()`. */
+export type UserSearchOptions = {
+  /** The sort order, `field:1` (ascending) or `field:-1` (descending). */
+  sort?: string
+  /** Only the users of this connection. */
+  connection?: string
+  /** A Lucene query; iteration then stops at the search's 1000-result window. */
+  q?: string
+  /** The search engine version, such as `v3`. */
+  searchEngine?: string
+}
+
 /** Extra query parameters, sent as they are (declared parameters win). */
 export interface ExtraParamsOptions {
   extraParams?: Readonly<Record<string, string | number | boolean>>

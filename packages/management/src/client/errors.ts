@@ -55,6 +55,11 @@ export class ManagementError extends Auth0Error {
     return this.status === undefined || error.statusCode === this.status
   }
 
+  /**
+   * Makes `instanceof` accept any `Auth0Error` this class {@link ManagementError.matches | matches} (for
+   * `ManagementError`, every one; for a per-status class, its status), across bundles and copies of the package, not
+   * only the errors this class built.
+   */
   static override [Symbol.hasInstance](value: unknown): boolean {
     return isAuth0Error(value) && this.matches(value)
   }

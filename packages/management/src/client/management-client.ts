@@ -1,19 +1,119 @@
 import type { RestClient } from '@auth0-ts/core'
-import type * as groups from '../generated/index.js'
 import { openStream } from './event-stream.js'
 import { createRuntime, type ManagementClientOptions } from './options.js'
-import { lazy, resource, type Resource } from './resource.js'
-import { GROUPS, type EventsClient } from './resources.js'
+import { lazy, resource } from './resource.js'
+import {
+  GROUPS,
+  type ActionsClient,
+  type AgentsClient,
+  type AnomalyClient,
+  type AttackProtectionClient,
+  type BrandingClient,
+  type ClientGrantsClient,
+  type ClientsClient,
+  type ConnectionProfilesClient,
+  type ConnectionsClient,
+  type CustomDomainsClient,
+  type DeviceCredentialsClient,
+  type EmailTemplatesClient,
+  type EmailsClient,
+  type EventStreamsClient,
+  type EventsClient,
+  type ExperimentationClient,
+  type FlowsClient,
+  type FormsClient,
+  type GroupsClient,
+  type GuardianClient,
+  type HooksClient,
+  type JobsClient,
+  type KeysClient,
+  type LogStreamsClient,
+  type LogsClient,
+  type NetworkAclsClient,
+  type OrganizationsClient,
+  type PromptsClient,
+  type RateLimitPoliciesClient,
+  type RefreshTokensClient,
+  type ResourceServersClient,
+  type RiskAssessmentsClient,
+  type RolesClient,
+  type RulesClient,
+  type RulesConfigsClient,
+  type SelfServiceProfilesClient,
+  type SessionsClient,
+  type StatsClient,
+  type SupplementalSignalsClient,
+  type TenantsClient,
+  type TicketsClient,
+  type TokenExchangeProfilesClient,
+  type UserAttributeProfilesClient,
+  type UserBlocksClient,
+  type UserGrantsClient,
+  type UsersClient,
+  type VerifiableCredentialsClient,
+} from './resources.js'
 
-type Groups = typeof groups
-
-/** Every group of operations, by the name node-auth0 v7 gives it (`users`, `clientGrants`, ...). */
-export type ManagementResources = {
-  readonly [K in keyof Groups]: K extends 'events' ? EventsClient : Resource<Groups[K]>
+/**
+ * Every group of operations, by the name node-auth0 v7 gives it (`users`, `clientGrants`, ...). One member per group of
+ * the generated index; a type test checks that none is missing.
+ */
+export interface ManagementResources {
+  readonly actions: ActionsClient
+  readonly agents: AgentsClient
+  readonly anomaly: AnomalyClient
+  readonly attackProtection: AttackProtectionClient
+  readonly branding: BrandingClient
+  readonly clientGrants: ClientGrantsClient
+  readonly clients: ClientsClient
+  readonly connectionProfiles: ConnectionProfilesClient
+  readonly connections: ConnectionsClient
+  readonly customDomains: CustomDomainsClient
+  readonly deviceCredentials: DeviceCredentialsClient
+  readonly emailTemplates: EmailTemplatesClient
+  readonly emails: EmailsClient
+  readonly eventStreams: EventStreamsClient
+  readonly events: EventsClient
+  readonly experimentation: ExperimentationClient
+  readonly flows: FlowsClient
+  readonly forms: FormsClient
+  readonly groups: GroupsClient
+  readonly guardian: GuardianClient
+  readonly hooks: HooksClient
+  readonly jobs: JobsClient
+  readonly keys: KeysClient
+  readonly logStreams: LogStreamsClient
+  readonly logs: LogsClient
+  readonly networkAcls: NetworkAclsClient
+  readonly organizations: OrganizationsClient
+  readonly prompts: PromptsClient
+  readonly rateLimitPolicies: RateLimitPoliciesClient
+  readonly refreshTokens: RefreshTokensClient
+  readonly resourceServers: ResourceServersClient
+  readonly riskAssessments: RiskAssessmentsClient
+  readonly roles: RolesClient
+  readonly rules: RulesClient
+  readonly rulesConfigs: RulesConfigsClient
+  readonly selfServiceProfiles: SelfServiceProfilesClient
+  readonly sessions: SessionsClient
+  readonly stats: StatsClient
+  readonly supplementalSignals: SupplementalSignalsClient
+  readonly tenants: TenantsClient
+  readonly tickets: TicketsClient
+  readonly tokenExchangeProfiles: TokenExchangeProfilesClient
+  readonly userAttributeProfiles: UserAttributeProfilesClient
+  readonly userBlocks: UserBlocksClient
+  readonly userGrants: UserGrantsClient
+  readonly users: UsersClient
+  readonly verifiableCredentials: VerifiableCredentialsClient
 }
 
-class ManagementClientBase {
+/** What a {@link ManagementClient} has besides its resources. */
+export interface ManagementClientBase {
   /** The one transport (and rate limiter) every resource of this client shares. */
+  readonly rest: RestClient
+}
+
+class ManagementClientImpl implements ManagementClientBase {
   declare readonly rest: RestClient
 
   constructor(options: ManagementClientOptions) {
@@ -41,6 +141,11 @@ export type ManagementClient = ManagementClientBase & ManagementResources
  * for await (const role of client.users.roles.list('auth0|123')) console.log(role.name)
  * ```
  */
-export const ManagementClient = ManagementClientBase as new (
-  options: ManagementClientOptions,
-) => ManagementClient
+export const ManagementClient = ManagementClientImpl as {
+  /**
+   * Builds the client; nothing is sent until a resource's first call.
+   *
+   * @throws OptionsError listing every problem of the options, such as a missing token or an unknown option
+   */
+  new (options: ManagementClientOptions): ManagementClient
+}

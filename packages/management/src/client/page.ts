@@ -140,7 +140,11 @@ export class Page<T, R = unknown> implements AsyncIterable<T> {
   readonly #load: (query: Query) => Promise<PageResult<R>>
   #next: Query | undefined
 
-  /** Built by the client: the first page, how pages follow each other, and how to load one. */
+  /**
+   * Built by the client: the first page, how pages follow each other, and how to load one.
+   *
+   * @internal
+   */
   constructor(first: PageResult<R>, pager: Pager, load: (query: Query) => Promise<PageResult<R>>) {
     this.#pager = pager
     this.#load = load

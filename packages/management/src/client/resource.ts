@@ -26,14 +26,14 @@ export interface OperationGroup {
  * The request argument of an operation: none when it takes none, optional when none of its fields is required
  * (node-auth0 then sends `{}` as a JSON body), else required.
  */
-type RequestArgs<R> = [R] extends [void]
+export type RequestArgs<R> = [R] extends [void]
   ? []
   : Record<string, never> extends R
     ? [request?: R]
     : [request: R]
 
 /** What a call resolves to: a {@link PagePromise} for a list, else the result. */
-type ResultOf<O> = [ItemOf<O>] extends [never]
+export type ResultOf<O> = [ItemOf<O>] extends [never]
   ? ApiPromise<ResponseOf<O>>
   : PagePromise<ItemOf<O>, ResponseOf<O>>
 

@@ -7,13 +7,12 @@ import {
 } from '../generated/operations/client-grants.js'
 import { Manager, type BodyOf } from '../manager.js'
 import { BODY, CHECKPOINT, NO_TOTALS, PAGE } from '../params.js'
-import type { CheckpointOptions, PageOptions, TotalsOptions } from '../types.js'
-
-type GrantFilter = {
-  audience?: string
-  clientId?: string
-  allowAnyOrganization?: boolean
-}
+import type {
+  CheckpointOptions,
+  ClientGrantFilter as GrantFilter,
+  PageOptions,
+  TotalsOptions,
+} from '../types.js'
 
 /** Grants of APIs to applications: `/api/v2/client-grants`. */
 export class ClientGrants extends Manager {

@@ -26,9 +26,12 @@ import {
 } from '../generated/operations/organizations.js'
 import { Manager, type BodyOf } from '../manager.js'
 import { BODY, CHECKPOINT, FIELDS, NO_TOTALS, PAGE, TOTALS } from '../params.js'
-import type { CheckpointOptions, FieldsOptions, PageOptions, TotalsOptions } from '../types.js'
-
-type Paged = PageOptions & TotalsOptions
+import type {
+  CheckpointOptions,
+  FieldsOptions,
+  PageOptions,
+  PagedOptions as Paged,
+} from '../types.js'
 
 /** Organizations, their members, connections, invitations and client grants: `/api/v2/organizations`. */
 export class Organizations extends Manager {

@@ -12,9 +12,7 @@ import {
 } from '../generated/operations/roles.js'
 import { Manager, type BodyOf } from '../manager.js'
 import { BODY, CHECKPOINT, PAGE_25, TOTALS } from '../params.js'
-import type { CheckpointOptions, PageOptions, PermissionRef, TotalsOptions } from '../types.js'
-
-type Paged = PageOptions & TotalsOptions
+import type { CheckpointOptions, PagedOptions as Paged, PermissionRef } from '../types.js'
 
 /** Roles: `/api/v2/roles`. */
 export class Roles extends Manager {

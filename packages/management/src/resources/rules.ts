@@ -7,14 +7,7 @@ import {
 } from '../generated/operations/rules.js'
 import { Manager, type BodyOf } from '../manager.js'
 import { BODY, FIELDS, NO_TOTALS, PAGE } from '../params.js'
-import type { FieldsOptions, PageOptions, TotalsOptions } from '../types.js'
-
-type RuleFilter = {
-  /** @default 'login_success' */
-  stage?: string
-  /** @default true */
-  enabled?: boolean
-}
+import type { FieldsOptions, PageOptions, RuleFilter, TotalsOptions } from '../types.js'
 
 /** Rules: `/api/v2/rules`. */
 export class Rules extends Manager {

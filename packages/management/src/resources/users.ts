@@ -31,16 +31,12 @@ import {
 } from '../generated/operations/users.js'
 import { Manager, type BodyOf } from '../manager.js'
 import { BODY, FIELDS, NO_TOTALS, PAGE_25, PAGE_50, TOTALS } from '../params.js'
-import type { FieldsOptions, PageOptions, PermissionRef, TotalsOptions } from '../types.js'
-
-type Paged = PageOptions & TotalsOptions
-type UserSearch = {
-  sort?: string
-  connection?: string
-  /** A Lucene query; iteration then stops at the search's 1000-result window. */
-  q?: string
-  searchEngine?: string
-}
+import type {
+  FieldsOptions,
+  PagedOptions as Paged,
+  PermissionRef,
+  UserSearchOptions as UserSearch,
+} from '../types.js'
 
 /** Users, their roles, permissions, identities, logs and MFA: `/api/v2/users`. */
 export class Users extends Manager {
