@@ -36,10 +36,15 @@ async function startJwksServer(body) {
   }
 }
 
-/** Operations per second of `op` for about `ms`, one at a time or `inFlight` at once. */
+/**
+ * Operations per second of `op` for about `ms`, one at a time or `inFlight` at once, and the process's CPU time per
+ * operation in µs (main thread and thread pool both): on a shared machine the rate follows the scheduler, the CPU time
+ * much less.
+ */
 async function measure(op, ms, inFlight) {
   let count = 0
   const deadline = performance.now() + ms
+  const c0 = process.cpuUsage()
   const t0 = performance.now()
   const worker = async () => {
     while (performance.now() < deadline) {
@@ -48,7 +53,9 @@ async function measure(op, ms, inFlight) {
     }
   }
   await Promise.all(Array.from({ length: inFlight }, worker))
-  return (count * 1000) / (performance.now() - t0)
+  const rate = (count * 1000) / (performance.now() - t0)
+  const cpu = process.cpuUsage(c0)
+  return { rate, cpu: (cpu.user + cpu.system) / count }
 }
 
 const median = (values) => {
@@ -137,11 +144,18 @@ export async function run() {
     // --- interleaved rounds: each round measures every subject in both modes, in a rotated order. Short slices
     // and per-round ratios (subject / jose in the same round) keep a busy machine's bursts from favouring anyone.
     const results = new Map(subjects.map((s) => [s.name, { sequential: [], concurrent: [] }]))
+    const cpu = new Map(subjects.map((s) => [s.name, { sequential: [], concurrent: [] }]))
     for (let round = 0; round < ROUNDS; round++) {
       const order = subjects.map((_, i) => subjects[(i + round) % subjects.length])
       for (const s of order) {
-        results.get(s.name).sequential.push(await measure(s.op, SLICE_MS, 1))
-        results.get(s.name).concurrent.push(await measure(s.op, SLICE_MS, IN_FLIGHT))
+        for (const [mode, inFlight] of [
+          ['sequential', 1],
+          ['concurrent', IN_FLIGHT],
+        ]) {
+          const m = await measure(s.op, SLICE_MS, inFlight)
+          results.get(s.name)[mode].push(m.rate)
+          cpu.get(s.name)[mode].push(m.cpu)
+        }
       }
       log(`round ${round + 1}/${ROUNDS}`)
     }
@@ -149,17 +163,21 @@ export async function run() {
       ['sequential', 'verify RS256, warm cache, sequential'],
       ['concurrent', `verify RS256, warm cache, ${IN_FLIGHT} in flight`],
     ]) {
-      const base = results.get(subjects.find((s) => s.baseline).name)[mode]
+      const baseName = subjects.find((s) => s.baseline).name
+      const base = results.get(baseName)[mode]
+      const baseCpu = cpu.get(baseName)[mode]
       for (const s of subjects) {
         const values = results.get(s.name)[mode]
         const ratio = median(values.map((v, i) => v / base[i]))
+        const cpuUs = cpu.get(s.name)[mode]
+        const cpuRatio = median(cpuUs.map((c, i) => baseCpu[i] / c))
         rows.push({
           scenario,
           subject: s.name,
           value: Math.round(median(values)),
           unit: 'verifications/s',
           ratio,
-          note: `medians of ${ROUNDS} interleaved ${SLICE_MS} ms slices; ratio = median per-round ratio to jose`,
+          note: `medians of ${ROUNDS} interleaved ${SLICE_MS} ms slices; ratio = median per-round ratio to jose; CPU ${median(cpuUs).toFixed(0)} µs/verification, ${cpuRatio.toFixed(2)}× jose by CPU`,
         })
       }
     }
