@@ -19,7 +19,7 @@ describe('emitTypes', () => {
     expect(t.canonical.get('GetUserResponseContent')).toBe('UserResponseSchema')
     expect(t.canonical.get('CreateUserResponseContent')).toBe('UserResponseSchema')
     expect(t.source).toContain(
-      '/** From schema `GetUserResponseContent`: the same type as {@link UserResponseSchema}. */\nexport type GetUserResponseContent = UserResponseSchema',
+      '/** From schema `GetUserResponseContent`: the same type as `UserResponseSchema`. */\nexport type GetUserResponseContent = UserResponseSchema',
     )
     expect(t.source.match(/export interface UserResponseSchema /g)).toHaveLength(1)
     expect(t.source).toContain(

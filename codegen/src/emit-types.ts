@@ -188,9 +188,9 @@ export function emitTypes(model: Model): TypeTable {
     const target = nameOf(name)
     const what = doc(name, e)
     if (target !== name) {
-      out.push(
-        `/** ${what}: the same type as {@link ${target}}. */\nexport type ${name} = ${target}`,
-      )
+      // Named in backticks, not {@link}: the alias itself already points there, and a user's compiler parses every
+      // TSDoc comment that holds a {@link}, which cost 1.7 MB of heap over 321 aliases.
+      out.push(`/** ${what}: the same type as \`${target}\`. */\nexport type ${name} = ${target}`)
       continue
     }
     declarations++

@@ -66,7 +66,7 @@ export interface ActionBindingWithRef {
 export type ActionBuildStatusEnum =
   'pending' | 'building' | 'packaged' | 'built' | 'retrying' | 'failed'
 
-/** From schema `ActionDeployedVersion`: the same type as {@link ActionVersion}. */
+/** From schema `ActionDeployedVersion`: the same type as `ActionVersion`. */
 export type ActionDeployedVersion = ActionVersion
 
 /** From schema `ActionError`. */
@@ -233,7 +233,7 @@ export interface ActionVersion {
   modules?: ActionModuleReference[]
 }
 
-/** From schema `ActionVersionBuildStatusEnum`: the same type as {@link ActionBuildStatusEnum}. */
+/** From schema `ActionVersionBuildStatusEnum`: the same type as `ActionBuildStatusEnum`. */
 export type ActionVersionBuildStatusEnum = ActionBuildStatusEnum
 
 /** From schema `ActionVersionDependency`. */
@@ -298,7 +298,7 @@ export type AculContextEnum =
   | 'transaction.custom_domain.domain'
   | 'experiment'
 
-/** From schema `AculDomainFilter`: the same type as {@link AculClientFilter}. */
+/** From schema `AculDomainFilter`: the same type as `AculClientFilter`. */
 export type AculDomainFilter = AculClientFilter
 
 /** From schema `AculDomainFilterById`. */
@@ -306,7 +306,7 @@ export interface AculDomainFilterById {
   id: string
 }
 
-/** From schema `AculDomainFilterByMetadata`: the same type as {@link AculClientFilterByMetadata}. */
+/** From schema `AculDomainFilterByMetadata`: the same type as `AculClientFilterByMetadata`. */
 export type AculDomainFilterByMetadata = AculClientFilterByMetadata
 
 /** From schema `AculDomainMetadata`. */
@@ -337,7 +337,7 @@ export type AculHeadTagContent = string
 /** From schema `AculMatchTypeEnum`. */
 export type AculMatchTypeEnum = 'includes_any' | 'excludes_any'
 
-/** From schema `AculOrganizationFilter`: the same type as {@link AculClientFilter}. */
+/** From schema `AculOrganizationFilter`: the same type as `AculClientFilter`. */
 export type AculOrganizationFilter = AculClientFilter
 
 /** From schema `AculOrganizationFilterById`. */
@@ -345,7 +345,7 @@ export interface AculOrganizationFilterById {
   id: string
 }
 
-/** From schema `AculOrganizationFilterByMetadata`: the same type as {@link AculClientFilterByMetadata}. */
+/** From schema `AculOrganizationFilterByMetadata`: the same type as `AculClientFilterByMetadata`. */
 export type AculOrganizationFilterByMetadata = AculClientFilterByMetadata
 
 /** From schema `AculOrganizationMetadata`. */
@@ -362,7 +362,7 @@ export interface AddOrganizationConnectionRequestContent {
   show_as_button?: boolean
 }
 
-/** From schema `AddOrganizationConnectionResponseContent`: the same type as {@link OrganizationConnection}. */
+/** From schema `AddOrganizationConnectionResponseContent`: the same type as `OrganizationConnection`. */
 export type AddOrganizationConnectionResponseContent = OrganizationConnection
 
 /** From schema `AddRolePermissionsRequestContent`. */
@@ -468,7 +468,7 @@ export interface AssociateOrganizationClientGrantRequestContent {
   grant_id: string
 }
 
-/** From schema `AssociateOrganizationClientGrantResponseContent`: the same type as {@link OrganizationClientGrant}. */
+/** From schema `AssociateOrganizationClientGrantResponseContent`: the same type as `OrganizationClientGrant`. */
 export type AssociateOrganizationClientGrantResponseContent = OrganizationClientGrant
 
 /** From schema `AsyncApprovalNotificationsChannelsEnum`. */
@@ -775,7 +775,7 @@ export interface BreachedPasswordDetectionPreChangePasswordStage {
 /** From schema `BreachedPasswordDetectionPreUserRegistrationShieldsEnum`. */
 export type BreachedPasswordDetectionPreUserRegistrationShieldsEnum = 'block' | 'admin_notification'
 
-/** From schema `BreachedPasswordDetectionPreUserRegistrationStage`: the same type as {@link BreachedPasswordDetectionPreChangePasswordStage}. */
+/** From schema `BreachedPasswordDetectionPreUserRegistrationStage`: the same type as `BreachedPasswordDetectionPreChangePasswordStage`. */
 export type BreachedPasswordDetectionPreUserRegistrationStage =
   BreachedPasswordDetectionPreChangePasswordStage
 
@@ -1129,7 +1129,7 @@ export interface ClientAddonSalesforceAPI {
   [key: string]: unknown
 }
 
-/** From schema `ClientAddonSalesforceSandboxAPI`: the same type as {@link ClientAddonSalesforceAPI}. */
+/** From schema `ClientAddonSalesforceSandboxAPI`: the same type as `ClientAddonSalesforceAPI`. */
 export type ClientAddonSalesforceSandboxAPI = ClientAddonSalesforceAPI
 
 /** From schema `ClientAddonSentry`. */
@@ -1267,18 +1267,18 @@ export interface ClientAuthenticationMethodPrivateKeyJWT {
 /** From schema `ClientAuthenticationMethodPrivateKeyJWTCredentials`. */
 export type ClientAuthenticationMethodPrivateKeyJWTCredentials = CredentialId[]
 
-/** From schema `ClientAuthenticationMethodSelfSignedTLSClientAuth`: the same type as {@link ClientAuthenticationMethodPrivateKeyJWT}. */
+/** From schema `ClientAuthenticationMethodSelfSignedTLSClientAuth`: the same type as `ClientAuthenticationMethodPrivateKeyJWT`. */
 export type ClientAuthenticationMethodSelfSignedTLSClientAuth =
   ClientAuthenticationMethodPrivateKeyJWT
 
-/** From schema `ClientAuthenticationMethodSelfSignedTLSClientAuthCredentials`: the same type as {@link ClientAuthenticationMethodPrivateKeyJWTCredentials}. */
+/** From schema `ClientAuthenticationMethodSelfSignedTLSClientAuthCredentials`: the same type as `ClientAuthenticationMethodPrivateKeyJWTCredentials`. */
 export type ClientAuthenticationMethodSelfSignedTLSClientAuthCredentials =
   ClientAuthenticationMethodPrivateKeyJWTCredentials
 
-/** From schema `ClientAuthenticationMethodTLSClientAuth`: the same type as {@link ClientAuthenticationMethodPrivateKeyJWT}. */
+/** From schema `ClientAuthenticationMethodTLSClientAuth`: the same type as `ClientAuthenticationMethodPrivateKeyJWT`. */
 export type ClientAuthenticationMethodTLSClientAuth = ClientAuthenticationMethodPrivateKeyJWT
 
-/** From schema `ClientAuthenticationMethodTLSClientAuthCredentials`: the same type as {@link ClientAuthenticationMethodPrivateKeyJWTCredentials}. */
+/** From schema `ClientAuthenticationMethodTLSClientAuthCredentials`: the same type as `ClientAuthenticationMethodPrivateKeyJWTCredentials`. */
 export type ClientAuthenticationMethodTLSClientAuthCredentials =
   ClientAuthenticationMethodPrivateKeyJWTCredentials
 
@@ -1456,7 +1456,7 @@ export interface ClientMyOrganizationPostConfiguration {
   invitation_landing_client_id?: string
 }
 
-/** From schema `ClientMyOrganizationResponseConfiguration`: the same type as {@link ClientMyOrganizationPostConfiguration}. */
+/** From schema `ClientMyOrganizationResponseConfiguration`: the same type as `ClientMyOrganizationPostConfiguration`. */
 export type ClientMyOrganizationResponseConfiguration = ClientMyOrganizationPostConfiguration
 
 /** From schema `ClientOIDCBackchannelLogoutInitiators`. */
@@ -1765,7 +1765,7 @@ export type ConnectionIdTokenSignedResponseAlgs = ConnectionIdTokenSignedRespons
 /** From schema `ConnectionIdentifierPrecedenceEnum`. */
 export type ConnectionIdentifierPrecedenceEnum = 'email' | 'phone_number' | 'username'
 
-/** From schema `ConnectionIdentityProviderEnum`: the same type as {@link IdentityProviderEnum}. */
+/** From schema `ConnectionIdentityProviderEnum`: the same type as `IdentityProviderEnum`. */
 export type ConnectionIdentityProviderEnum = IdentityProviderEnum
 
 /** From schema `ConnectionKey`. */
@@ -1933,7 +1933,7 @@ export interface ConnectionProfileStrategyOverrides {
 /** From schema `ConnectionProfileStrategyOverridesConnectionConfig`. */
 export type ConnectionProfileStrategyOverridesConnectionConfig = Record<string, never>
 
-/** From schema `ConnectionProfileStrategyOverridesEnabledFeatures`: the same type as {@link ConnectionProfileEnabledFeatures}. */
+/** From schema `ConnectionProfileStrategyOverridesEnabledFeatures`: the same type as `ConnectionProfileEnabledFeatures`. */
 export type ConnectionProfileStrategyOverridesEnabledFeatures = ConnectionProfileEnabledFeatures
 
 /** From schema `ConnectionProfileTemplate`. */
@@ -2142,10 +2142,10 @@ export interface CreateActionModuleRequestContent {
   publish?: boolean
 }
 
-/** From schema `CreateActionModuleResponseContent`: the same type as {@link GetActionModuleResponseContent}. */
+/** From schema `CreateActionModuleResponseContent`: the same type as `GetActionModuleResponseContent`. */
 export type CreateActionModuleResponseContent = GetActionModuleResponseContent
 
-/** From schema `CreateActionModuleVersionResponseContent`: the same type as {@link ActionModuleVersion}. */
+/** From schema `CreateActionModuleVersionResponseContent`: the same type as `ActionModuleVersion`. */
 export type CreateActionModuleVersionResponseContent = ActionModuleVersion
 
 /** From schema `CreateActionRequestContent`. */
@@ -2160,7 +2160,7 @@ export interface CreateActionRequestContent {
   deploy?: boolean
 }
 
-/** From schema `CreateActionResponseContent`: the same type as {@link Action}. */
+/** From schema `CreateActionResponseContent`: the same type as `Action`. */
 export type CreateActionResponseContent = Action
 
 /** From schema `CreateAgentRequestContent`. */
@@ -2180,7 +2180,7 @@ export interface CreateBrandingPhoneProviderRequestContent {
   [key: string]: unknown
 }
 
-/** From schema `CreateBrandingPhoneProviderResponseContent`: the same type as {@link PhoneProviderSchemaMasked}. */
+/** From schema `CreateBrandingPhoneProviderResponseContent`: the same type as `PhoneProviderSchemaMasked`. */
 export type CreateBrandingPhoneProviderResponseContent = PhoneProviderSchemaMasked
 
 /** From schema `CreateBrandingThemeRequestContent`. */
@@ -2193,7 +2193,7 @@ export interface CreateBrandingThemeRequestContent {
   widget: BrandingThemeWidget
 }
 
-/** From schema `CreateBrandingThemeResponseContent`: the same type as {@link GetBrandingThemeResponseContent}. */
+/** From schema `CreateBrandingThemeResponseContent`: the same type as `GetBrandingThemeResponseContent`. */
 export type CreateBrandingThemeResponseContent = GetBrandingThemeResponseContent
 
 /** From schema `CreateClientAuthenticationMethodSelfSignedTLSClientAuth`. */
@@ -2218,7 +2218,7 @@ export interface CreateClientGrantRequestContent {
   allow_all_scopes?: boolean
 }
 
-/** From schema `CreateClientGrantResponseContent`: the same type as {@link ClientGrantResponseContent}. */
+/** From schema `CreateClientGrantResponseContent`: the same type as `ClientGrantResponseContent`. */
 export type CreateClientGrantResponseContent = ClientGrantResponseContent
 
 /** From schema `CreateClientRequestContent`. */
@@ -2280,7 +2280,7 @@ export interface CreateClientRequestContent {
   async_approval_notification_channels?: ClientAsyncApprovalNotificationsChannelsAPIPostConfiguration
 }
 
-/** From schema `CreateClientResponseContent`: the same type as {@link Client}. */
+/** From schema `CreateClientResponseContent`: the same type as `Client`. */
 export type CreateClientResponseContent = Client
 
 /** From schema `CreateConnectionProfileRequestContent`. */
@@ -2293,7 +2293,7 @@ export interface CreateConnectionProfileRequestContent {
   strategy_overrides?: ConnectionProfileStrategyOverrides
 }
 
-/** From schema `CreateConnectionProfileResponseContent`: the same type as {@link ConnectionProfile}. */
+/** From schema `CreateConnectionProfileResponseContent`: the same type as `ConnectionProfile`. */
 export type CreateConnectionProfileResponseContent = ConnectionProfile
 
 /** From schema `CreateConnectionRequestContent`. */
@@ -2312,7 +2312,7 @@ export interface CreateConnectionRequestContent {
   cross_app_access_requesting_app?: CrossAppAccessRequestingApp
 }
 
-/** From schema `CreateConnectionResponseContent`: the same type as {@link GetConnectionResponseContent}. */
+/** From schema `CreateConnectionResponseContent`: the same type as `GetConnectionResponseContent`. */
 export type CreateConnectionResponseContent = GetConnectionResponseContent
 
 /** From schema `CreateCustomDomainRequestContent`. */
@@ -2349,7 +2349,7 @@ export type CreateDirectoryProvisioningRequestContent = {
   synchronize_groups?: SynchronizeGroupsEnum
 } | null
 
-/** From schema `CreateDirectoryProvisioningResponseContent`: the same type as {@link DirectoryProvisioning}. */
+/** From schema `CreateDirectoryProvisioningResponseContent`: the same type as `DirectoryProvisioning`. */
 export type CreateDirectoryProvisioningResponseContent = DirectoryProvisioning
 
 /** From schema `CreateDirectorySynchronizationResponseContent`. */
@@ -2368,13 +2368,13 @@ export interface CreateEmailProviderRequestContent {
   settings?: EmailSpecificProviderSettingsWithAdditionalProperties
 }
 
-/** From schema `CreateEmailProviderResponseContent`: the same type as {@link GetEmailProviderResponseContent}. */
+/** From schema `CreateEmailProviderResponseContent`: the same type as `GetEmailProviderResponseContent`. */
 export type CreateEmailProviderResponseContent = GetEmailProviderResponseContent
 
-/** From schema `CreateEmailTemplateRequestContent`: the same type as {@link SetEmailTemplateRequestContent}. */
+/** From schema `CreateEmailTemplateRequestContent`: the same type as `SetEmailTemplateRequestContent`. */
 export type CreateEmailTemplateRequestContent = SetEmailTemplateRequestContent
 
-/** From schema `CreateEmailTemplateResponseContent`: the same type as {@link SetEmailTemplateRequestContent}. */
+/** From schema `CreateEmailTemplateResponseContent`: the same type as `SetEmailTemplateRequestContent`. */
 export type CreateEmailTemplateResponseContent = SetEmailTemplateRequestContent
 
 /** From schema `CreateEncryptionKeyPublicWrappingResponseContent`. */
@@ -2390,7 +2390,7 @@ export interface CreateEncryptionKeyRequestContent {
   [key: string]: unknown
 }
 
-/** From schema `CreateEncryptionKeyResponseContent`: the same type as {@link EncryptionKey}. */
+/** From schema `CreateEncryptionKeyResponseContent`: the same type as `EncryptionKey`. */
 export type CreateEncryptionKeyResponseContent = EncryptionKey
 
 /** From schema `CreateEncryptionKeyType`. */
@@ -2420,10 +2420,10 @@ export interface CreateEventStreamRedeliveryRequestContent {
   event_types?: EventStreamEventTypeEnum[]
 }
 
-/** From schema `CreateEventStreamRedeliveryResponseContent`: the same type as {@link CreateEventStreamRedeliveryRequestContent}. */
+/** From schema `CreateEventStreamRedeliveryResponseContent`: the same type as `CreateEventStreamRedeliveryRequestContent`. */
 export type CreateEventStreamRedeliveryResponseContent = CreateEventStreamRedeliveryRequestContent
 
-/** From schema `CreateEventStreamResponseContent`: the same type as {@link EventStreamResponseContent}. */
+/** From schema `CreateEventStreamResponseContent`: the same type as `EventStreamResponseContent`. */
 export type CreateEventStreamResponseContent = EventStreamResponseContent
 
 /** From schema `CreateEventStreamTestEventRequestContent`. */
@@ -2432,7 +2432,7 @@ export interface CreateEventStreamTestEventRequestContent {
   data?: TestEventDataContent
 }
 
-/** From schema `CreateEventStreamTestEventResponseContent`: the same type as {@link EventStreamDelivery}. */
+/** From schema `CreateEventStreamTestEventResponseContent`: the same type as `EventStreamDelivery`. */
 export type CreateEventStreamTestEventResponseContent = EventStreamDelivery
 
 /** From schema `CreateEventStreamWebHookRequestContent`. */
@@ -2454,7 +2454,7 @@ export interface CreateExperimentRequestContent {
   allocations: AllocationRequestItem[]
 }
 
-/** From schema `CreateExperimentResponseContent`: the same type as {@link ExperimentListItem}. */
+/** From schema `CreateExperimentResponseContent`: the same type as `ExperimentListItem`. */
 export type CreateExperimentResponseContent = ExperimentListItem
 
 /** From schema `CreateExportUsersFields`. */
@@ -2485,7 +2485,7 @@ export interface CreateExportUsersResponseContent {
   [key: string]: unknown
 }
 
-/** From schema `CreateFeatureFlagParameters`: the same type as {@link FeatureFlagConfigParams}. */
+/** From schema `CreateFeatureFlagParameters`: the same type as `FeatureFlagConfigParams`. */
 export type CreateFeatureFlagParameters = FeatureFlagConfigParams
 
 /** From schema `CreateFeatureFlagRequestContent`. */
@@ -2495,7 +2495,7 @@ export interface CreateFeatureFlagRequestContent {
   parameters: FeatureFlagConfigParams
 }
 
-/** From schema `CreateFeatureFlagResponseContent`: the same type as {@link FeatureFlag}. */
+/** From schema `CreateFeatureFlagResponseContent`: the same type as `FeatureFlag`. */
 export type CreateFeatureFlagResponseContent = FeatureFlag
 
 /** From schema `CreateFlowRequestContent`. */
@@ -2504,7 +2504,7 @@ export interface CreateFlowRequestContent {
   actions?: FlowAction[]
 }
 
-/** From schema `CreateFlowResponseContent`: the same type as {@link GetFlowResponseContent}. */
+/** From schema `CreateFlowResponseContent`: the same type as `GetFlowResponseContent`. */
 export type CreateFlowResponseContent = GetFlowResponseContent
 
 /** From schema `CreateFlowsVaultConnectionActivecampaign`. */
@@ -2806,7 +2806,7 @@ export type CreateFlowsVaultConnectionRequestContent =
   | CreateFlowsVaultConnectionWhatsapp
   | CreateFlowsVaultConnectionZapier
 
-/** From schema `CreateFlowsVaultConnectionResponseContent`: the same type as {@link GetFlowsVaultConnectionResponseContent}. */
+/** From schema `CreateFlowsVaultConnectionResponseContent`: the same type as `GetFlowsVaultConnectionResponseContent`. */
 export type CreateFlowsVaultConnectionResponseContent = GetFlowsVaultConnectionResponseContent
 
 /** From schema `CreateFlowsVaultConnectionSalesforce`. */
@@ -2975,7 +2975,7 @@ export interface CreateFormRequestContent {
   style?: FormStyle
 }
 
-/** From schema `CreateFormResponseContent`: the same type as {@link GetFormResponseContent}. */
+/** From schema `CreateFormResponseContent`: the same type as `GetFormResponseContent`. */
 export type CreateFormResponseContent = GetFormResponseContent
 
 /** The request body of `POST /groups/{id}/roles`. */
@@ -3007,7 +3007,7 @@ export interface CreateHookRequestContent {
   triggerId: HookTriggerIdEnum
 }
 
-/** From schema `CreateHookResponseContent`: the same type as {@link Hook}. */
+/** From schema `CreateHookResponseContent`: the same type as `Hook`. */
 export type CreateHookResponseContent = Hook
 
 /** From schema `CreateHookSecretRequestContent`. */
@@ -3042,7 +3042,7 @@ export interface CreateKeysNetworkAclsRequestContent {
   value: string
 }
 
-/** From schema `CreateKeysNetworkAclsResponseContent`: the same type as {@link NetworkAclKey}. */
+/** From schema `CreateKeysNetworkAclsResponseContent`: the same type as `NetworkAclKey`. */
 export type CreateKeysNetworkAclsResponseContent = NetworkAclKey
 
 /** From schema `CreateLogStreamDatadogRequestBody`. */
@@ -3111,7 +3111,7 @@ export type CreateLogStreamRequestContent =
   | CreateLogStreamSegmentRequestBody
   | CreateLogStreamMixpanelRequestBody
 
-/** From schema `CreateLogStreamResponseContent`: the same type as {@link LogStreamResponseSchema}. */
+/** From schema `CreateLogStreamResponseContent`: the same type as `LogStreamResponseSchema`. */
 export type CreateLogStreamResponseContent = LogStreamResponseSchema
 
 /** From schema `CreateLogStreamSegmentRequestBody`. */
@@ -3147,7 +3147,7 @@ export interface CreateLogStreamSumoRequestBody {
   startFrom?: string
 }
 
-/** From schema `CreateNetworkAclRequestContent`: the same type as {@link SetNetworkAclRequestContent}. */
+/** From schema `CreateNetworkAclRequestContent`: the same type as `SetNetworkAclRequestContent`. */
 export type CreateNetworkAclRequestContent = SetNetworkAclRequestContent
 
 /** From schema `CreateOrganizationAllConnectionRequestContent`. */
@@ -3165,7 +3165,7 @@ export interface CreateOrganizationAllConnectionRequestContent {
 export type CreateOrganizationAllConnectionRequestParameters =
   CreateOrganizationAllConnectionRequestContent
 
-/** From schema `CreateOrganizationAllConnectionResponseContent`: the same type as {@link OrganizationAllConnectionPost}. */
+/** From schema `CreateOrganizationAllConnectionResponseContent`: the same type as `OrganizationAllConnectionPost`. */
 export type CreateOrganizationAllConnectionResponseContent = OrganizationAllConnectionPost
 
 /** From schema `CreateOrganizationClientsRequestContent`. */
@@ -3183,7 +3183,7 @@ export interface CreateOrganizationDiscoveryDomainRequestContent {
   use_for_organization_discovery?: boolean
 }
 
-/** From schema `CreateOrganizationDiscoveryDomainResponseContent`: the same type as {@link OrganizationDiscoveryDomain}. */
+/** From schema `CreateOrganizationDiscoveryDomainResponseContent`: the same type as `OrganizationDiscoveryDomain`. */
 export type CreateOrganizationDiscoveryDomainResponseContent = OrganizationDiscoveryDomain
 
 /** From schema `CreateOrganizationGroupRolesRequestContent`. */
@@ -3204,7 +3204,7 @@ export interface CreateOrganizationInvitationRequestContent {
   send_invitation_email?: boolean
 }
 
-/** From schema `CreateOrganizationInvitationResponseContent`: the same type as {@link OrganizationInvitation}. */
+/** From schema `CreateOrganizationInvitationResponseContent`: the same type as `OrganizationInvitation`. */
 export type CreateOrganizationInvitationResponseContent = OrganizationInvitation
 
 /** From schema `CreateOrganizationMemberRequestContent`. */
@@ -3254,7 +3254,7 @@ export interface CreatePhoneTemplateRequestContent {
   content?: PhoneTemplateContent
 }
 
-/** From schema `CreatePhoneTemplateResponseContent`: the same type as {@link PhoneTemplate}. */
+/** From schema `CreatePhoneTemplateResponseContent`: the same type as `PhoneTemplate`. */
 export type CreatePhoneTemplateResponseContent = PhoneTemplate
 
 /** From schema `CreatePhoneTemplateTestNotificationRequestContent`. */
@@ -3294,7 +3294,7 @@ export interface CreateRateLimitPolicyRequestContent {
   configuration: RateLimitPolicyConfiguration
 }
 
-/** From schema `CreateRateLimitPolicyResponseContent`: the same type as {@link RateLimitPolicy}. */
+/** From schema `CreateRateLimitPolicyResponseContent`: the same type as `RateLimitPolicy`. */
 export type CreateRateLimitPolicyResponseContent = RateLimitPolicy
 
 /** From schema `CreateResourceServerRequestContent`. */
@@ -3319,7 +3319,7 @@ export interface CreateResourceServerRequestContent {
   authorization_policy?: ResourceServerAuthorizationPolicy
 }
 
-/** From schema `CreateResourceServerResponseContent`: the same type as {@link ResourceServer}. */
+/** From schema `CreateResourceServerResponseContent`: the same type as `ResourceServer`. */
 export type CreateResourceServerResponseContent = ResourceServer
 
 /** From schema `CreateRoleRequestContent`. */
@@ -3343,7 +3343,7 @@ export interface CreateRuleRequestContent {
   enabled?: boolean
 }
 
-/** From schema `CreateRuleResponseContent`: the same type as {@link Rule}. */
+/** From schema `CreateRuleResponseContent`: the same type as `Rule`. */
 export type CreateRuleResponseContent = Rule
 
 /** From schema `CreateScimConfigurationRequestContent`. */
@@ -3352,7 +3352,7 @@ export type CreateScimConfigurationRequestContent = {
   mapping?: ScimMappingItem[]
 } | null
 
-/** From schema `CreateScimConfigurationResponseContent`: the same type as {@link ScimConfiguration}. */
+/** From schema `CreateScimConfigurationResponseContent`: the same type as `ScimConfiguration`. */
 export type CreateScimConfigurationResponseContent = ScimConfiguration
 
 /** From schema `CreateScimTokenRequestContent`. */
@@ -3377,7 +3377,7 @@ export interface CreateSegmentRequestContent {
   rules: SegmentRule[]
 }
 
-/** From schema `CreateSegmentResponseContent`: the same type as {@link Segment}. */
+/** From schema `CreateSegmentResponseContent`: the same type as `Segment`. */
 export type CreateSegmentResponseContent = Segment
 
 /** From schema `CreateSelfServiceProfileRequestContent`. */
@@ -3390,7 +3390,7 @@ export interface CreateSelfServiceProfileRequestContent {
   user_attribute_profile_id?: string
 }
 
-/** From schema `CreateSelfServiceProfileResponseContent`: the same type as {@link SelfServiceProfile}. */
+/** From schema `CreateSelfServiceProfileResponseContent`: the same type as `SelfServiceProfile`. */
 export type CreateSelfServiceProfileResponseContent = SelfServiceProfile
 
 /** From schema `CreateSelfServiceProfileSsoTicketRequestContent`. */
@@ -3419,10 +3419,10 @@ export interface CreateTokenExchangeProfileRequestContent {
   type: TokenExchangeProfileTypeEnum
 }
 
-/** From schema `CreateTokenExchangeProfileResponseContent`: the same type as {@link TokenExchangeProfileResponseContent}. */
+/** From schema `CreateTokenExchangeProfileResponseContent`: the same type as `TokenExchangeProfileResponseContent`. */
 export type CreateTokenExchangeProfileResponseContent = TokenExchangeProfileResponseContent
 
-/** From schema `CreateTokenQuota`: the same type as {@link TokenQuota}. */
+/** From schema `CreateTokenQuota`: the same type as `TokenQuota`. */
 export type CreateTokenQuota = TokenQuota
 
 /** From schema `CreateUserAttributeProfileRequestContent`. */
@@ -3432,7 +3432,7 @@ export interface CreateUserAttributeProfileRequestContent {
   user_attributes: UserAttributeProfileUserAttributes
 }
 
-/** From schema `CreateUserAttributeProfileResponseContent`: the same type as {@link UserAttributeProfile}. */
+/** From schema `CreateUserAttributeProfileResponseContent`: the same type as `UserAttributeProfile`. */
 export type CreateUserAttributeProfileResponseContent = UserAttributeProfile
 
 /** From schema `CreateUserAuthenticationMethodRequestContent`. */
@@ -3478,7 +3478,7 @@ export interface CreateUserAuthenticationMethodResponseContent {
   created_at?: string
 }
 
-/** From schema `CreateUserPermissionsRequestContent`: the same type as {@link AddRolePermissionsRequestContent}. */
+/** From schema `CreateUserPermissionsRequestContent`: the same type as `AddRolePermissionsRequestContent`. */
 export type CreateUserPermissionsRequestContent = AddRolePermissionsRequestContent
 
 /** From schema `CreateUserRequestContent`. */
@@ -3502,7 +3502,7 @@ export interface CreateUserRequestContent {
   username?: string
 }
 
-/** From schema `CreateUserResponseContent`: the same type as {@link UserResponseSchema}. */
+/** From schema `CreateUserResponseContent`: the same type as `UserResponseSchema`. */
 export type CreateUserResponseContent = UserResponseSchema
 
 /** From schema `CreateVariationRequestContent`. */
@@ -3512,7 +3512,7 @@ export interface CreateVariationRequestContent {
   overrides: VariationOverridesMap
 }
 
-/** From schema `CreateVariationResponseContent`: the same type as {@link Variation}. */
+/** From schema `CreateVariationResponseContent`: the same type as `Variation`. */
 export type CreateVariationResponseContent = Variation
 
 /** From schema `CreateVerifiableCredentialTemplateRequestContent`. */
@@ -3525,7 +3525,7 @@ export interface CreateVerifiableCredentialTemplateRequestContent {
   well_known_trusted_issuers: string
 }
 
-/** From schema `CreateVerifiableCredentialTemplateResponseContent`: the same type as {@link VerifiableCredentialTemplateResponse}. */
+/** From schema `CreateVerifiableCredentialTemplateResponseContent`: the same type as `VerifiableCredentialTemplateResponse`. */
 export type CreateVerifiableCredentialTemplateResponseContent = VerifiableCredentialTemplateResponse
 
 /** From schema `CreateVerificationEmailRequestContent`. */
@@ -3778,7 +3778,7 @@ export interface DeleteRoleGroupsRequestContent {
   groups: string[]
 }
 
-/** From schema `DeleteRolePermissionsRequestContent`: the same type as {@link AddRolePermissionsRequestContent}. */
+/** From schema `DeleteRolePermissionsRequestContent`: the same type as `AddRolePermissionsRequestContent`. */
 export type DeleteRolePermissionsRequestContent = AddRolePermissionsRequestContent
 
 /** From schema `DeleteSynchronizedGroupsRequestContent`. */
@@ -3808,7 +3808,7 @@ export type DeleteUserIdentityResponseContent = {
   profileData?: UserProfileData
 }[]
 
-/** From schema `DeleteUserPermissionsRequestContent`: the same type as {@link AddRolePermissionsRequestContent}. */
+/** From schema `DeleteUserPermissionsRequestContent`: the same type as `AddRolePermissionsRequestContent`. */
 export type DeleteUserPermissionsRequestContent = AddRolePermissionsRequestContent
 
 /** From schema `DeleteUserRolesRequestContent`. */
@@ -3816,13 +3816,13 @@ export interface DeleteUserRolesRequestContent {
   roles: string[]
 }
 
-/** From schema `DeployActionResponseContent`: the same type as {@link ActionVersion}. */
+/** From schema `DeployActionResponseContent`: the same type as `ActionVersion`. */
 export type DeployActionResponseContent = ActionVersion
 
 /** From schema `DeployActionVersionRequestContent`. */
 export type DeployActionVersionRequestContent = { update_draft?: boolean } | null
 
-/** From schema `DeployActionVersionResponseContent`: the same type as {@link ActionVersion}. */
+/** From schema `DeployActionVersionResponseContent`: the same type as `ActionVersion`. */
 export type DeployActionVersionResponseContent = ActionVersion
 
 /** From schema `DeviceCredential`. */
@@ -4403,50 +4403,50 @@ export interface EventStreamCloudEventGroupMemberDeletedCloudEvent {
 /** From schema `EventStreamCloudEventGroupMemberDeletedCloudEventTypeEnum`. */
 export type EventStreamCloudEventGroupMemberDeletedCloudEventTypeEnum = 'group.member.deleted'
 
-/** From schema `EventStreamCloudEventGroupMemberDeletedData`: the same type as {@link EventStreamCloudEventGroupMemberAddedData}. */
+/** From schema `EventStreamCloudEventGroupMemberDeletedData`: the same type as `EventStreamCloudEventGroupMemberAddedData`. */
 export type EventStreamCloudEventGroupMemberDeletedData = EventStreamCloudEventGroupMemberAddedData
 
-/** From schema `EventStreamCloudEventGroupMemberDeletedObject`: the same type as {@link EventStreamCloudEventGroupMemberAddedObject}. */
+/** From schema `EventStreamCloudEventGroupMemberDeletedObject`: the same type as `EventStreamCloudEventGroupMemberAddedObject`. */
 export type EventStreamCloudEventGroupMemberDeletedObject =
   EventStreamCloudEventGroupMemberAddedObject
 
-/** From schema `EventStreamCloudEventGroupMemberDeletedObjectGroup`: the same type as {@link EventStreamCloudEventGroupMemberAddedObjectGroup}. */
+/** From schema `EventStreamCloudEventGroupMemberDeletedObjectGroup`: the same type as `EventStreamCloudEventGroupMemberAddedObjectGroup`. */
 export type EventStreamCloudEventGroupMemberDeletedObjectGroup =
   EventStreamCloudEventGroupMemberAddedObjectGroup
 
-/** From schema `EventStreamCloudEventGroupMemberDeletedObjectGroup0`: the same type as {@link EventStreamCloudEventGroupMemberAddedObjectGroup0}. */
+/** From schema `EventStreamCloudEventGroupMemberDeletedObjectGroup0`: the same type as `EventStreamCloudEventGroupMemberAddedObjectGroup0`. */
 export type EventStreamCloudEventGroupMemberDeletedObjectGroup0 =
   EventStreamCloudEventGroupMemberAddedObjectGroup0
 
 /** From schema `EventStreamCloudEventGroupMemberDeletedObjectGroup0TypeEnum`. */
 export type EventStreamCloudEventGroupMemberDeletedObjectGroup0TypeEnum = 'connection'
 
-/** From schema `EventStreamCloudEventGroupMemberDeletedObjectGroup1`: the same type as {@link EventStreamCloudEventGroupMemberAddedObjectGroup1}. */
+/** From schema `EventStreamCloudEventGroupMemberDeletedObjectGroup1`: the same type as `EventStreamCloudEventGroupMemberAddedObjectGroup1`. */
 export type EventStreamCloudEventGroupMemberDeletedObjectGroup1 =
   EventStreamCloudEventGroupMemberAddedObjectGroup1
 
 /** From schema `EventStreamCloudEventGroupMemberDeletedObjectGroup1TypeEnum`. */
 export type EventStreamCloudEventGroupMemberDeletedObjectGroup1TypeEnum = 'organization'
 
-/** From schema `EventStreamCloudEventGroupMemberDeletedObjectGroup2`: the same type as {@link EventStreamCloudEventGroupMemberAddedObjectGroup2}. */
+/** From schema `EventStreamCloudEventGroupMemberDeletedObjectGroup2`: the same type as `EventStreamCloudEventGroupMemberAddedObjectGroup2`. */
 export type EventStreamCloudEventGroupMemberDeletedObjectGroup2 =
   EventStreamCloudEventGroupMemberAddedObjectGroup2
 
 /** From schema `EventStreamCloudEventGroupMemberDeletedObjectGroup2TypeEnum`. */
 export type EventStreamCloudEventGroupMemberDeletedObjectGroup2TypeEnum = 'tenant'
 
-/** From schema `EventStreamCloudEventGroupMemberDeletedObjectMember`: the same type as {@link EventStreamCloudEventGroupMemberAddedObjectMember}. */
+/** From schema `EventStreamCloudEventGroupMemberDeletedObjectMember`: the same type as `EventStreamCloudEventGroupMemberAddedObjectMember`. */
 export type EventStreamCloudEventGroupMemberDeletedObjectMember =
   EventStreamCloudEventGroupMemberAddedObjectMember
 
-/** From schema `EventStreamCloudEventGroupMemberDeletedObjectMember0`: the same type as {@link EventStreamCloudEventGroupMemberAddedObjectMember0}. */
+/** From schema `EventStreamCloudEventGroupMemberDeletedObjectMember0`: the same type as `EventStreamCloudEventGroupMemberAddedObjectMember0`. */
 export type EventStreamCloudEventGroupMemberDeletedObjectMember0 =
   EventStreamCloudEventGroupMemberAddedObjectMember0
 
 /** From schema `EventStreamCloudEventGroupMemberDeletedObjectMember0MemberTypeEnum`. */
 export type EventStreamCloudEventGroupMemberDeletedObjectMember0MemberTypeEnum = 'user'
 
-/** From schema `EventStreamCloudEventGroupMemberDeletedObjectMember1`: the same type as {@link EventStreamCloudEventGroupMemberAddedObjectMember1}. */
+/** From schema `EventStreamCloudEventGroupMemberDeletedObjectMember1`: the same type as `EventStreamCloudEventGroupMemberAddedObjectMember1`. */
 export type EventStreamCloudEventGroupMemberDeletedObjectMember1 =
   EventStreamCloudEventGroupMemberAddedObjectMember1
 
@@ -4492,25 +4492,25 @@ export interface EventStreamCloudEventGroupRoleAssignedObject {
   created_at: string
 }
 
-/** From schema `EventStreamCloudEventGroupRoleAssignedObjectGroup`: the same type as {@link EventStreamCloudEventGroupMemberAddedObjectGroup}. */
+/** From schema `EventStreamCloudEventGroupRoleAssignedObjectGroup`: the same type as `EventStreamCloudEventGroupMemberAddedObjectGroup`. */
 export type EventStreamCloudEventGroupRoleAssignedObjectGroup =
   EventStreamCloudEventGroupMemberAddedObjectGroup
 
-/** From schema `EventStreamCloudEventGroupRoleAssignedObjectGroup0`: the same type as {@link EventStreamCloudEventGroupMemberAddedObjectGroup0}. */
+/** From schema `EventStreamCloudEventGroupRoleAssignedObjectGroup0`: the same type as `EventStreamCloudEventGroupMemberAddedObjectGroup0`. */
 export type EventStreamCloudEventGroupRoleAssignedObjectGroup0 =
   EventStreamCloudEventGroupMemberAddedObjectGroup0
 
 /** From schema `EventStreamCloudEventGroupRoleAssignedObjectGroup0TypeEnum`. */
 export type EventStreamCloudEventGroupRoleAssignedObjectGroup0TypeEnum = 'connection'
 
-/** From schema `EventStreamCloudEventGroupRoleAssignedObjectGroup1`: the same type as {@link EventStreamCloudEventGroupMemberAddedObjectGroup1}. */
+/** From schema `EventStreamCloudEventGroupRoleAssignedObjectGroup1`: the same type as `EventStreamCloudEventGroupMemberAddedObjectGroup1`. */
 export type EventStreamCloudEventGroupRoleAssignedObjectGroup1 =
   EventStreamCloudEventGroupMemberAddedObjectGroup1
 
 /** From schema `EventStreamCloudEventGroupRoleAssignedObjectGroup1TypeEnum`. */
 export type EventStreamCloudEventGroupRoleAssignedObjectGroup1TypeEnum = 'organization'
 
-/** From schema `EventStreamCloudEventGroupRoleAssignedObjectGroup2`: the same type as {@link EventStreamCloudEventGroupMemberAddedObjectGroup2}. */
+/** From schema `EventStreamCloudEventGroupRoleAssignedObjectGroup2`: the same type as `EventStreamCloudEventGroupMemberAddedObjectGroup2`. */
 export type EventStreamCloudEventGroupRoleAssignedObjectGroup2 =
   EventStreamCloudEventGroupMemberAddedObjectGroup2
 
@@ -4562,25 +4562,25 @@ export interface EventStreamCloudEventGroupRoleDeletedObject {
   deleted_at: string
 }
 
-/** From schema `EventStreamCloudEventGroupRoleDeletedObjectGroup`: the same type as {@link EventStreamCloudEventGroupMemberAddedObjectGroup}. */
+/** From schema `EventStreamCloudEventGroupRoleDeletedObjectGroup`: the same type as `EventStreamCloudEventGroupMemberAddedObjectGroup`. */
 export type EventStreamCloudEventGroupRoleDeletedObjectGroup =
   EventStreamCloudEventGroupMemberAddedObjectGroup
 
-/** From schema `EventStreamCloudEventGroupRoleDeletedObjectGroup0`: the same type as {@link EventStreamCloudEventGroupMemberAddedObjectGroup0}. */
+/** From schema `EventStreamCloudEventGroupRoleDeletedObjectGroup0`: the same type as `EventStreamCloudEventGroupMemberAddedObjectGroup0`. */
 export type EventStreamCloudEventGroupRoleDeletedObjectGroup0 =
   EventStreamCloudEventGroupMemberAddedObjectGroup0
 
 /** From schema `EventStreamCloudEventGroupRoleDeletedObjectGroup0TypeEnum`. */
 export type EventStreamCloudEventGroupRoleDeletedObjectGroup0TypeEnum = 'connection'
 
-/** From schema `EventStreamCloudEventGroupRoleDeletedObjectGroup1`: the same type as {@link EventStreamCloudEventGroupMemberAddedObjectGroup1}. */
+/** From schema `EventStreamCloudEventGroupRoleDeletedObjectGroup1`: the same type as `EventStreamCloudEventGroupMemberAddedObjectGroup1`. */
 export type EventStreamCloudEventGroupRoleDeletedObjectGroup1 =
   EventStreamCloudEventGroupMemberAddedObjectGroup1
 
 /** From schema `EventStreamCloudEventGroupRoleDeletedObjectGroup1TypeEnum`. */
 export type EventStreamCloudEventGroupRoleDeletedObjectGroup1TypeEnum = 'organization'
 
-/** From schema `EventStreamCloudEventGroupRoleDeletedObjectGroup2`: the same type as {@link EventStreamCloudEventGroupMemberAddedObjectGroup2}. */
+/** From schema `EventStreamCloudEventGroupRoleDeletedObjectGroup2`: the same type as `EventStreamCloudEventGroupMemberAddedObjectGroup2`. */
 export type EventStreamCloudEventGroupRoleDeletedObjectGroup2 =
   EventStreamCloudEventGroupMemberAddedObjectGroup2
 
@@ -4618,25 +4618,25 @@ export interface EventStreamCloudEventGroupUpdatedCloudEvent {
 /** From schema `EventStreamCloudEventGroupUpdatedCloudEventTypeEnum`. */
 export type EventStreamCloudEventGroupUpdatedCloudEventTypeEnum = 'group.updated'
 
-/** From schema `EventStreamCloudEventGroupUpdatedData`: the same type as {@link EventStreamCloudEventGroupDeletedData}. */
+/** From schema `EventStreamCloudEventGroupUpdatedData`: the same type as `EventStreamCloudEventGroupDeletedData`. */
 export type EventStreamCloudEventGroupUpdatedData = EventStreamCloudEventGroupDeletedData
 
-/** From schema `EventStreamCloudEventGroupUpdatedObject`: the same type as {@link EventStreamCloudEventGroupDeletedObject}. */
+/** From schema `EventStreamCloudEventGroupUpdatedObject`: the same type as `EventStreamCloudEventGroupDeletedObject`. */
 export type EventStreamCloudEventGroupUpdatedObject = EventStreamCloudEventGroupDeletedObject
 
-/** From schema `EventStreamCloudEventGroupUpdatedObject0`: the same type as {@link EventStreamCloudEventGroupDeletedObject0}. */
+/** From schema `EventStreamCloudEventGroupUpdatedObject0`: the same type as `EventStreamCloudEventGroupDeletedObject0`. */
 export type EventStreamCloudEventGroupUpdatedObject0 = EventStreamCloudEventGroupDeletedObject0
 
 /** From schema `EventStreamCloudEventGroupUpdatedObject0TypeEnum`. */
 export type EventStreamCloudEventGroupUpdatedObject0TypeEnum = 'connection'
 
-/** From schema `EventStreamCloudEventGroupUpdatedObject1`: the same type as {@link EventStreamCloudEventGroupDeletedObject1}. */
+/** From schema `EventStreamCloudEventGroupUpdatedObject1`: the same type as `EventStreamCloudEventGroupDeletedObject1`. */
 export type EventStreamCloudEventGroupUpdatedObject1 = EventStreamCloudEventGroupDeletedObject1
 
 /** From schema `EventStreamCloudEventGroupUpdatedObject1TypeEnum`. */
 export type EventStreamCloudEventGroupUpdatedObject1TypeEnum = 'organization'
 
-/** From schema `EventStreamCloudEventGroupUpdatedObject2`: the same type as {@link EventStreamCloudEventGroupDeletedObject2}. */
+/** From schema `EventStreamCloudEventGroupUpdatedObject2`: the same type as `EventStreamCloudEventGroupDeletedObject2`. */
 export type EventStreamCloudEventGroupUpdatedObject2 = EventStreamCloudEventGroupDeletedObject2
 
 /** From schema `EventStreamCloudEventGroupUpdatedObject2TypeEnum`. */
@@ -4781,11 +4781,11 @@ export interface EventStreamCloudEventOrgConnectionUpdatedCloudEvent {
 export type EventStreamCloudEventOrgConnectionUpdatedCloudEventTypeEnum =
   'organization.connection.updated'
 
-/** From schema `EventStreamCloudEventOrgConnectionUpdatedData`: the same type as {@link EventStreamCloudEventOrgConnectionAddedData}. */
+/** From schema `EventStreamCloudEventOrgConnectionUpdatedData`: the same type as `EventStreamCloudEventOrgConnectionAddedData`. */
 export type EventStreamCloudEventOrgConnectionUpdatedData =
   EventStreamCloudEventOrgConnectionAddedData
 
-/** From schema `EventStreamCloudEventOrgConnectionUpdatedObject`: the same type as {@link EventStreamCloudEventOrgConnectionAddedObject}. */
+/** From schema `EventStreamCloudEventOrgConnectionUpdatedObject`: the same type as `EventStreamCloudEventOrgConnectionAddedObject`. */
 export type EventStreamCloudEventOrgConnectionUpdatedObject =
   EventStreamCloudEventOrgConnectionAddedObject
 
@@ -4940,25 +4940,25 @@ export interface EventStreamCloudEventOrgGroupRoleAssignedObject {
   created_at: string
 }
 
-/** From schema `EventStreamCloudEventOrgGroupRoleAssignedObjectGroup`: the same type as {@link EventStreamCloudEventGroupMemberAddedObjectGroup}. */
+/** From schema `EventStreamCloudEventOrgGroupRoleAssignedObjectGroup`: the same type as `EventStreamCloudEventGroupMemberAddedObjectGroup`. */
 export type EventStreamCloudEventOrgGroupRoleAssignedObjectGroup =
   EventStreamCloudEventGroupMemberAddedObjectGroup
 
-/** From schema `EventStreamCloudEventOrgGroupRoleAssignedObjectGroup0`: the same type as {@link EventStreamCloudEventGroupMemberAddedObjectGroup0}. */
+/** From schema `EventStreamCloudEventOrgGroupRoleAssignedObjectGroup0`: the same type as `EventStreamCloudEventGroupMemberAddedObjectGroup0`. */
 export type EventStreamCloudEventOrgGroupRoleAssignedObjectGroup0 =
   EventStreamCloudEventGroupMemberAddedObjectGroup0
 
 /** From schema `EventStreamCloudEventOrgGroupRoleAssignedObjectGroup0TypeEnum`. */
 export type EventStreamCloudEventOrgGroupRoleAssignedObjectGroup0TypeEnum = 'connection'
 
-/** From schema `EventStreamCloudEventOrgGroupRoleAssignedObjectGroup1`: the same type as {@link EventStreamCloudEventGroupMemberAddedObjectGroup1}. */
+/** From schema `EventStreamCloudEventOrgGroupRoleAssignedObjectGroup1`: the same type as `EventStreamCloudEventGroupMemberAddedObjectGroup1`. */
 export type EventStreamCloudEventOrgGroupRoleAssignedObjectGroup1 =
   EventStreamCloudEventGroupMemberAddedObjectGroup1
 
 /** From schema `EventStreamCloudEventOrgGroupRoleAssignedObjectGroup1TypeEnum`. */
 export type EventStreamCloudEventOrgGroupRoleAssignedObjectGroup1TypeEnum = 'organization'
 
-/** From schema `EventStreamCloudEventOrgGroupRoleAssignedObjectGroup2`: the same type as {@link EventStreamCloudEventGroupMemberAddedObjectGroup2}. */
+/** From schema `EventStreamCloudEventOrgGroupRoleAssignedObjectGroup2`: the same type as `EventStreamCloudEventGroupMemberAddedObjectGroup2`. */
 export type EventStreamCloudEventOrgGroupRoleAssignedObjectGroup2 =
   EventStreamCloudEventGroupMemberAddedObjectGroup2
 
@@ -5017,25 +5017,25 @@ export interface EventStreamCloudEventOrgGroupRoleDeletedObject {
   deleted_at: string
 }
 
-/** From schema `EventStreamCloudEventOrgGroupRoleDeletedObjectGroup`: the same type as {@link EventStreamCloudEventGroupMemberAddedObjectGroup}. */
+/** From schema `EventStreamCloudEventOrgGroupRoleDeletedObjectGroup`: the same type as `EventStreamCloudEventGroupMemberAddedObjectGroup`. */
 export type EventStreamCloudEventOrgGroupRoleDeletedObjectGroup =
   EventStreamCloudEventGroupMemberAddedObjectGroup
 
-/** From schema `EventStreamCloudEventOrgGroupRoleDeletedObjectGroup0`: the same type as {@link EventStreamCloudEventGroupMemberAddedObjectGroup0}. */
+/** From schema `EventStreamCloudEventOrgGroupRoleDeletedObjectGroup0`: the same type as `EventStreamCloudEventGroupMemberAddedObjectGroup0`. */
 export type EventStreamCloudEventOrgGroupRoleDeletedObjectGroup0 =
   EventStreamCloudEventGroupMemberAddedObjectGroup0
 
 /** From schema `EventStreamCloudEventOrgGroupRoleDeletedObjectGroup0TypeEnum`. */
 export type EventStreamCloudEventOrgGroupRoleDeletedObjectGroup0TypeEnum = 'connection'
 
-/** From schema `EventStreamCloudEventOrgGroupRoleDeletedObjectGroup1`: the same type as {@link EventStreamCloudEventGroupMemberAddedObjectGroup1}. */
+/** From schema `EventStreamCloudEventOrgGroupRoleDeletedObjectGroup1`: the same type as `EventStreamCloudEventGroupMemberAddedObjectGroup1`. */
 export type EventStreamCloudEventOrgGroupRoleDeletedObjectGroup1 =
   EventStreamCloudEventGroupMemberAddedObjectGroup1
 
 /** From schema `EventStreamCloudEventOrgGroupRoleDeletedObjectGroup1TypeEnum`. */
 export type EventStreamCloudEventOrgGroupRoleDeletedObjectGroup1TypeEnum = 'organization'
 
-/** From schema `EventStreamCloudEventOrgGroupRoleDeletedObjectGroup2`: the same type as {@link EventStreamCloudEventGroupMemberAddedObjectGroup2}. */
+/** From schema `EventStreamCloudEventOrgGroupRoleDeletedObjectGroup2`: the same type as `EventStreamCloudEventGroupMemberAddedObjectGroup2`. */
 export type EventStreamCloudEventOrgGroupRoleDeletedObjectGroup2 =
   EventStreamCloudEventGroupMemberAddedObjectGroup2
 
@@ -5128,10 +5128,10 @@ export interface EventStreamCloudEventOrgMemberDeletedCloudEvent {
 /** From schema `EventStreamCloudEventOrgMemberDeletedCloudEventTypeEnum`. */
 export type EventStreamCloudEventOrgMemberDeletedCloudEventTypeEnum = 'organization.member.deleted'
 
-/** From schema `EventStreamCloudEventOrgMemberDeletedData`: the same type as {@link EventStreamCloudEventOrgMemberAddedData}. */
+/** From schema `EventStreamCloudEventOrgMemberDeletedData`: the same type as `EventStreamCloudEventOrgMemberAddedData`. */
 export type EventStreamCloudEventOrgMemberDeletedData = EventStreamCloudEventOrgMemberAddedData
 
-/** From schema `EventStreamCloudEventOrgMemberDeletedObject`: the same type as {@link EventStreamCloudEventOrgMemberAddedObject}. */
+/** From schema `EventStreamCloudEventOrgMemberDeletedObject`: the same type as `EventStreamCloudEventOrgMemberAddedObject`. */
 export type EventStreamCloudEventOrgMemberDeletedObject = EventStreamCloudEventOrgMemberAddedObject
 
 /** From schema `EventStreamCloudEventOrgMemberDeletedObjectOrganization`. */
@@ -5173,11 +5173,11 @@ export interface EventStreamCloudEventOrgMemberRoleAssignedCloudEvent {
 export type EventStreamCloudEventOrgMemberRoleAssignedCloudEventTypeEnum =
   'organization.member.role.assigned'
 
-/** From schema `EventStreamCloudEventOrgMemberRoleAssignedData`: the same type as {@link EventStreamCloudEventOrgMemberRoleDeletedData}. */
+/** From schema `EventStreamCloudEventOrgMemberRoleAssignedData`: the same type as `EventStreamCloudEventOrgMemberRoleDeletedData`. */
 export type EventStreamCloudEventOrgMemberRoleAssignedData =
   EventStreamCloudEventOrgMemberRoleDeletedData
 
-/** From schema `EventStreamCloudEventOrgMemberRoleAssignedObject`: the same type as {@link EventStreamCloudEventOrgMemberRoleDeletedObject}. */
+/** From schema `EventStreamCloudEventOrgMemberRoleAssignedObject`: the same type as `EventStreamCloudEventOrgMemberRoleDeletedObject`. */
 export type EventStreamCloudEventOrgMemberRoleAssignedObject =
   EventStreamCloudEventOrgMemberRoleDeletedObject
 
@@ -5281,13 +5281,13 @@ export interface EventStreamCloudEventOrgUpdatedCloudEvent {
 /** From schema `EventStreamCloudEventOrgUpdatedCloudEventTypeEnum`. */
 export type EventStreamCloudEventOrgUpdatedCloudEventTypeEnum = 'organization.updated'
 
-/** From schema `EventStreamCloudEventOrgUpdatedData`: the same type as {@link EventStreamCloudEventOrgCreatedData}. */
+/** From schema `EventStreamCloudEventOrgUpdatedData`: the same type as `EventStreamCloudEventOrgCreatedData`. */
 export type EventStreamCloudEventOrgUpdatedData = EventStreamCloudEventOrgCreatedData
 
-/** From schema `EventStreamCloudEventOrgUpdatedObject`: the same type as {@link EventStreamCloudEventOrgCreatedObject}. */
+/** From schema `EventStreamCloudEventOrgUpdatedObject`: the same type as `EventStreamCloudEventOrgCreatedObject`. */
 export type EventStreamCloudEventOrgUpdatedObject = EventStreamCloudEventOrgCreatedObject
 
-/** From schema `EventStreamCloudEventOrgUpdatedObjectBranding`: the same type as {@link EventStreamCloudEventOrgCreatedObjectBranding}. */
+/** From schema `EventStreamCloudEventOrgUpdatedObjectBranding`: the same type as `EventStreamCloudEventOrgCreatedObjectBranding`. */
 export type EventStreamCloudEventOrgUpdatedObjectBranding =
   EventStreamCloudEventOrgCreatedObjectBranding
 
@@ -5412,7 +5412,7 @@ export interface EventStreamCloudEventUserCreatedObjectIdentitiesItemDatabase {
 /** From schema `EventStreamCloudEventUserCreatedObjectIdentitiesItemDatabaseIsSocialEnum`. */
 export type EventStreamCloudEventUserCreatedObjectIdentitiesItemDatabaseIsSocialEnum = false
 
-/** From schema `EventStreamCloudEventUserCreatedObjectIdentitiesItemDatabaseProfileData`: the same type as {@link EventStreamCloudEventUserCreatedObjectIdentitiesItemCustomProfileData}. */
+/** From schema `EventStreamCloudEventUserCreatedObjectIdentitiesItemDatabaseProfileData`: the same type as `EventStreamCloudEventUserCreatedObjectIdentitiesItemCustomProfileData`. */
 export type EventStreamCloudEventUserCreatedObjectIdentitiesItemDatabaseProfileData =
   EventStreamCloudEventUserCreatedObjectIdentitiesItemCustomProfileData
 
@@ -5434,7 +5434,7 @@ export interface EventStreamCloudEventUserCreatedObjectIdentitiesItemEnterprise 
 /** From schema `EventStreamCloudEventUserCreatedObjectIdentitiesItemEnterpriseIsSocialEnum`. */
 export type EventStreamCloudEventUserCreatedObjectIdentitiesItemEnterpriseIsSocialEnum = false
 
-/** From schema `EventStreamCloudEventUserCreatedObjectIdentitiesItemEnterpriseProfileData`: the same type as {@link EventStreamCloudEventUserCreatedObjectIdentitiesItemCustomProfileData}. */
+/** From schema `EventStreamCloudEventUserCreatedObjectIdentitiesItemEnterpriseProfileData`: the same type as `EventStreamCloudEventUserCreatedObjectIdentitiesItemCustomProfileData`. */
 export type EventStreamCloudEventUserCreatedObjectIdentitiesItemEnterpriseProfileData =
   EventStreamCloudEventUserCreatedObjectIdentitiesItemCustomProfileData
 
@@ -5467,7 +5467,7 @@ export interface EventStreamCloudEventUserCreatedObjectIdentitiesItemPasswordles
 /** From schema `EventStreamCloudEventUserCreatedObjectIdentitiesItemPasswordlessIsSocialEnum`. */
 export type EventStreamCloudEventUserCreatedObjectIdentitiesItemPasswordlessIsSocialEnum = false
 
-/** From schema `EventStreamCloudEventUserCreatedObjectIdentitiesItemPasswordlessProfileData`: the same type as {@link EventStreamCloudEventUserCreatedObjectIdentitiesItemCustomProfileData}. */
+/** From schema `EventStreamCloudEventUserCreatedObjectIdentitiesItemPasswordlessProfileData`: the same type as `EventStreamCloudEventUserCreatedObjectIdentitiesItemCustomProfileData`. */
 export type EventStreamCloudEventUserCreatedObjectIdentitiesItemPasswordlessProfileData =
   EventStreamCloudEventUserCreatedObjectIdentitiesItemCustomProfileData
 
@@ -5490,7 +5490,7 @@ export interface EventStreamCloudEventUserCreatedObjectIdentitiesItemSocial {
 /** From schema `EventStreamCloudEventUserCreatedObjectIdentitiesItemSocialIsSocialEnum`. */
 export type EventStreamCloudEventUserCreatedObjectIdentitiesItemSocialIsSocialEnum = true
 
-/** From schema `EventStreamCloudEventUserCreatedObjectIdentitiesItemSocialProfileData`: the same type as {@link EventStreamCloudEventUserCreatedObjectIdentitiesItemCustomProfileData}. */
+/** From schema `EventStreamCloudEventUserCreatedObjectIdentitiesItemSocialProfileData`: the same type as `EventStreamCloudEventUserCreatedObjectIdentitiesItemCustomProfileData`. */
 export type EventStreamCloudEventUserCreatedObjectIdentitiesItemSocialProfileData =
   EventStreamCloudEventUserCreatedObjectIdentitiesItemCustomProfileData
 
@@ -5604,18 +5604,18 @@ export interface EventStreamCloudEventUserDeletedObject {
 /** From schema `EventStreamCloudEventUserDeletedObjectAppMetadata`. */
 export type EventStreamCloudEventUserDeletedObjectAppMetadata = Record<string, unknown>
 
-/** From schema `EventStreamCloudEventUserDeletedObjectIdentitiesItem`: the same type as {@link EventStreamCloudEventUserCreatedObjectIdentitiesItem}. */
+/** From schema `EventStreamCloudEventUserDeletedObjectIdentitiesItem`: the same type as `EventStreamCloudEventUserCreatedObjectIdentitiesItem`. */
 export type EventStreamCloudEventUserDeletedObjectIdentitiesItem =
   EventStreamCloudEventUserCreatedObjectIdentitiesItem
 
-/** From schema `EventStreamCloudEventUserDeletedObjectIdentitiesItemCustom`: the same type as {@link EventStreamCloudEventUserCreatedObjectIdentitiesItemCustom}. */
+/** From schema `EventStreamCloudEventUserDeletedObjectIdentitiesItemCustom`: the same type as `EventStreamCloudEventUserCreatedObjectIdentitiesItemCustom`. */
 export type EventStreamCloudEventUserDeletedObjectIdentitiesItemCustom =
   EventStreamCloudEventUserCreatedObjectIdentitiesItemCustom
 
 /** From schema `EventStreamCloudEventUserDeletedObjectIdentitiesItemCustomIsSocialEnum`. */
 export type EventStreamCloudEventUserDeletedObjectIdentitiesItemCustomIsSocialEnum = false
 
-/** From schema `EventStreamCloudEventUserDeletedObjectIdentitiesItemCustomProfileData`: the same type as {@link EventStreamCloudEventUserCreatedObjectIdentitiesItemCustomProfileData}. */
+/** From schema `EventStreamCloudEventUserDeletedObjectIdentitiesItemCustomProfileData`: the same type as `EventStreamCloudEventUserCreatedObjectIdentitiesItemCustomProfileData`. */
 export type EventStreamCloudEventUserDeletedObjectIdentitiesItemCustomProfileData =
   EventStreamCloudEventUserCreatedObjectIdentitiesItemCustomProfileData
 
@@ -5625,14 +5625,14 @@ export type EventStreamCloudEventUserDeletedObjectIdentitiesItemCustomProviderEn
 /** From schema `EventStreamCloudEventUserDeletedObjectIdentitiesItemCustomUserId`. */
 export type EventStreamCloudEventUserDeletedObjectIdentitiesItemCustomUserId = string | number
 
-/** From schema `EventStreamCloudEventUserDeletedObjectIdentitiesItemDatabase`: the same type as {@link EventStreamCloudEventUserCreatedObjectIdentitiesItemDatabase}. */
+/** From schema `EventStreamCloudEventUserDeletedObjectIdentitiesItemDatabase`: the same type as `EventStreamCloudEventUserCreatedObjectIdentitiesItemDatabase`. */
 export type EventStreamCloudEventUserDeletedObjectIdentitiesItemDatabase =
   EventStreamCloudEventUserCreatedObjectIdentitiesItemDatabase
 
 /** From schema `EventStreamCloudEventUserDeletedObjectIdentitiesItemDatabaseIsSocialEnum`. */
 export type EventStreamCloudEventUserDeletedObjectIdentitiesItemDatabaseIsSocialEnum = false
 
-/** From schema `EventStreamCloudEventUserDeletedObjectIdentitiesItemDatabaseProfileData`: the same type as {@link EventStreamCloudEventUserCreatedObjectIdentitiesItemCustomProfileData}. */
+/** From schema `EventStreamCloudEventUserDeletedObjectIdentitiesItemDatabaseProfileData`: the same type as `EventStreamCloudEventUserCreatedObjectIdentitiesItemCustomProfileData`. */
 export type EventStreamCloudEventUserDeletedObjectIdentitiesItemDatabaseProfileData =
   EventStreamCloudEventUserCreatedObjectIdentitiesItemCustomProfileData
 
@@ -5642,32 +5642,32 @@ export type EventStreamCloudEventUserDeletedObjectIdentitiesItemDatabaseProvider
 /** From schema `EventStreamCloudEventUserDeletedObjectIdentitiesItemDatabaseUserId`. */
 export type EventStreamCloudEventUserDeletedObjectIdentitiesItemDatabaseUserId = string | number
 
-/** From schema `EventStreamCloudEventUserDeletedObjectIdentitiesItemEnterprise`: the same type as {@link EventStreamCloudEventUserCreatedObjectIdentitiesItemEnterprise}. */
+/** From schema `EventStreamCloudEventUserDeletedObjectIdentitiesItemEnterprise`: the same type as `EventStreamCloudEventUserCreatedObjectIdentitiesItemEnterprise`. */
 export type EventStreamCloudEventUserDeletedObjectIdentitiesItemEnterprise =
   EventStreamCloudEventUserCreatedObjectIdentitiesItemEnterprise
 
 /** From schema `EventStreamCloudEventUserDeletedObjectIdentitiesItemEnterpriseIsSocialEnum`. */
 export type EventStreamCloudEventUserDeletedObjectIdentitiesItemEnterpriseIsSocialEnum = false
 
-/** From schema `EventStreamCloudEventUserDeletedObjectIdentitiesItemEnterpriseProfileData`: the same type as {@link EventStreamCloudEventUserCreatedObjectIdentitiesItemCustomProfileData}. */
+/** From schema `EventStreamCloudEventUserDeletedObjectIdentitiesItemEnterpriseProfileData`: the same type as `EventStreamCloudEventUserCreatedObjectIdentitiesItemCustomProfileData`. */
 export type EventStreamCloudEventUserDeletedObjectIdentitiesItemEnterpriseProfileData =
   EventStreamCloudEventUserCreatedObjectIdentitiesItemCustomProfileData
 
-/** From schema `EventStreamCloudEventUserDeletedObjectIdentitiesItemEnterpriseProviderEnum`: the same type as {@link EventStreamCloudEventUserCreatedObjectIdentitiesItemEnterpriseProviderEnum}. */
+/** From schema `EventStreamCloudEventUserDeletedObjectIdentitiesItemEnterpriseProviderEnum`: the same type as `EventStreamCloudEventUserCreatedObjectIdentitiesItemEnterpriseProviderEnum`. */
 export type EventStreamCloudEventUserDeletedObjectIdentitiesItemEnterpriseProviderEnum =
   EventStreamCloudEventUserCreatedObjectIdentitiesItemEnterpriseProviderEnum
 
 /** From schema `EventStreamCloudEventUserDeletedObjectIdentitiesItemEnterpriseUserId`. */
 export type EventStreamCloudEventUserDeletedObjectIdentitiesItemEnterpriseUserId = string | number
 
-/** From schema `EventStreamCloudEventUserDeletedObjectIdentitiesItemPasswordless`: the same type as {@link EventStreamCloudEventUserCreatedObjectIdentitiesItemPasswordless}. */
+/** From schema `EventStreamCloudEventUserDeletedObjectIdentitiesItemPasswordless`: the same type as `EventStreamCloudEventUserCreatedObjectIdentitiesItemPasswordless`. */
 export type EventStreamCloudEventUserDeletedObjectIdentitiesItemPasswordless =
   EventStreamCloudEventUserCreatedObjectIdentitiesItemPasswordless
 
 /** From schema `EventStreamCloudEventUserDeletedObjectIdentitiesItemPasswordlessIsSocialEnum`. */
 export type EventStreamCloudEventUserDeletedObjectIdentitiesItemPasswordlessIsSocialEnum = false
 
-/** From schema `EventStreamCloudEventUserDeletedObjectIdentitiesItemPasswordlessProfileData`: the same type as {@link EventStreamCloudEventUserCreatedObjectIdentitiesItemCustomProfileData}. */
+/** From schema `EventStreamCloudEventUserDeletedObjectIdentitiesItemPasswordlessProfileData`: the same type as `EventStreamCloudEventUserCreatedObjectIdentitiesItemCustomProfileData`. */
 export type EventStreamCloudEventUserDeletedObjectIdentitiesItemPasswordlessProfileData =
   EventStreamCloudEventUserCreatedObjectIdentitiesItemCustomProfileData
 
@@ -5678,18 +5678,18 @@ export type EventStreamCloudEventUserDeletedObjectIdentitiesItemPasswordlessProv
 /** From schema `EventStreamCloudEventUserDeletedObjectIdentitiesItemPasswordlessUserId`. */
 export type EventStreamCloudEventUserDeletedObjectIdentitiesItemPasswordlessUserId = string | number
 
-/** From schema `EventStreamCloudEventUserDeletedObjectIdentitiesItemSocial`: the same type as {@link EventStreamCloudEventUserCreatedObjectIdentitiesItemSocial}. */
+/** From schema `EventStreamCloudEventUserDeletedObjectIdentitiesItemSocial`: the same type as `EventStreamCloudEventUserCreatedObjectIdentitiesItemSocial`. */
 export type EventStreamCloudEventUserDeletedObjectIdentitiesItemSocial =
   EventStreamCloudEventUserCreatedObjectIdentitiesItemSocial
 
 /** From schema `EventStreamCloudEventUserDeletedObjectIdentitiesItemSocialIsSocialEnum`. */
 export type EventStreamCloudEventUserDeletedObjectIdentitiesItemSocialIsSocialEnum = true
 
-/** From schema `EventStreamCloudEventUserDeletedObjectIdentitiesItemSocialProfileData`: the same type as {@link EventStreamCloudEventUserCreatedObjectIdentitiesItemCustomProfileData}. */
+/** From schema `EventStreamCloudEventUserDeletedObjectIdentitiesItemSocialProfileData`: the same type as `EventStreamCloudEventUserCreatedObjectIdentitiesItemCustomProfileData`. */
 export type EventStreamCloudEventUserDeletedObjectIdentitiesItemSocialProfileData =
   EventStreamCloudEventUserCreatedObjectIdentitiesItemCustomProfileData
 
-/** From schema `EventStreamCloudEventUserDeletedObjectIdentitiesItemSocialProviderEnum`: the same type as {@link EventStreamCloudEventUserCreatedObjectIdentitiesItemSocialProviderEnum}. */
+/** From schema `EventStreamCloudEventUserDeletedObjectIdentitiesItemSocialProviderEnum`: the same type as `EventStreamCloudEventUserCreatedObjectIdentitiesItemSocialProviderEnum`. */
 export type EventStreamCloudEventUserDeletedObjectIdentitiesItemSocialProviderEnum =
   EventStreamCloudEventUserCreatedObjectIdentitiesItemSocialProviderEnum
 
@@ -5725,27 +5725,27 @@ export interface EventStreamCloudEventUserUpdatedCloudEvent {
 /** From schema `EventStreamCloudEventUserUpdatedCloudEventTypeEnum`. */
 export type EventStreamCloudEventUserUpdatedCloudEventTypeEnum = 'user.updated'
 
-/** From schema `EventStreamCloudEventUserUpdatedData`: the same type as {@link EventStreamCloudEventUserCreatedData}. */
+/** From schema `EventStreamCloudEventUserUpdatedData`: the same type as `EventStreamCloudEventUserCreatedData`. */
 export type EventStreamCloudEventUserUpdatedData = EventStreamCloudEventUserCreatedData
 
-/** From schema `EventStreamCloudEventUserUpdatedObject`: the same type as {@link EventStreamCloudEventUserCreatedObject}. */
+/** From schema `EventStreamCloudEventUserUpdatedObject`: the same type as `EventStreamCloudEventUserCreatedObject`. */
 export type EventStreamCloudEventUserUpdatedObject = EventStreamCloudEventUserCreatedObject
 
 /** From schema `EventStreamCloudEventUserUpdatedObjectAppMetadata`. */
 export type EventStreamCloudEventUserUpdatedObjectAppMetadata = Record<string, unknown>
 
-/** From schema `EventStreamCloudEventUserUpdatedObjectIdentitiesItem`: the same type as {@link EventStreamCloudEventUserCreatedObjectIdentitiesItem}. */
+/** From schema `EventStreamCloudEventUserUpdatedObjectIdentitiesItem`: the same type as `EventStreamCloudEventUserCreatedObjectIdentitiesItem`. */
 export type EventStreamCloudEventUserUpdatedObjectIdentitiesItem =
   EventStreamCloudEventUserCreatedObjectIdentitiesItem
 
-/** From schema `EventStreamCloudEventUserUpdatedObjectIdentitiesItemCustom`: the same type as {@link EventStreamCloudEventUserCreatedObjectIdentitiesItemCustom}. */
+/** From schema `EventStreamCloudEventUserUpdatedObjectIdentitiesItemCustom`: the same type as `EventStreamCloudEventUserCreatedObjectIdentitiesItemCustom`. */
 export type EventStreamCloudEventUserUpdatedObjectIdentitiesItemCustom =
   EventStreamCloudEventUserCreatedObjectIdentitiesItemCustom
 
 /** From schema `EventStreamCloudEventUserUpdatedObjectIdentitiesItemCustomIsSocialEnum`. */
 export type EventStreamCloudEventUserUpdatedObjectIdentitiesItemCustomIsSocialEnum = false
 
-/** From schema `EventStreamCloudEventUserUpdatedObjectIdentitiesItemCustomProfileData`: the same type as {@link EventStreamCloudEventUserCreatedObjectIdentitiesItemCustomProfileData}. */
+/** From schema `EventStreamCloudEventUserUpdatedObjectIdentitiesItemCustomProfileData`: the same type as `EventStreamCloudEventUserCreatedObjectIdentitiesItemCustomProfileData`. */
 export type EventStreamCloudEventUserUpdatedObjectIdentitiesItemCustomProfileData =
   EventStreamCloudEventUserCreatedObjectIdentitiesItemCustomProfileData
 
@@ -5755,14 +5755,14 @@ export type EventStreamCloudEventUserUpdatedObjectIdentitiesItemCustomProviderEn
 /** From schema `EventStreamCloudEventUserUpdatedObjectIdentitiesItemCustomUserId`. */
 export type EventStreamCloudEventUserUpdatedObjectIdentitiesItemCustomUserId = string | number
 
-/** From schema `EventStreamCloudEventUserUpdatedObjectIdentitiesItemDatabase`: the same type as {@link EventStreamCloudEventUserCreatedObjectIdentitiesItemDatabase}. */
+/** From schema `EventStreamCloudEventUserUpdatedObjectIdentitiesItemDatabase`: the same type as `EventStreamCloudEventUserCreatedObjectIdentitiesItemDatabase`. */
 export type EventStreamCloudEventUserUpdatedObjectIdentitiesItemDatabase =
   EventStreamCloudEventUserCreatedObjectIdentitiesItemDatabase
 
 /** From schema `EventStreamCloudEventUserUpdatedObjectIdentitiesItemDatabaseIsSocialEnum`. */
 export type EventStreamCloudEventUserUpdatedObjectIdentitiesItemDatabaseIsSocialEnum = false
 
-/** From schema `EventStreamCloudEventUserUpdatedObjectIdentitiesItemDatabaseProfileData`: the same type as {@link EventStreamCloudEventUserCreatedObjectIdentitiesItemCustomProfileData}. */
+/** From schema `EventStreamCloudEventUserUpdatedObjectIdentitiesItemDatabaseProfileData`: the same type as `EventStreamCloudEventUserCreatedObjectIdentitiesItemCustomProfileData`. */
 export type EventStreamCloudEventUserUpdatedObjectIdentitiesItemDatabaseProfileData =
   EventStreamCloudEventUserCreatedObjectIdentitiesItemCustomProfileData
 
@@ -5772,32 +5772,32 @@ export type EventStreamCloudEventUserUpdatedObjectIdentitiesItemDatabaseProvider
 /** From schema `EventStreamCloudEventUserUpdatedObjectIdentitiesItemDatabaseUserId`. */
 export type EventStreamCloudEventUserUpdatedObjectIdentitiesItemDatabaseUserId = string | number
 
-/** From schema `EventStreamCloudEventUserUpdatedObjectIdentitiesItemEnterprise`: the same type as {@link EventStreamCloudEventUserCreatedObjectIdentitiesItemEnterprise}. */
+/** From schema `EventStreamCloudEventUserUpdatedObjectIdentitiesItemEnterprise`: the same type as `EventStreamCloudEventUserCreatedObjectIdentitiesItemEnterprise`. */
 export type EventStreamCloudEventUserUpdatedObjectIdentitiesItemEnterprise =
   EventStreamCloudEventUserCreatedObjectIdentitiesItemEnterprise
 
 /** From schema `EventStreamCloudEventUserUpdatedObjectIdentitiesItemEnterpriseIsSocialEnum`. */
 export type EventStreamCloudEventUserUpdatedObjectIdentitiesItemEnterpriseIsSocialEnum = false
 
-/** From schema `EventStreamCloudEventUserUpdatedObjectIdentitiesItemEnterpriseProfileData`: the same type as {@link EventStreamCloudEventUserCreatedObjectIdentitiesItemCustomProfileData}. */
+/** From schema `EventStreamCloudEventUserUpdatedObjectIdentitiesItemEnterpriseProfileData`: the same type as `EventStreamCloudEventUserCreatedObjectIdentitiesItemCustomProfileData`. */
 export type EventStreamCloudEventUserUpdatedObjectIdentitiesItemEnterpriseProfileData =
   EventStreamCloudEventUserCreatedObjectIdentitiesItemCustomProfileData
 
-/** From schema `EventStreamCloudEventUserUpdatedObjectIdentitiesItemEnterpriseProviderEnum`: the same type as {@link EventStreamCloudEventUserCreatedObjectIdentitiesItemEnterpriseProviderEnum}. */
+/** From schema `EventStreamCloudEventUserUpdatedObjectIdentitiesItemEnterpriseProviderEnum`: the same type as `EventStreamCloudEventUserCreatedObjectIdentitiesItemEnterpriseProviderEnum`. */
 export type EventStreamCloudEventUserUpdatedObjectIdentitiesItemEnterpriseProviderEnum =
   EventStreamCloudEventUserCreatedObjectIdentitiesItemEnterpriseProviderEnum
 
 /** From schema `EventStreamCloudEventUserUpdatedObjectIdentitiesItemEnterpriseUserId`. */
 export type EventStreamCloudEventUserUpdatedObjectIdentitiesItemEnterpriseUserId = string | number
 
-/** From schema `EventStreamCloudEventUserUpdatedObjectIdentitiesItemPasswordless`: the same type as {@link EventStreamCloudEventUserCreatedObjectIdentitiesItemPasswordless}. */
+/** From schema `EventStreamCloudEventUserUpdatedObjectIdentitiesItemPasswordless`: the same type as `EventStreamCloudEventUserCreatedObjectIdentitiesItemPasswordless`. */
 export type EventStreamCloudEventUserUpdatedObjectIdentitiesItemPasswordless =
   EventStreamCloudEventUserCreatedObjectIdentitiesItemPasswordless
 
 /** From schema `EventStreamCloudEventUserUpdatedObjectIdentitiesItemPasswordlessIsSocialEnum`. */
 export type EventStreamCloudEventUserUpdatedObjectIdentitiesItemPasswordlessIsSocialEnum = false
 
-/** From schema `EventStreamCloudEventUserUpdatedObjectIdentitiesItemPasswordlessProfileData`: the same type as {@link EventStreamCloudEventUserCreatedObjectIdentitiesItemCustomProfileData}. */
+/** From schema `EventStreamCloudEventUserUpdatedObjectIdentitiesItemPasswordlessProfileData`: the same type as `EventStreamCloudEventUserCreatedObjectIdentitiesItemCustomProfileData`. */
 export type EventStreamCloudEventUserUpdatedObjectIdentitiesItemPasswordlessProfileData =
   EventStreamCloudEventUserCreatedObjectIdentitiesItemCustomProfileData
 
@@ -5808,18 +5808,18 @@ export type EventStreamCloudEventUserUpdatedObjectIdentitiesItemPasswordlessProv
 /** From schema `EventStreamCloudEventUserUpdatedObjectIdentitiesItemPasswordlessUserId`. */
 export type EventStreamCloudEventUserUpdatedObjectIdentitiesItemPasswordlessUserId = string | number
 
-/** From schema `EventStreamCloudEventUserUpdatedObjectIdentitiesItemSocial`: the same type as {@link EventStreamCloudEventUserCreatedObjectIdentitiesItemSocial}. */
+/** From schema `EventStreamCloudEventUserUpdatedObjectIdentitiesItemSocial`: the same type as `EventStreamCloudEventUserCreatedObjectIdentitiesItemSocial`. */
 export type EventStreamCloudEventUserUpdatedObjectIdentitiesItemSocial =
   EventStreamCloudEventUserCreatedObjectIdentitiesItemSocial
 
 /** From schema `EventStreamCloudEventUserUpdatedObjectIdentitiesItemSocialIsSocialEnum`. */
 export type EventStreamCloudEventUserUpdatedObjectIdentitiesItemSocialIsSocialEnum = true
 
-/** From schema `EventStreamCloudEventUserUpdatedObjectIdentitiesItemSocialProfileData`: the same type as {@link EventStreamCloudEventUserCreatedObjectIdentitiesItemCustomProfileData}. */
+/** From schema `EventStreamCloudEventUserUpdatedObjectIdentitiesItemSocialProfileData`: the same type as `EventStreamCloudEventUserCreatedObjectIdentitiesItemCustomProfileData`. */
 export type EventStreamCloudEventUserUpdatedObjectIdentitiesItemSocialProfileData =
   EventStreamCloudEventUserCreatedObjectIdentitiesItemCustomProfileData
 
-/** From schema `EventStreamCloudEventUserUpdatedObjectIdentitiesItemSocialProviderEnum`: the same type as {@link EventStreamCloudEventUserCreatedObjectIdentitiesItemSocialProviderEnum}. */
+/** From schema `EventStreamCloudEventUserUpdatedObjectIdentitiesItemSocialProviderEnum`: the same type as `EventStreamCloudEventUserCreatedObjectIdentitiesItemSocialProviderEnum`. */
 export type EventStreamCloudEventUserUpdatedObjectIdentitiesItemSocialProviderEnum =
   EventStreamCloudEventUserCreatedObjectIdentitiesItemSocialProviderEnum
 
@@ -5849,7 +5849,7 @@ export interface EventStreamDeliveryAttempt {
   error_message?: string
 }
 
-/** From schema `EventStreamDeliveryEventTypeEnum`: the same type as {@link EventStreamEventTypeEnum}. */
+/** From schema `EventStreamDeliveryEventTypeEnum`: the same type as `EventStreamEventTypeEnum`. */
 export type EventStreamDeliveryEventTypeEnum = EventStreamEventTypeEnum
 
 /** From schema `EventStreamDeliveryStatusEnum`. */
@@ -5859,7 +5859,7 @@ export type EventStreamDeliveryStatusEnum = 'failed'
 export type EventStreamDestinationPatch =
   EventStreamWebhookDestination | EventStreamActionDestination
 
-/** From schema `EventStreamEventBridgeAWSRegionEnum`: the same type as {@link LogStreamEventBridgeSinkRegionEnum}. */
+/** From schema `EventStreamEventBridgeAWSRegionEnum`: the same type as `LogStreamEventBridgeSinkRegionEnum`. */
 export type EventStreamEventBridgeAWSRegionEnum = LogStreamEventBridgeSinkRegionEnum
 
 /** From schema `EventStreamEventBridgeConfiguration`. */
@@ -5923,7 +5923,7 @@ export type EventStreamResponseContent =
 /** From schema `EventStreamStatusEnum`. */
 export type EventStreamStatusEnum = 'enabled' | 'disabled'
 
-/** From schema `EventStreamSubscribeEventsEventTypeEnum`: the same type as {@link EventStreamEventTypeEnum}. */
+/** From schema `EventStreamSubscribeEventsEventTypeEnum`: the same type as `EventStreamEventTypeEnum`. */
 export type EventStreamSubscribeEventsEventTypeEnum = EventStreamEventTypeEnum
 
 /** From schema `EventStreamSubscribeEventsEventTypeParam`. */
@@ -5961,7 +5961,7 @@ export interface EventStreamSubscription {
   event_type?: string
 }
 
-/** From schema `EventStreamTestEventTypeEnum`: the same type as {@link EventStreamEventTypeEnum}. */
+/** From schema `EventStreamTestEventTypeEnum`: the same type as `EventStreamEventTypeEnum`. */
 export type EventStreamTestEventTypeEnum = EventStreamEventTypeEnum
 
 /** From schema `EventStreamWebhookAuthorizationResponse`. */
@@ -6349,7 +6349,7 @@ export interface FlowActionAuth0MakeCall {
   params: FlowActionAuth0SendSmsParams
 }
 
-/** From schema `FlowActionAuth0MakeCallParams`: the same type as {@link FlowActionAuth0SendSmsParams}. */
+/** From schema `FlowActionAuth0MakeCallParams`: the same type as `FlowActionAuth0SendSmsParams`. */
 export type FlowActionAuth0MakeCallParams = FlowActionAuth0SendSmsParams
 
 /** From schema `FlowActionAuth0MakeCallParamsCustomVars`. */
@@ -6414,7 +6414,7 @@ export type FlowActionAuth0SendRequestParamsCustomVars = Record<string, unknown>
 /** From schema `FlowActionAuth0SendRequestParamsHeaders`. */
 export type FlowActionAuth0SendRequestParamsHeaders = Record<string, unknown>
 
-/** From schema `FlowActionAuth0SendRequestParamsPayload`: the same type as {@link FlowActionHttpSendRequestParamsPayload}. */
+/** From schema `FlowActionAuth0SendRequestParamsPayload`: the same type as `FlowActionHttpSendRequestParamsPayload`. */
 export type FlowActionAuth0SendRequestParamsPayload = FlowActionHttpSendRequestParamsPayload
 
 /** From schema `FlowActionAuth0SendRequestParamsPayloadObject`. */
@@ -6899,10 +6899,10 @@ export interface FlowActionJsonSerializeJson {
   params: FlowActionXmlSerializeXmlParams
 }
 
-/** From schema `FlowActionJsonSerializeJsonParams`: the same type as {@link FlowActionXmlSerializeXmlParams}. */
+/** From schema `FlowActionJsonSerializeJsonParams`: the same type as `FlowActionXmlSerializeXmlParams`. */
 export type FlowActionJsonSerializeJsonParams = FlowActionXmlSerializeXmlParams
 
-/** From schema `FlowActionJsonSerializeJsonParamsObject`: the same type as {@link LogDate}. */
+/** From schema `FlowActionJsonSerializeJsonParamsObject`: the same type as `LogDate`. */
 export type FlowActionJsonSerializeJsonParamsObject = LogDate
 
 /** From schema `FlowActionJsonSerializeJsonParamsObjectObject`. */
@@ -7571,7 +7571,7 @@ export interface FlowActionWhatsappSendMessageParams {
   payload: FlowActionFlowReturnJsonParamsPayload
 }
 
-/** From schema `FlowActionWhatsappSendMessageParamsPayload`: the same type as {@link FlowActionFlowReturnJsonParamsPayload}. */
+/** From schema `FlowActionWhatsappSendMessageParamsPayload`: the same type as `FlowActionFlowReturnJsonParamsPayload`. */
 export type FlowActionWhatsappSendMessageParamsPayload = FlowActionFlowReturnJsonParamsPayload
 
 /** From schema `FlowActionWhatsappSendMessageParamsPayloadObject`. */
@@ -7612,7 +7612,7 @@ export interface FlowActionXmlSerializeXmlParams {
   object: LogDate
 }
 
-/** From schema `FlowActionXmlSerializeXmlParamsObject`: the same type as {@link LogDate}. */
+/** From schema `FlowActionXmlSerializeXmlParamsObject`: the same type as `LogDate`. */
 export type FlowActionXmlSerializeXmlParamsObject = LogDate
 
 /** From schema `FlowActionXmlSerializeXmlParamsObjectObject`. */
@@ -8874,7 +8874,7 @@ export interface GetActionModuleResponseContent {
   latest_version?: ActionModuleVersionReference
 }
 
-/** From schema `GetActionModuleVersionResponseContent`: the same type as {@link ActionModuleVersion}. */
+/** From schema `GetActionModuleVersionResponseContent`: the same type as `ActionModuleVersion`. */
 export type GetActionModuleVersionResponseContent = ActionModuleVersion
 
 /** The query parameters of `GET /actions/modules/{id}/versions`. */
@@ -8905,16 +8905,16 @@ export interface GetActionModulesResponseContent {
   per_page?: number
 }
 
-/** From schema `GetActionResponseContent`: the same type as {@link Action}. */
+/** From schema `GetActionResponseContent`: the same type as `Action`. */
 export type GetActionResponseContent = Action
 
-/** From schema `GetActionVersionResponseContent`: the same type as {@link ActionVersion}. */
+/** From schema `GetActionVersionResponseContent`: the same type as `ActionVersion`. */
 export type GetActionVersionResponseContent = ActionVersion
 
 /** From schema `GetActiveUsersCountStatsResponseContent`. */
 export type GetActiveUsersCountStatsResponseContent = number
 
-/** From schema `GetAculResponseContent`: the same type as {@link ListAculsResponseContentItem}. */
+/** From schema `GetAculResponseContent`: the same type as `ListAculsResponseContentItem`. */
 export type GetAculResponseContent = ListAculsResponseContentItem
 
 /** From schema `GetAllKeysNetworkAclsResponseContent`. */
@@ -8945,10 +8945,10 @@ export interface GetBotDetectionSettingsResponseContent {
   monitoring_mode_enabled: BotDetectionMonitoringModeEnabled
 }
 
-/** From schema `GetBrandingDefaultThemeResponseContent`: the same type as {@link GetBrandingThemeResponseContent}. */
+/** From schema `GetBrandingDefaultThemeResponseContent`: the same type as `GetBrandingThemeResponseContent`. */
 export type GetBrandingDefaultThemeResponseContent = GetBrandingThemeResponseContent
 
-/** From schema `GetBrandingPhoneProviderResponseContent`: the same type as {@link PhoneProviderSchemaMasked}. */
+/** From schema `GetBrandingPhoneProviderResponseContent`: the same type as `PhoneProviderSchemaMasked`. */
 export type GetBrandingPhoneProviderResponseContent = PhoneProviderSchemaMasked
 
 /** From schema `GetBrandingResponseContent`. */
@@ -8989,10 +8989,10 @@ export interface GetBruteForceSettingsResponseContent {
   max_attempts?: number
 }
 
-/** From schema `GetClientCredentialResponseContent`: the same type as {@link ClientCredential}. */
+/** From schema `GetClientCredentialResponseContent`: the same type as `ClientCredential`. */
 export type GetClientCredentialResponseContent = ClientCredential
 
-/** From schema `GetClientGrantResponseContent`: the same type as {@link ClientGrantResponseContent}. */
+/** From schema `GetClientGrantResponseContent`: the same type as `ClientGrantResponseContent`. */
 export type GetClientGrantResponseContent = ClientGrantResponseContent
 
 /** The query parameters of `GET /clients/{id}`. */
@@ -9001,7 +9001,7 @@ export interface GetClientRequestParameters {
   include_fields?: boolean | undefined
 }
 
-/** From schema `GetClientResponseContent`: the same type as {@link Client}. */
+/** From schema `GetClientResponseContent`: the same type as `Client`. */
 export type GetClientResponseContent = Client
 
 /** The query parameters of `GET /connections/{id}/clients`. */
@@ -9017,10 +9017,10 @@ export interface GetConnectionEnabledClientsResponseContent {
   [key: string]: unknown
 }
 
-/** From schema `GetConnectionProfileResponseContent`: the same type as {@link ConnectionProfile}. */
+/** From schema `GetConnectionProfileResponseContent`: the same type as `ConnectionProfile`. */
 export type GetConnectionProfileResponseContent = ConnectionProfile
 
-/** From schema `GetConnectionProfileTemplateResponseContent`: the same type as {@link ConnectionProfileTemplateItem}. */
+/** From schema `GetConnectionProfileTemplateResponseContent`: the same type as `ConnectionProfileTemplateItem`. */
 export type GetConnectionProfileTemplateResponseContent = ConnectionProfileTemplateItem
 
 /** The query parameters of `GET /connections/{id}`. */
@@ -9046,7 +9046,7 @@ export interface GetConnectionResponseContent {
   cross_app_access_requesting_app?: CrossAppAccessRequestingApp
 }
 
-/** From schema `GetCustomDomainResponseContent`: the same type as {@link CustomDomain}. */
+/** From schema `GetCustomDomainResponseContent`: the same type as `CustomDomain`. */
 export type GetCustomDomainResponseContent = CustomDomain
 
 /** From schema `GetCustomSigningKeysResponseContent`. */
@@ -9068,7 +9068,7 @@ export interface GetDefaultCanonicalDomainResponseContent {
   domain: string
 }
 
-/** From schema `GetDefaultCustomDomainResponseContent`: the same type as {@link CustomDomain}. */
+/** From schema `GetDefaultCustomDomainResponseContent`: the same type as `CustomDomain`. */
 export type GetDefaultCustomDomainResponseContent = CustomDomain
 
 /** From schema `GetDefaultDomainResponseContent`. */
@@ -9080,7 +9080,7 @@ export interface GetDirectoryProvisioningDefaultMappingResponseContent {
   mapping?: DirectoryProvisioningMappingItem[]
 }
 
-/** From schema `GetDirectoryProvisioningResponseContent`: the same type as {@link DirectoryProvisioning}. */
+/** From schema `GetDirectoryProvisioningResponseContent`: the same type as `DirectoryProvisioning`. */
 export type GetDirectoryProvisioningResponseContent = DirectoryProvisioning
 
 /** From schema `GetEmailFactorSettingsResponseContent`. */
@@ -9117,19 +9117,19 @@ export interface GetEmailTemplateResponseContent {
   enabled?: boolean | null
 }
 
-/** From schema `GetEncryptionKeyResponseContent`: the same type as {@link EncryptionKey}. */
+/** From schema `GetEncryptionKeyResponseContent`: the same type as `EncryptionKey`. */
 export type GetEncryptionKeyResponseContent = EncryptionKey
 
-/** From schema `GetEventStreamDeliveryHistoryResponseContent`: the same type as {@link EventStreamDelivery}. */
+/** From schema `GetEventStreamDeliveryHistoryResponseContent`: the same type as `EventStreamDelivery`. */
 export type GetEventStreamDeliveryHistoryResponseContent = EventStreamDelivery
 
-/** From schema `GetEventStreamResponseContent`: the same type as {@link EventStreamResponseContent}. */
+/** From schema `GetEventStreamResponseContent`: the same type as `EventStreamResponseContent`. */
 export type GetEventStreamResponseContent = EventStreamResponseContent
 
-/** From schema `GetExperimentResponseContent`: the same type as {@link ExperimentListItem}. */
+/** From schema `GetExperimentResponseContent`: the same type as `ExperimentListItem`. */
 export type GetExperimentResponseContent = ExperimentListItem
 
-/** From schema `GetFeatureFlagResponseContent`: the same type as {@link FeatureFlag}. */
+/** From schema `GetFeatureFlagResponseContent`: the same type as `FeatureFlag`. */
 export type GetFeatureFlagResponseContent = FeatureFlag
 
 /** The query parameters of `GET /flows/{flow_id}/executions/{execution_id}`. */
@@ -9281,11 +9281,11 @@ export interface GetGuardianFactorsProviderApnsResponseContent {
   enabled?: boolean
 }
 
-/** From schema `GetGuardianFactorsProviderPhoneResponseContent`: the same type as {@link GetGuardianFactorsProviderSmsResponseContent}. */
+/** From schema `GetGuardianFactorsProviderPhoneResponseContent`: the same type as `GetGuardianFactorsProviderSmsResponseContent`. */
 export type GetGuardianFactorsProviderPhoneResponseContent =
   GetGuardianFactorsProviderSmsResponseContent
 
-/** From schema `GetGuardianFactorsProviderPhoneTwilioResponseContent`: the same type as {@link SetGuardianFactorsProviderSmsTwilioRequestContent}. */
+/** From schema `GetGuardianFactorsProviderPhoneTwilioResponseContent`: the same type as `SetGuardianFactorsProviderSmsTwilioRequestContent`. */
 export type GetGuardianFactorsProviderPhoneTwilioResponseContent =
   SetGuardianFactorsProviderSmsTwilioRequestContent
 
@@ -9299,7 +9299,7 @@ export interface GetGuardianFactorsProviderSmsResponseContent {
   provider?: GuardianFactorsProviderSmsProviderEnum
 }
 
-/** From schema `GetGuardianFactorsProviderSmsTwilioResponseContent`: the same type as {@link SetGuardianFactorsProviderSmsTwilioRequestContent}. */
+/** From schema `GetGuardianFactorsProviderSmsTwilioResponseContent`: the same type as `SetGuardianFactorsProviderSmsTwilioRequestContent`. */
 export type GetGuardianFactorsProviderSmsTwilioResponseContent =
   SetGuardianFactorsProviderSmsTwilioRequestContent
 
@@ -9312,7 +9312,7 @@ export interface GetGuardianFactorsProviderSnsResponseContent {
   sns_gcm_platform_application_arn?: string | null
 }
 
-/** From schema `GetGuardianSettingsResponseContent`: the same type as {@link SetGuardianSettingsRequestContent}. */
+/** From schema `GetGuardianSettingsResponseContent`: the same type as `SetGuardianSettingsRequestContent`. */
 export type GetGuardianSettingsResponseContent = SetGuardianSettingsRequestContent
 
 /** The query parameters of `GET /hooks/{id}`. */
@@ -9320,7 +9320,7 @@ export interface GetHookRequestParameters {
   fields?: string | undefined
 }
 
-/** From schema `GetHookResponseContent`: the same type as {@link Hook}. */
+/** From schema `GetHookResponseContent`: the same type as `Hook`. */
 export type GetHookResponseContent = Hook
 
 /** From schema `GetHookSecretResponseContent`. */
@@ -9379,31 +9379,31 @@ export interface GetJobSummary {
 /** From schema `GetJobUserError`. */
 export type GetJobUserError = Record<string, unknown>
 
-/** From schema `GetLogResponseContent`: the same type as {@link Log}. */
+/** From schema `GetLogResponseContent`: the same type as `Log`. */
 export type GetLogResponseContent = Log
 
-/** From schema `GetLogStreamResponseContent`: the same type as {@link LogStreamResponseSchema}. */
+/** From schema `GetLogStreamResponseContent`: the same type as `LogStreamResponseSchema`. */
 export type GetLogStreamResponseContent = LogStreamResponseSchema
 
-/** From schema `GetNetworkAclsResponseContent`: the same type as {@link NetworkAclsResponseContent}. */
+/** From schema `GetNetworkAclsResponseContent`: the same type as `NetworkAclsResponseContent`. */
 export type GetNetworkAclsResponseContent = NetworkAclsResponseContent
 
-/** From schema `GetOrganizationAllConnectionResponseContent`: the same type as {@link OrganizationAllConnectionPost}. */
+/** From schema `GetOrganizationAllConnectionResponseContent`: the same type as `OrganizationAllConnectionPost`. */
 export type GetOrganizationAllConnectionResponseContent = OrganizationAllConnectionPost
 
-/** From schema `GetOrganizationByNameResponseContent`: the same type as {@link Organization}. */
+/** From schema `GetOrganizationByNameResponseContent`: the same type as `Organization`. */
 export type GetOrganizationByNameResponseContent = Organization
 
-/** From schema `GetOrganizationClientResponseContent`: the same type as {@link OrganizationClient}. */
+/** From schema `GetOrganizationClientResponseContent`: the same type as `OrganizationClient`. */
 export type GetOrganizationClientResponseContent = OrganizationClient
 
-/** From schema `GetOrganizationConnectionResponseContent`: the same type as {@link OrganizationConnection}. */
+/** From schema `GetOrganizationConnectionResponseContent`: the same type as `OrganizationConnection`. */
 export type GetOrganizationConnectionResponseContent = OrganizationConnection
 
-/** From schema `GetOrganizationDiscoveryDomainByNameResponseContent`: the same type as {@link OrganizationDiscoveryDomain}. */
+/** From schema `GetOrganizationDiscoveryDomainByNameResponseContent`: the same type as `OrganizationDiscoveryDomain`. */
 export type GetOrganizationDiscoveryDomainByNameResponseContent = OrganizationDiscoveryDomain
 
-/** From schema `GetOrganizationDiscoveryDomainResponseContent`: the same type as {@link OrganizationDiscoveryDomain}. */
+/** From schema `GetOrganizationDiscoveryDomainResponseContent`: the same type as `OrganizationDiscoveryDomain`. */
 export type GetOrganizationDiscoveryDomainResponseContent = OrganizationDiscoveryDomain
 
 /** The query parameters of `GET /organizations/{id}/invitations/{invitation_id}`. */
@@ -9412,10 +9412,10 @@ export interface GetOrganizationInvitationRequestParameters {
   include_fields?: boolean | undefined
 }
 
-/** From schema `GetOrganizationInvitationResponseContent`: the same type as {@link OrganizationInvitation}. */
+/** From schema `GetOrganizationInvitationResponseContent`: the same type as `OrganizationInvitation`. */
 export type GetOrganizationInvitationResponseContent = OrganizationInvitation
 
-/** From schema `GetOrganizationResponseContent`: the same type as {@link Organization}. */
+/** From schema `GetOrganizationResponseContent`: the same type as `Organization`. */
 export type GetOrganizationResponseContent = Organization
 
 /** From schema `GetPartialsResponseContent`. */
@@ -9433,13 +9433,13 @@ export interface GetPhoneProviderProtectionResponseContent {
   [key: string]: unknown
 }
 
-/** From schema `GetPhoneTemplateResponseContent`: the same type as {@link PhoneTemplate}. */
+/** From schema `GetPhoneTemplateResponseContent`: the same type as `PhoneTemplate`. */
 export type GetPhoneTemplateResponseContent = PhoneTemplate
 
-/** From schema `GetRateLimitPolicyResponseContent`: the same type as {@link RateLimitPolicy}. */
+/** From schema `GetRateLimitPolicyResponseContent`: the same type as `RateLimitPolicy`. */
 export type GetRateLimitPolicyResponseContent = RateLimitPolicy
 
-/** From schema `GetRefreshTokenResponseContent`: the same type as {@link RefreshTokenResponseContent}. */
+/** From schema `GetRefreshTokenResponseContent`: the same type as `RefreshTokenResponseContent`. */
 export type GetRefreshTokenResponseContent = RefreshTokenResponseContent
 
 /** From schema `GetRefreshTokensPaginatedResponseContent`. */
@@ -9464,7 +9464,7 @@ export interface GetResourceServerRequestParameters {
   include_fields?: boolean | undefined
 }
 
-/** From schema `GetResourceServerResponseContent`: the same type as {@link ResourceServer}. */
+/** From schema `GetResourceServerResponseContent`: the same type as `ResourceServer`. */
 export type GetResourceServerResponseContent = ResourceServer
 
 /** From schema `GetRiskAssessmentsSettingsNewDeviceResponseContent`. */
@@ -9490,7 +9490,7 @@ export interface GetRuleRequestParameters {
   include_fields?: boolean | undefined
 }
 
-/** From schema `GetRuleResponseContent`: the same type as {@link Rule}. */
+/** From schema `GetRuleResponseContent`: the same type as `Rule`. */
 export type GetRuleResponseContent = Rule
 
 /** From schema `GetScimConfigurationDefaultMappingResponseContent`. */
@@ -9498,19 +9498,19 @@ export interface GetScimConfigurationDefaultMappingResponseContent {
   mapping?: ScimMappingItem[]
 }
 
-/** From schema `GetScimConfigurationResponseContent`: the same type as {@link ScimConfiguration}. */
+/** From schema `GetScimConfigurationResponseContent`: the same type as `ScimConfiguration`. */
 export type GetScimConfigurationResponseContent = ScimConfiguration
 
 /** From schema `GetScimTokensResponseContent`. */
 export type GetScimTokensResponseContent = ScimTokenItem[]
 
-/** From schema `GetSegmentResponseContent`: the same type as {@link Segment}. */
+/** From schema `GetSegmentResponseContent`: the same type as `Segment`. */
 export type GetSegmentResponseContent = Segment
 
-/** From schema `GetSelfServiceProfileResponseContent`: the same type as {@link SelfServiceProfile}. */
+/** From schema `GetSelfServiceProfileResponseContent`: the same type as `SelfServiceProfile`. */
 export type GetSelfServiceProfileResponseContent = SelfServiceProfile
 
-/** From schema `GetSessionResponseContent`: the same type as {@link SessionResponseContent}. */
+/** From schema `GetSessionResponseContent`: the same type as `SessionResponseContent`. */
 export type GetSessionResponseContent = SessionResponseContent
 
 /** From schema `GetSettingsResponseContent`. */
@@ -9521,7 +9521,7 @@ export interface GetSettingsResponseContent {
   [key: string]: unknown
 }
 
-/** From schema `GetSigningKeysResponseContent`: the same type as {@link SigningKeys}. */
+/** From schema `GetSigningKeysResponseContent`: the same type as `SigningKeys`. */
 export type GetSigningKeysResponseContent = SigningKeys
 
 /** From schema `GetSupplementalSignalsResponseContent`. */
@@ -9592,7 +9592,7 @@ export interface GetTenantSettingsResponseContent {
   country_codes?: TenantSettingsCountryCodesResponse
 }
 
-/** From schema `GetTokenExchangeProfileResponseContent`: the same type as {@link TokenExchangeProfileResponseContent}. */
+/** From schema `GetTokenExchangeProfileResponseContent`: the same type as `TokenExchangeProfileResponseContent`. */
 export type GetTokenExchangeProfileResponseContent = TokenExchangeProfileResponseContent
 
 /** From schema `GetUniversalLoginTemplate`. */
@@ -9603,13 +9603,13 @@ export interface GetUniversalLoginTemplate {
 /** From schema `GetUniversalLoginTemplateResponseContent`. */
 export type GetUniversalLoginTemplateResponseContent = GetUniversalLoginTemplate | string
 
-/** From schema `GetUserAttributeProfileResponseContent`: the same type as {@link UserAttributeProfile}. */
+/** From schema `GetUserAttributeProfileResponseContent`: the same type as `UserAttributeProfile`. */
 export type GetUserAttributeProfileResponseContent = UserAttributeProfile
 
-/** From schema `GetUserAttributeProfileTemplateResponseContent`: the same type as {@link UserAttributeProfileTemplateItem}. */
+/** From schema `GetUserAttributeProfileTemplateResponseContent`: the same type as `UserAttributeProfileTemplateItem`. */
 export type GetUserAttributeProfileTemplateResponseContent = UserAttributeProfileTemplateItem
 
-/** From schema `GetUserAuthenticationMethodResponseContent`: the same type as {@link UserAuthenticationMethod}. */
+/** From schema `GetUserAuthenticationMethodResponseContent`: the same type as `UserAuthenticationMethod`. */
 export type GetUserAuthenticationMethodResponseContent = UserAuthenticationMethod
 
 /** The query parameters of `GET /users/{id}/connected-accounts`. */
@@ -9648,13 +9648,13 @@ export interface GetUserRequestParameters {
   include_fields?: boolean | undefined
 }
 
-/** From schema `GetUserResponseContent`: the same type as {@link UserResponseSchema}. */
+/** From schema `GetUserResponseContent`: the same type as `UserResponseSchema`. */
 export type GetUserResponseContent = UserResponseSchema
 
-/** From schema `GetVariationResponseContent`: the same type as {@link Variation}. */
+/** From schema `GetVariationResponseContent`: the same type as `Variation`. */
 export type GetVariationResponseContent = Variation
 
-/** From schema `GetVerifiableCredentialTemplateResponseContent`: the same type as {@link VerifiableCredentialTemplateResponse}. */
+/** From schema `GetVerifiableCredentialTemplateResponseContent`: the same type as `VerifiableCredentialTemplateResponse`. */
 export type GetVerifiableCredentialTemplateResponseContent = VerifiableCredentialTemplateResponse
 
 /** From schema `Group`. */
@@ -9824,7 +9824,7 @@ export interface ImportEncryptionKeyRequestContent {
   [key: string]: unknown
 }
 
-/** From schema `ImportEncryptionKeyResponseContent`: the same type as {@link EncryptionKey}. */
+/** From schema `ImportEncryptionKeyResponseContent`: the same type as `EncryptionKey`. */
 export type ImportEncryptionKeyResponseContent = EncryptionKey
 
 /** From schema `Integration`. */
@@ -10030,18 +10030,18 @@ export interface ListClientGrantOffsetPaginatedResponseContent {
   client_grants?: ClientGrantResponseContent[]
 }
 
-/** From schema `ListClientGrantOrganizationsOffsetPaginatedResponseContent`: the same type as {@link ListOrganizationsOffsetPaginatedResponseContent}. */
+/** From schema `ListClientGrantOrganizationsOffsetPaginatedResponseContent`: the same type as `ListOrganizationsOffsetPaginatedResponseContent`. */
 export type ListClientGrantOrganizationsOffsetPaginatedResponseContent =
   ListOrganizationsOffsetPaginatedResponseContent
 
-/** From schema `ListClientGrantOrganizationsPaginatedResponseContent`: the same type as {@link ListOrganizationsPaginatedResponseContent}. */
+/** From schema `ListClientGrantOrganizationsPaginatedResponseContent`: the same type as `ListOrganizationsPaginatedResponseContent`. */
 export type ListClientGrantOrganizationsPaginatedResponseContent =
   ListOrganizationsPaginatedResponseContent
 
-/** The query parameters of `GET /client-grants/{id}/organizations`: the same type as {@link ListFlowExecutionsRequestParameters}. */
+/** The query parameters of `GET /client-grants/{id}/organizations`: the same type as `ListFlowExecutionsRequestParameters`. */
 export type ListClientGrantOrganizationsRequestParameters = ListFlowExecutionsRequestParameters
 
-/** From schema `ListClientGrantOrganizationsResponseContent`: the same type as {@link ListOrganizationsResponseContent}. */
+/** From schema `ListClientGrantOrganizationsResponseContent`: the same type as `ListOrganizationsResponseContent`. */
 export type ListClientGrantOrganizationsResponseContent = ListOrganizationsResponseContent
 
 /** From schema `ListClientGrantPaginatedResponseContent`. */
@@ -10214,7 +10214,7 @@ export interface ListEncryptionKeyOffsetPaginatedResponseContent {
   keys?: EncryptionKey[]
 }
 
-/** The query parameters of `GET /keys/encryption`: the same type as {@link ListNetworkAclsRequestParameters}. */
+/** The query parameters of `GET /keys/encryption`: the same type as `ListNetworkAclsRequestParameters`. */
 export type ListEncryptionKeysRequestParameters = ListNetworkAclsRequestParameters
 
 /** From schema `ListEncryptionKeysResponseContent`. */
@@ -10333,7 +10333,7 @@ export interface ListFlowsVaultConnectionsOffsetPaginatedResponseContent {
   connections?: FlowsVaultConnectionSummary[]
 }
 
-/** The query parameters of `GET /flows/vault/connections`: the same type as {@link ListNetworkAclsRequestParameters}. */
+/** The query parameters of `GET /flows/vault/connections`: the same type as `ListNetworkAclsRequestParameters`. */
 export type ListFlowsVaultConnectionsRequestParameters = ListNetworkAclsRequestParameters
 
 /** From schema `ListFlowsVaultConnectionsResponseContent`. */
@@ -10398,7 +10398,7 @@ export interface ListGroupsRequestParameters {
 /** From schema `ListGroupsResponseContent`. */
 export type ListGroupsResponseContent = Group[] | ListGroupsPaginatedResponseContent
 
-/** From schema `ListGuardianPoliciesResponseContent`: the same type as {@link SetGuardianPoliciesRequestContent}. */
+/** From schema `ListGuardianPoliciesResponseContent`: the same type as `SetGuardianPoliciesRequestContent`. */
 export type ListGuardianPoliciesResponseContent = SetGuardianPoliciesRequestContent
 
 /** From schema `ListHooksOffsetPaginatedResponseContent`. */
@@ -10528,7 +10528,7 @@ export interface ListOrganizationConnectionsOffsetPaginatedResponseContent {
   enabled_connections?: OrganizationConnection[]
 }
 
-/** The query parameters of `GET /organizations/{id}/enabled_connections`: the same type as {@link ListNetworkAclsRequestParameters}. */
+/** The query parameters of `GET /organizations/{id}/enabled_connections`: the same type as `ListNetworkAclsRequestParameters`. */
 export type ListOrganizationConnectionsRequestParameters = ListNetworkAclsRequestParameters
 
 /** From schema `ListOrganizationConnectionsResponseContent`. */
@@ -10553,7 +10553,7 @@ export interface ListOrganizationGroupRolesRequestParameters {
   take?: number | undefined
 }
 
-/** From schema `ListOrganizationGroupRolesResponseContent`: the same type as {@link ListGroupRolesResponseContent}. */
+/** From schema `ListOrganizationGroupRolesResponseContent`: the same type as `ListGroupRolesResponseContent`. */
 export type ListOrganizationGroupRolesResponseContent = ListGroupRolesResponseContent
 
 /** The query parameters of `GET /organizations/{organization_id}/groups`. */
@@ -10562,7 +10562,7 @@ export interface ListOrganizationGroupsRequestParameters {
   take?: number | undefined
 }
 
-/** From schema `ListOrganizationGroupsResponseContent`: the same type as {@link ListRoleGroupsResponseContent}. */
+/** From schema `ListOrganizationGroupsResponseContent`: the same type as `ListRoleGroupsResponseContent`. */
 export type ListOrganizationGroupsResponseContent = ListRoleGroupsResponseContent
 
 /** From schema `ListOrganizationInvitationsOffsetPaginatedResponseContent`. */
@@ -10592,7 +10592,7 @@ export interface ListOrganizationMemberEffectiveRolesRequestParameters {
   take?: number | undefined
 }
 
-/** From schema `ListOrganizationMemberEffectiveRolesResponseContent`: the same type as {@link ListUserEffectiveRolesResponseContent}. */
+/** From schema `ListOrganizationMemberEffectiveRolesResponseContent`: the same type as `ListUserEffectiveRolesResponseContent`. */
 export type ListOrganizationMemberEffectiveRolesResponseContent =
   ListUserEffectiveRolesResponseContent
 
@@ -10603,17 +10603,17 @@ export interface ListOrganizationMemberRoleSourceGroupsRequestParameters {
   role_id: string
 }
 
-/** From schema `ListOrganizationMemberRoleSourceGroupsResponseContent`: the same type as {@link ListRoleGroupsResponseContent}. */
+/** From schema `ListOrganizationMemberRoleSourceGroupsResponseContent`: the same type as `ListRoleGroupsResponseContent`. */
 export type ListOrganizationMemberRoleSourceGroupsResponseContent = ListRoleGroupsResponseContent
 
-/** From schema `ListOrganizationMemberRolesOffsetPaginatedResponseContent`: the same type as {@link ListRolesOffsetPaginatedResponseContent}. */
+/** From schema `ListOrganizationMemberRolesOffsetPaginatedResponseContent`: the same type as `ListRolesOffsetPaginatedResponseContent`. */
 export type ListOrganizationMemberRolesOffsetPaginatedResponseContent =
   ListRolesOffsetPaginatedResponseContent
 
-/** The query parameters of `GET /organizations/{id}/members/{user_id}/roles`: the same type as {@link ListNetworkAclsRequestParameters}. */
+/** The query parameters of `GET /organizations/{id}/members/{user_id}/roles`: the same type as `ListNetworkAclsRequestParameters`. */
 export type ListOrganizationMemberRolesRequestParameters = ListNetworkAclsRequestParameters
 
-/** From schema `ListOrganizationMemberRolesResponseContent`: the same type as {@link ListRolesResponseContent}. */
+/** From schema `ListOrganizationMemberRolesResponseContent`: the same type as `ListRolesResponseContent`. */
 export type ListOrganizationMemberRolesResponseContent = ListRolesResponseContent
 
 /** From schema `ListOrganizationMembersOffsetPaginatedResponseContent`. */
@@ -10785,7 +10785,7 @@ export interface ListRolePermissionsOffsetPaginatedResponseContent {
   permissions?: PermissionsResponsePayload[]
 }
 
-/** The query parameters of `GET /roles/{id}/permissions`: the same type as {@link ListUserRolesRequestParameters}. */
+/** The query parameters of `GET /roles/{id}/permissions`: the same type as `ListUserRolesRequestParameters`. */
 export type ListRolePermissionsRequestParameters = ListUserRolesRequestParameters
 
 /** From schema `ListRolePermissionsResponseContent`. */
@@ -10900,7 +10900,7 @@ export interface ListSelfServiceProfilesPaginatedResponseContent {
   self_service_profiles?: SelfServiceProfile[]
 }
 
-/** The query parameters of `GET /self-service-profiles`: the same type as {@link ListNetworkAclsRequestParameters}. */
+/** The query parameters of `GET /self-service-profiles`: the same type as `ListNetworkAclsRequestParameters`. */
 export type ListSelfServiceProfilesRequestParameters = ListNetworkAclsRequestParameters
 
 /** From schema `ListSelfServiceProfilesResponseContent`. */
@@ -10951,7 +10951,7 @@ export interface ListUserAuthenticationMethodsOffsetPaginatedResponseContent {
   authenticators?: UserAuthenticationMethod[]
 }
 
-/** The query parameters of `GET /users/{id}/authentication-methods`: the same type as {@link ListNetworkAclsRequestParameters}. */
+/** The query parameters of `GET /users/{id}/authentication-methods`: the same type as `ListNetworkAclsRequestParameters`. */
 export type ListUserAuthenticationMethodsRequestParameters = ListNetworkAclsRequestParameters
 
 /** From schema `ListUserAuthenticationMethodsResponseContent`. */
@@ -10964,7 +10964,7 @@ export interface ListUserBlocksByIdentifierRequestParameters {
   consider_brute_force_enablement?: boolean | undefined
 }
 
-/** From schema `ListUserBlocksByIdentifierResponseContent`: the same type as {@link ListUserBlocksResponseContent}. */
+/** From schema `ListUserBlocksByIdentifierResponseContent`: the same type as `ListUserBlocksResponseContent`. */
 export type ListUserBlocksByIdentifierResponseContent = ListUserBlocksResponseContent
 
 /** The query parameters of `GET /user-blocks/{id}`. */
@@ -11052,11 +11052,11 @@ export interface ListUserLogsRequestParameters {
   include_totals?: boolean | undefined
 }
 
-/** From schema `ListUserOrganizationsOffsetPaginatedResponseContent`: the same type as {@link ListOrganizationsOffsetPaginatedResponseContent}. */
+/** From schema `ListUserOrganizationsOffsetPaginatedResponseContent`: the same type as `ListOrganizationsOffsetPaginatedResponseContent`. */
 export type ListUserOrganizationsOffsetPaginatedResponseContent =
   ListOrganizationsOffsetPaginatedResponseContent
 
-/** The query parameters of `GET /users/{id}/organizations`: the same type as {@link ListNetworkAclsRequestParameters}. */
+/** The query parameters of `GET /users/{id}/organizations`: the same type as `ListNetworkAclsRequestParameters`. */
 export type ListUserOrganizationsRequestParameters = ListNetworkAclsRequestParameters
 
 /** From schema `ListUserOrganizationsResponseContent`. */
@@ -11071,7 +11071,7 @@ export interface ListUserPermissionsOffsetPaginatedResponseContent {
   permissions?: UserPermissionSchema[]
 }
 
-/** The query parameters of `GET /users/{id}/permissions`: the same type as {@link ListUserRolesRequestParameters}. */
+/** The query parameters of `GET /users/{id}/permissions`: the same type as `ListUserRolesRequestParameters`. */
 export type ListUserPermissionsRequestParameters = ListUserRolesRequestParameters
 
 /** From schema `ListUserPermissionsResponseContent`. */
@@ -11085,10 +11085,10 @@ export interface ListUserRoleSourceGroupsRequestParameters {
   take?: number | undefined
 }
 
-/** From schema `ListUserRoleSourceGroupsResponseContent`: the same type as {@link ListRoleGroupsResponseContent}. */
+/** From schema `ListUserRoleSourceGroupsResponseContent`: the same type as `ListRoleGroupsResponseContent`. */
 export type ListUserRoleSourceGroupsResponseContent = ListRoleGroupsResponseContent
 
-/** From schema `ListUserRolesOffsetPaginatedResponseContent`: the same type as {@link ListRolesOffsetPaginatedResponseContent}. */
+/** From schema `ListUserRolesOffsetPaginatedResponseContent`: the same type as `ListRolesOffsetPaginatedResponseContent`. */
 export type ListUserRolesOffsetPaginatedResponseContent = ListRolesOffsetPaginatedResponseContent
 
 /** The query parameters of `GET /users/{id}/roles`. */
@@ -11098,7 +11098,7 @@ export interface ListUserRolesRequestParameters {
   include_totals?: boolean | undefined
 }
 
-/** From schema `ListUserRolesResponseContent`: the same type as {@link ListRolesResponseContent}. */
+/** From schema `ListUserRolesResponseContent`: the same type as `ListRolesResponseContent`. */
 export type ListUserRolesResponseContent = ListRolesResponseContent
 
 /** From schema `ListUserSessionsPaginatedResponseContent`. */
@@ -11884,7 +11884,7 @@ export interface OrganizationMember {
   roles?: OrganizationMemberRole[]
 }
 
-/** From schema `OrganizationMemberEffectiveRole`: the same type as {@link UserEffectiveRole}. */
+/** From schema `OrganizationMemberEffectiveRole`: the same type as `UserEffectiveRole`. */
 export type OrganizationMemberEffectiveRole = UserEffectiveRole
 
 /** From schema `OrganizationMemberEffectiveRoleSource`. */
@@ -11977,7 +11977,7 @@ export interface PatchClientCredentialRequestContent {
   expires_at?: string | null
 }
 
-/** From schema `PatchClientCredentialResponseContent`: the same type as {@link ClientCredential}. */
+/** From schema `PatchClientCredentialResponseContent`: the same type as `ClientCredential`. */
 export type PatchClientCredentialResponseContent = ClientCredential
 
 /** From schema `PatchPhoneProviderProtectionRequestContent`. */
@@ -11985,10 +11985,10 @@ export interface PatchPhoneProviderProtectionRequestContent {
   type: PhoneProviderProtectionBackoffStrategyEnum
 }
 
-/** From schema `PatchPhoneProviderProtectionResponseContent`: the same type as {@link GetPhoneProviderProtectionResponseContent}. */
+/** From schema `PatchPhoneProviderProtectionResponseContent`: the same type as `GetPhoneProviderProtectionResponseContent`. */
 export type PatchPhoneProviderProtectionResponseContent = GetPhoneProviderProtectionResponseContent
 
-/** From schema `PatchRateLimitPolicyConfigurationRequestContent`: the same type as {@link RateLimitPolicyConfiguration}. */
+/** From schema `PatchRateLimitPolicyConfigurationRequestContent`: the same type as `RateLimitPolicyConfiguration`. */
 export type PatchRateLimitPolicyConfigurationRequestContent = RateLimitPolicyConfiguration
 
 /** From schema `PatchRateLimitPolicyRequestContent`. */
@@ -12100,7 +12100,7 @@ export interface PostClientCredentialRequestContent {
   kid?: string
 }
 
-/** From schema `PostClientCredentialResponseContent`: the same type as {@link ClientCredential}. */
+/** From schema `PostClientCredentialResponseContent`: the same type as `ClientCredential`. */
 export type PostClientCredentialResponseContent = ClientCredential
 
 /** From schema `PostConnectionKeysAlgEnum`. */
@@ -12183,7 +12183,7 @@ export type PromptGroupNameEnum =
   | 'async-approval-flow'
   | 'confirmation'
 
-/** From schema `PromptLanguageEnum`: the same type as {@link SupportedLocales}. */
+/** From schema `PromptLanguageEnum`: the same type as `SupportedLocales`. */
 export type PromptLanguageEnum = SupportedLocales
 
 /** From schema `PublicKeyCredential`. */
@@ -12306,7 +12306,7 @@ export interface ReplaceSynchronizedGroupsRequestContent {
 /** From schema `ResetPhoneTemplateRequestContent`. */
 export type ResetPhoneTemplateRequestContent = unknown
 
-/** From schema `ResetPhoneTemplateResponseContent`: the same type as {@link PhoneTemplate}. */
+/** From schema `ResetPhoneTemplateResponseContent`: the same type as `PhoneTemplate`. */
 export type ResetPhoneTemplateResponseContent = PhoneTemplate
 
 /** From schema `ResourceServer`. */
@@ -12415,7 +12415,7 @@ export interface ResourceServerSubjectTypeAuthorizationUser {
 export type ResourceServerSubjectTypeAuthorizationUserPolicyEnum =
   'allow_all' | 'deny_all' | 'require_client_grant'
 
-/** From schema `ResourceServerTokenDialectResponseEnum`: the same type as {@link ResourceServerTokenDialectSchemaEnum}. */
+/** From schema `ResourceServerTokenDialectResponseEnum`: the same type as `ResourceServerTokenDialectSchemaEnum`. */
 export type ResourceServerTokenDialectResponseEnum = ResourceServerTokenDialectSchemaEnum
 
 /** From schema `ResourceServerTokenDialectSchemaEnum`. */
@@ -12484,7 +12484,7 @@ export interface RoleGroup {
   updated_at?: string
 }
 
-/** From schema `RoleMember`: the same type as {@link RoleUser}. */
+/** From schema `RoleMember`: the same type as `RoleUser`. */
 export type RoleMember = RoleUser
 
 /** From schema `RoleUser`. */
@@ -12503,16 +12503,16 @@ export interface RollbackActionModuleRequestContent {
 /** The request body of `POST /actions/modules/{id}/rollback`. */
 export type RollbackActionModuleRequestParameters = RollbackActionModuleRequestContent
 
-/** From schema `RollbackActionModuleResponseContent`: the same type as {@link GetActionModuleResponseContent}. */
+/** From schema `RollbackActionModuleResponseContent`: the same type as `GetActionModuleResponseContent`. */
 export type RollbackActionModuleResponseContent = GetActionModuleResponseContent
 
-/** From schema `RotateClientSecretResponseContent`: the same type as {@link Client}. */
+/** From schema `RotateClientSecretResponseContent`: the same type as `Client`. */
 export type RotateClientSecretResponseContent = Client
 
-/** From schema `RotateConnectionKeysRequestContent`: the same type as {@link PostConnectionKeysRequestContent}. */
+/** From schema `RotateConnectionKeysRequestContent`: the same type as `PostConnectionKeysRequestContent`. */
 export type RotateConnectionKeysRequestContent = PostConnectionKeysRequestContent
 
-/** From schema `RotateConnectionKeysSigningAlgEnum`: the same type as {@link PostConnectionKeysAlgEnum}. */
+/** From schema `RotateConnectionKeysSigningAlgEnum`: the same type as `PostConnectionKeysAlgEnum`. */
 export type RotateConnectionKeysSigningAlgEnum = PostConnectionKeysAlgEnum
 
 /** From schema `RotateConnectionsKeysResponseContent`. */
@@ -12774,7 +12774,7 @@ export type SegmentMatchExpression =
   | SegmentEndsWithExpression
   | SegmentExistsExpression
 
-/** From schema `SegmentNotMatchConditions`: the same type as {@link SegmentMatchConditions}. */
+/** From schema `SegmentNotMatchConditions`: the same type as `SegmentMatchConditions`. */
 export type SegmentNotMatchConditions = SegmentMatchConditions
 
 /** From schema `SegmentRule`. */
@@ -13009,7 +13009,7 @@ export interface SetCustomSigningKeysRequestContent {
   keys: CustomSigningKeyJWK[]
 }
 
-/** From schema `SetCustomSigningKeysResponseContent`: the same type as {@link GetCustomSigningKeysResponseContent}. */
+/** From schema `SetCustomSigningKeysResponseContent`: the same type as `GetCustomSigningKeysResponseContent`. */
 export type SetCustomSigningKeysResponseContent = GetCustomSigningKeysResponseContent
 
 /** From schema `SetDefaultCustomDomainRequestContent`. */
@@ -13042,7 +13042,7 @@ export interface SetEmailTemplateRequestContent {
   enabled: boolean | null
 }
 
-/** From schema `SetEmailTemplateResponseContent`: the same type as {@link SetEmailTemplateRequestContent}. */
+/** From schema `SetEmailTemplateResponseContent`: the same type as `SetEmailTemplateRequestContent`. */
 export type SetEmailTemplateResponseContent = SetEmailTemplateRequestContent
 
 /** From schema `SetGuardianFactorDuoSettingsRequestContent`. */
@@ -13064,7 +13064,7 @@ export interface SetGuardianFactorPhoneMessageTypesRequestContent {
   message_types: GuardianFactorPhoneFactorMessageTypeEnum[]
 }
 
-/** From schema `SetGuardianFactorPhoneMessageTypesResponseContent`: the same type as {@link GetGuardianFactorPhoneMessageTypesResponseContent}. */
+/** From schema `SetGuardianFactorPhoneMessageTypesResponseContent`: the same type as `GetGuardianFactorPhoneMessageTypesResponseContent`. */
 export type SetGuardianFactorPhoneMessageTypesResponseContent =
   GetGuardianFactorPhoneMessageTypesResponseContent
 
@@ -13102,19 +13102,19 @@ export interface SetGuardianFactorSmsTemplatesResponseContent {
   verification_message: string
 }
 
-/** From schema `SetGuardianFactorsProviderPhoneRequestContent`: the same type as {@link SetGuardianFactorsProviderSmsRequestContent}. */
+/** From schema `SetGuardianFactorsProviderPhoneRequestContent`: the same type as `SetGuardianFactorsProviderSmsRequestContent`. */
 export type SetGuardianFactorsProviderPhoneRequestContent =
   SetGuardianFactorsProviderSmsRequestContent
 
-/** From schema `SetGuardianFactorsProviderPhoneResponseContent`: the same type as {@link GetGuardianFactorsProviderSmsResponseContent}. */
+/** From schema `SetGuardianFactorsProviderPhoneResponseContent`: the same type as `GetGuardianFactorsProviderSmsResponseContent`. */
 export type SetGuardianFactorsProviderPhoneResponseContent =
   GetGuardianFactorsProviderSmsResponseContent
 
-/** From schema `SetGuardianFactorsProviderPhoneTwilioRequestContent`: the same type as {@link SetGuardianFactorsProviderSmsTwilioRequestContent}. */
+/** From schema `SetGuardianFactorsProviderPhoneTwilioRequestContent`: the same type as `SetGuardianFactorsProviderSmsTwilioRequestContent`. */
 export type SetGuardianFactorsProviderPhoneTwilioRequestContent =
   SetGuardianFactorsProviderSmsTwilioRequestContent
 
-/** From schema `SetGuardianFactorsProviderPhoneTwilioResponseContent`: the same type as {@link SetGuardianFactorsProviderSmsTwilioRequestContent}. */
+/** From schema `SetGuardianFactorsProviderPhoneTwilioResponseContent`: the same type as `SetGuardianFactorsProviderSmsTwilioRequestContent`. */
 export type SetGuardianFactorsProviderPhoneTwilioResponseContent =
   SetGuardianFactorsProviderSmsTwilioRequestContent
 
@@ -13152,15 +13152,15 @@ export interface SetGuardianFactorsProviderPushNotificationRequestContent {
   provider: GuardianFactorsProviderPushNotificationProviderDataEnum
 }
 
-/** From schema `SetGuardianFactorsProviderPushNotificationResponseContent`: the same type as {@link GetGuardianFactorsProviderPushNotificationResponseContent}. */
+/** From schema `SetGuardianFactorsProviderPushNotificationResponseContent`: the same type as `GetGuardianFactorsProviderPushNotificationResponseContent`. */
 export type SetGuardianFactorsProviderPushNotificationResponseContent =
   GetGuardianFactorsProviderPushNotificationResponseContent
 
-/** From schema `SetGuardianFactorsProviderPushNotificationSnsRequestContent`: the same type as {@link GetGuardianFactorsProviderSnsResponseContent}. */
+/** From schema `SetGuardianFactorsProviderPushNotificationSnsRequestContent`: the same type as `GetGuardianFactorsProviderSnsResponseContent`. */
 export type SetGuardianFactorsProviderPushNotificationSnsRequestContent =
   GetGuardianFactorsProviderSnsResponseContent
 
-/** From schema `SetGuardianFactorsProviderPushNotificationSnsResponseContent`: the same type as {@link GetGuardianFactorsProviderSnsResponseContent}. */
+/** From schema `SetGuardianFactorsProviderPushNotificationSnsResponseContent`: the same type as `GetGuardianFactorsProviderSnsResponseContent`. */
 export type SetGuardianFactorsProviderPushNotificationSnsResponseContent =
   GetGuardianFactorsProviderSnsResponseContent
 
@@ -13169,7 +13169,7 @@ export interface SetGuardianFactorsProviderSmsRequestContent {
   provider: GuardianFactorsProviderSmsProviderEnum
 }
 
-/** From schema `SetGuardianFactorsProviderSmsResponseContent`: the same type as {@link GetGuardianFactorsProviderSmsResponseContent}. */
+/** From schema `SetGuardianFactorsProviderSmsResponseContent`: the same type as `GetGuardianFactorsProviderSmsResponseContent`. */
 export type SetGuardianFactorsProviderSmsResponseContent =
   GetGuardianFactorsProviderSmsResponseContent
 
@@ -13181,14 +13181,14 @@ export interface SetGuardianFactorsProviderSmsTwilioRequestContent {
   sid?: string | null
 }
 
-/** From schema `SetGuardianFactorsProviderSmsTwilioResponseContent`: the same type as {@link SetGuardianFactorsProviderSmsTwilioRequestContent}. */
+/** From schema `SetGuardianFactorsProviderSmsTwilioResponseContent`: the same type as `SetGuardianFactorsProviderSmsTwilioRequestContent`. */
 export type SetGuardianFactorsProviderSmsTwilioResponseContent =
   SetGuardianFactorsProviderSmsTwilioRequestContent
 
 /** From schema `SetGuardianPoliciesRequestContent`. */
 export type SetGuardianPoliciesRequestContent = MFAPolicyEnum[]
 
-/** From schema `SetGuardianPoliciesResponseContent`: the same type as {@link SetGuardianPoliciesRequestContent}. */
+/** From schema `SetGuardianPoliciesResponseContent`: the same type as `SetGuardianPoliciesRequestContent`. */
 export type SetGuardianPoliciesResponseContent = SetGuardianPoliciesRequestContent
 
 /** From schema `SetGuardianSettingsRequestContent`. */
@@ -13199,7 +13199,7 @@ export interface SetGuardianSettingsRequestContent {
   mfa_session_overall_timeout: number
 }
 
-/** From schema `SetGuardianSettingsResponseContent`: the same type as {@link SetGuardianSettingsRequestContent}. */
+/** From schema `SetGuardianSettingsResponseContent`: the same type as `SetGuardianSettingsRequestContent`. */
 export type SetGuardianSettingsResponseContent = SetGuardianSettingsRequestContent
 
 /** From schema `SetNetworkAclRequestContent`. */
@@ -13210,7 +13210,7 @@ export interface SetNetworkAclRequestContent {
   rule: NetworkAclRule
 }
 
-/** From schema `SetNetworkAclsResponseContent`: the same type as {@link NetworkAclsResponseContent}. */
+/** From schema `SetNetworkAclsResponseContent`: the same type as `NetworkAclsResponseContent`. */
 export type SetNetworkAclsResponseContent = NetworkAclsResponseContent
 
 /** From schema `SetPartialsRequestContent`. */
@@ -13546,7 +13546,7 @@ export type TenantSettingsResourceParameterProfile = 'audience' | 'compatibility
 /** From schema `TenantSettingsSessions`. */
 export type TenantSettingsSessions = { oidc_logout_prompt_enabled?: boolean } | null
 
-/** From schema `TenantSettingsSupportedLocalesEnum`: the same type as {@link SupportedLocales}. */
+/** From schema `TenantSettingsSupportedLocalesEnum`: the same type as `SupportedLocales`. */
 export type TenantSettingsSupportedLocalesEnum = SupportedLocales
 
 /** From schema `TestActionPayload`. */
@@ -13658,7 +13658,7 @@ export interface UpdateActionModuleRequestContent {
   dependencies?: ActionModuleDependencyRequest[]
 }
 
-/** From schema `UpdateActionModuleResponseContent`: the same type as {@link GetActionModuleResponseContent}. */
+/** From schema `UpdateActionModuleResponseContent`: the same type as `GetActionModuleResponseContent`. */
 export type UpdateActionModuleResponseContent = GetActionModuleResponseContent
 
 /** From schema `UpdateActionRequestContent`. */
@@ -13672,7 +13672,7 @@ export interface UpdateActionRequestContent {
   modules?: ActionModuleReference[]
 }
 
-/** From schema `UpdateActionResponseContent`: the same type as {@link Action}. */
+/** From schema `UpdateActionResponseContent`: the same type as `Action`. */
 export type UpdateActionResponseContent = Action
 
 /** From schema `UpdateAculRequestContent`. */
@@ -13708,7 +13708,7 @@ export interface UpdateAttackProtectionCaptchaRequestContent {
   simple_captcha?: AttackProtectionCaptchaSimpleCaptchaResponseContent
 }
 
-/** From schema `UpdateAttackProtectionCaptchaResponseContent`: the same type as {@link GetAttackProtectionCaptchaResponseContent}. */
+/** From schema `UpdateAttackProtectionCaptchaResponseContent`: the same type as `GetAttackProtectionCaptchaResponseContent`. */
 export type UpdateAttackProtectionCaptchaResponseContent = GetAttackProtectionCaptchaResponseContent
 
 /** From schema `UpdateBotDetectionSettingsRequestContent`. */
@@ -13721,7 +13721,7 @@ export interface UpdateBotDetectionSettingsRequestContent {
   monitoring_mode_enabled?: BotDetectionMonitoringModeEnabled
 }
 
-/** From schema `UpdateBotDetectionSettingsResponseContent`: the same type as {@link UpdateBotDetectionSettingsRequestContent}. */
+/** From schema `UpdateBotDetectionSettingsResponseContent`: the same type as `UpdateBotDetectionSettingsRequestContent`. */
 export type UpdateBotDetectionSettingsResponseContent = UpdateBotDetectionSettingsRequestContent
 
 /** From schema `UpdateBrandingColors`. */
@@ -13744,7 +13744,7 @@ export interface UpdateBrandingPhoneProviderRequestContent {
   configuration?: PhoneProviderConfiguration
 }
 
-/** From schema `UpdateBrandingPhoneProviderResponseContent`: the same type as {@link PhoneProviderSchemaMasked}. */
+/** From schema `UpdateBrandingPhoneProviderResponseContent`: the same type as `PhoneProviderSchemaMasked`. */
 export type UpdateBrandingPhoneProviderResponseContent = PhoneProviderSchemaMasked
 
 /** From schema `UpdateBrandingRequestContent`. */
@@ -13755,27 +13755,27 @@ export interface UpdateBrandingRequestContent {
   font?: UpdateBrandingFont
 }
 
-/** From schema `UpdateBrandingResponseContent`: the same type as {@link GetBrandingResponseContent}. */
+/** From schema `UpdateBrandingResponseContent`: the same type as `GetBrandingResponseContent`. */
 export type UpdateBrandingResponseContent = GetBrandingResponseContent
 
-/** From schema `UpdateBrandingThemeRequestContent`: the same type as {@link CreateBrandingThemeRequestContent}. */
+/** From schema `UpdateBrandingThemeRequestContent`: the same type as `CreateBrandingThemeRequestContent`. */
 export type UpdateBrandingThemeRequestContent = CreateBrandingThemeRequestContent
 
-/** From schema `UpdateBrandingThemeResponseContent`: the same type as {@link GetBrandingThemeResponseContent}. */
+/** From schema `UpdateBrandingThemeResponseContent`: the same type as `GetBrandingThemeResponseContent`. */
 export type UpdateBrandingThemeResponseContent = GetBrandingThemeResponseContent
 
-/** From schema `UpdateBreachedPasswordDetectionSettingsRequestContent`: the same type as {@link GetBreachedPasswordDetectionSettingsResponseContent}. */
+/** From schema `UpdateBreachedPasswordDetectionSettingsRequestContent`: the same type as `GetBreachedPasswordDetectionSettingsResponseContent`. */
 export type UpdateBreachedPasswordDetectionSettingsRequestContent =
   GetBreachedPasswordDetectionSettingsResponseContent
 
-/** From schema `UpdateBreachedPasswordDetectionSettingsResponseContent`: the same type as {@link GetBreachedPasswordDetectionSettingsResponseContent}. */
+/** From schema `UpdateBreachedPasswordDetectionSettingsResponseContent`: the same type as `GetBreachedPasswordDetectionSettingsResponseContent`. */
 export type UpdateBreachedPasswordDetectionSettingsResponseContent =
   GetBreachedPasswordDetectionSettingsResponseContent
 
-/** From schema `UpdateBruteForceSettingsRequestContent`: the same type as {@link GetBruteForceSettingsResponseContent}. */
+/** From schema `UpdateBruteForceSettingsRequestContent`: the same type as `GetBruteForceSettingsResponseContent`. */
 export type UpdateBruteForceSettingsRequestContent = GetBruteForceSettingsResponseContent
 
-/** From schema `UpdateBruteForceSettingsResponseContent`: the same type as {@link GetBruteForceSettingsResponseContent}. */
+/** From schema `UpdateBruteForceSettingsResponseContent`: the same type as `GetBruteForceSettingsResponseContent`. */
 export type UpdateBruteForceSettingsResponseContent = GetBruteForceSettingsResponseContent
 
 /** From schema `UpdateClientGrantRequestContent`. */
@@ -13787,7 +13787,7 @@ export interface UpdateClientGrantRequestContent {
   allow_all_scopes?: boolean | null
 }
 
-/** From schema `UpdateClientGrantResponseContent`: the same type as {@link ClientGrantResponseContent}. */
+/** From schema `UpdateClientGrantResponseContent`: the same type as `ClientGrantResponseContent`. */
 export type UpdateClientGrantResponseContent = ClientGrantResponseContent
 
 /** From schema `UpdateClientRequestContent`. */
@@ -13849,7 +13849,7 @@ export interface UpdateClientRequestContent {
   redirection_policy?: ClientRedirectionPolicyEnum
 }
 
-/** From schema `UpdateClientResponseContent`: the same type as {@link Client}. */
+/** From schema `UpdateClientResponseContent`: the same type as `Client`. */
 export type UpdateClientResponseContent = Client
 
 /** From schema `UpdateConnectionOptions`. */
@@ -13895,10 +13895,10 @@ export type UpdateConnectionOptions = {
   [key: string]: unknown
 } | null
 
-/** From schema `UpdateConnectionProfileRequestContent`: the same type as {@link ConnectionProfileTemplate}. */
+/** From schema `UpdateConnectionProfileRequestContent`: the same type as `ConnectionProfileTemplate`. */
 export type UpdateConnectionProfileRequestContent = ConnectionProfileTemplate
 
-/** From schema `UpdateConnectionProfileResponseContent`: the same type as {@link ConnectionProfile}. */
+/** From schema `UpdateConnectionProfileResponseContent`: the same type as `ConnectionProfile`. */
 export type UpdateConnectionProfileResponseContent = ConnectionProfile
 
 /** From schema `UpdateConnectionRequestContent`. */
@@ -13915,7 +13915,7 @@ export interface UpdateConnectionRequestContent {
   cross_app_access_requesting_app?: CrossAppAccessRequestingApp
 }
 
-/** From schema `UpdateConnectionResponseContent`: the same type as {@link GetConnectionResponseContent}. */
+/** From schema `UpdateConnectionResponseContent`: the same type as `GetConnectionResponseContent`. */
 export type UpdateConnectionResponseContent = GetConnectionResponseContent
 
 /** From schema `UpdateCustomDomainRequestContent`. */
@@ -13926,7 +13926,7 @@ export interface UpdateCustomDomainRequestContent {
   relying_party_identifier?: string | null
 }
 
-/** From schema `UpdateCustomDomainResponseContent`: the same type as {@link CreateCustomDomainResponseContent}. */
+/** From schema `UpdateCustomDomainResponseContent`: the same type as `CreateCustomDomainResponseContent`. */
 export type UpdateCustomDomainResponseContent = CreateCustomDomainResponseContent
 
 /** From schema `UpdateDefaultCanonicalDomainResponseContent`. */
@@ -13934,16 +13934,16 @@ export interface UpdateDefaultCanonicalDomainResponseContent {
   domain: string
 }
 
-/** From schema `UpdateDefaultCustomDomainResponseContent`: the same type as {@link CustomDomain}. */
+/** From schema `UpdateDefaultCustomDomainResponseContent`: the same type as `CustomDomain`. */
 export type UpdateDefaultCustomDomainResponseContent = CustomDomain
 
-/** From schema `UpdateDefaultDomainResponseContent`: the same type as {@link GetDefaultDomainResponseContent}. */
+/** From schema `UpdateDefaultDomainResponseContent`: the same type as `GetDefaultDomainResponseContent`. */
 export type UpdateDefaultDomainResponseContent = GetDefaultDomainResponseContent
 
-/** From schema `UpdateDirectoryProvisioningRequestContent`: the same type as {@link CreateDirectoryProvisioningRequestContent}. */
+/** From schema `UpdateDirectoryProvisioningRequestContent`: the same type as `CreateDirectoryProvisioningRequestContent`. */
 export type UpdateDirectoryProvisioningRequestContent = CreateDirectoryProvisioningRequestContent
 
-/** From schema `UpdateDirectoryProvisioningResponseContent`: the same type as {@link DirectoryProvisioning}. */
+/** From schema `UpdateDirectoryProvisioningResponseContent`: the same type as `DirectoryProvisioning`. */
 export type UpdateDirectoryProvisioningResponseContent = DirectoryProvisioning
 
 /** From schema `UpdateEmailProviderRequestContent`. */
@@ -13955,13 +13955,13 @@ export interface UpdateEmailProviderRequestContent {
   settings?: EmailSpecificProviderSettingsWithAdditionalProperties
 }
 
-/** From schema `UpdateEmailProviderResponseContent`: the same type as {@link GetEmailProviderResponseContent}. */
+/** From schema `UpdateEmailProviderResponseContent`: the same type as `GetEmailProviderResponseContent`. */
 export type UpdateEmailProviderResponseContent = GetEmailProviderResponseContent
 
-/** From schema `UpdateEmailTemplateRequestContent`: the same type as {@link GetEmailTemplateResponseContent}. */
+/** From schema `UpdateEmailTemplateRequestContent`: the same type as `GetEmailTemplateResponseContent`. */
 export type UpdateEmailTemplateRequestContent = GetEmailTemplateResponseContent
 
-/** From schema `UpdateEmailTemplateResponseContent`: the same type as {@link GetEmailTemplateResponseContent}. */
+/** From schema `UpdateEmailTemplateResponseContent`: the same type as `GetEmailTemplateResponseContent`. */
 export type UpdateEmailTemplateResponseContent = GetEmailTemplateResponseContent
 
 /** From schema `UpdateEnabledClientConnectionsRequestContent`. */
@@ -13975,7 +13975,7 @@ export interface UpdateEventStreamRequestContent {
   status?: EventStreamStatusEnum
 }
 
-/** From schema `UpdateEventStreamResponseContent`: the same type as {@link EventStreamResponseContent}. */
+/** From schema `UpdateEventStreamResponseContent`: the same type as `EventStreamResponseContent`. */
 export type UpdateEventStreamResponseContent = EventStreamResponseContent
 
 /** From schema `UpdateExperimentRequestContent`. */
@@ -13989,7 +13989,7 @@ export interface UpdateExperimentRequestContent {
 /** The request body of `PATCH /experimentation/experiments/{id}`. */
 export type UpdateExperimentRequestParameters = UpdateExperimentRequestContent
 
-/** From schema `UpdateExperimentResponseContent`: the same type as {@link ExperimentListItem}. */
+/** From schema `UpdateExperimentResponseContent`: the same type as `ExperimentListItem`. */
 export type UpdateExperimentResponseContent = ExperimentListItem
 
 /** From schema `UpdateExperimentStatusRequestContent`. */
@@ -13997,10 +13997,10 @@ export interface UpdateExperimentStatusRequestContent {
   status: ExperimentTransitionStatusEnum
 }
 
-/** From schema `UpdateExperimentStatusResponseContent`: the same type as {@link ExperimentListItem}. */
+/** From schema `UpdateExperimentStatusResponseContent`: the same type as `ExperimentListItem`. */
 export type UpdateExperimentStatusResponseContent = ExperimentListItem
 
-/** From schema `UpdateFeatureFlagParameters`: the same type as {@link FeatureFlagConfigParams}. */
+/** From schema `UpdateFeatureFlagParameters`: the same type as `FeatureFlagConfigParams`. */
 export type UpdateFeatureFlagParameters = FeatureFlagConfigParams
 
 /** From schema `UpdateFeatureFlagRequestContent`. */
@@ -14010,7 +14010,7 @@ export interface UpdateFeatureFlagRequestContent {
   parameters?: FeatureFlagConfigParams
 }
 
-/** From schema `UpdateFeatureFlagResponseContent`: the same type as {@link FeatureFlag}. */
+/** From schema `UpdateFeatureFlagResponseContent`: the same type as `FeatureFlag`. */
 export type UpdateFeatureFlagResponseContent = FeatureFlag
 
 /** From schema `UpdateFeatureFlagStatusRequestContent`. */
@@ -14018,7 +14018,7 @@ export interface UpdateFeatureFlagStatusRequestContent {
   status: FeatureFlagStatusEnum
 }
 
-/** From schema `UpdateFeatureFlagStatusResponseContent`: the same type as {@link FeatureFlag}. */
+/** From schema `UpdateFeatureFlagStatusResponseContent`: the same type as `FeatureFlag`. */
 export type UpdateFeatureFlagStatusResponseContent = FeatureFlag
 
 /** From schema `UpdateFlowRequestContent`. */
@@ -14027,7 +14027,7 @@ export interface UpdateFlowRequestContent {
   actions?: FlowAction[] | null
 }
 
-/** From schema `UpdateFlowResponseContent`: the same type as {@link GetFlowResponseContent}. */
+/** From schema `UpdateFlowResponseContent`: the same type as `GetFlowResponseContent`. */
 export type UpdateFlowResponseContent = GetFlowResponseContent
 
 /** From schema `UpdateFlowsVaultConnectionRequestContent`. */
@@ -14036,7 +14036,7 @@ export interface UpdateFlowsVaultConnectionRequestContent {
   setup?: UpdateFlowsVaultConnectionSetup
 }
 
-/** From schema `UpdateFlowsVaultConnectionResponseContent`: the same type as {@link GetFlowsVaultConnectionResponseContent}. */
+/** From schema `UpdateFlowsVaultConnectionResponseContent`: the same type as `GetFlowsVaultConnectionResponseContent`. */
 export type UpdateFlowsVaultConnectionResponseContent = GetFlowsVaultConnectionResponseContent
 
 /** From schema `UpdateFlowsVaultConnectionSetup`. */
@@ -14070,7 +14070,7 @@ export interface UpdateFormRequestContent {
   style?: FormStyleNullable
 }
 
-/** From schema `UpdateFormResponseContent`: the same type as {@link GetFormResponseContent}. */
+/** From schema `UpdateFormResponseContent`: the same type as `GetFormResponseContent`. */
 export type UpdateFormResponseContent = GetFormResponseContent
 
 /** From schema `UpdateGuardianFactorDuoSettingsRequestContent`. */
@@ -14087,7 +14087,7 @@ export interface UpdateGuardianFactorDuoSettingsResponseContent {
   host?: string
 }
 
-/** From schema `UpdateGuardianFactorsProviderPushNotificationApnsRequestContent`: the same type as {@link SetGuardianFactorsProviderPushNotificationApnsRequestContent}. */
+/** From schema `UpdateGuardianFactorsProviderPushNotificationApnsRequestContent`: the same type as `SetGuardianFactorsProviderPushNotificationApnsRequestContent`. */
 export type UpdateGuardianFactorsProviderPushNotificationApnsRequestContent =
   SetGuardianFactorsProviderPushNotificationApnsRequestContent
 
@@ -14119,11 +14119,11 @@ export type UpdateGuardianFactorsProviderPushNotificationFcmv1ResponseContent = 
   unknown
 >
 
-/** From schema `UpdateGuardianFactorsProviderPushNotificationSnsRequestContent`: the same type as {@link GetGuardianFactorsProviderSnsResponseContent}. */
+/** From schema `UpdateGuardianFactorsProviderPushNotificationSnsRequestContent`: the same type as `GetGuardianFactorsProviderSnsResponseContent`. */
 export type UpdateGuardianFactorsProviderPushNotificationSnsRequestContent =
   GetGuardianFactorsProviderSnsResponseContent
 
-/** From schema `UpdateGuardianFactorsProviderPushNotificationSnsResponseContent`: the same type as {@link GetGuardianFactorsProviderSnsResponseContent}. */
+/** From schema `UpdateGuardianFactorsProviderPushNotificationSnsResponseContent`: the same type as `GetGuardianFactorsProviderSnsResponseContent`. */
 export type UpdateGuardianFactorsProviderPushNotificationSnsResponseContent =
   GetGuardianFactorsProviderSnsResponseContent
 
@@ -14135,7 +14135,7 @@ export interface UpdateHookRequestContent {
   dependencies?: HookDependencies
 }
 
-/** From schema `UpdateHookResponseContent`: the same type as {@link Hook}. */
+/** From schema `UpdateHookResponseContent`: the same type as `Hook`. */
 export type UpdateHookResponseContent = Hook
 
 /** From schema `UpdateHookSecretRequestContent`. */
@@ -14151,7 +14151,7 @@ export interface UpdateLogStreamRequestContent {
   sink?: LogStreamSinkPatch
 }
 
-/** From schema `UpdateLogStreamResponseContent`: the same type as {@link LogStreamResponseSchema}. */
+/** From schema `UpdateLogStreamResponseContent`: the same type as `LogStreamResponseSchema`. */
 export type UpdateLogStreamResponseContent = LogStreamResponseSchema
 
 /** From schema `UpdateNetworkAclRequestContent`. */
@@ -14162,7 +14162,7 @@ export interface UpdateNetworkAclRequestContent {
   rule?: NetworkAclRule
 }
 
-/** From schema `UpdateNetworkAclResponseContent`: the same type as {@link NetworkAclsResponseContent}. */
+/** From schema `UpdateNetworkAclResponseContent`: the same type as `NetworkAclsResponseContent`. */
 export type UpdateNetworkAclResponseContent = NetworkAclsResponseContent
 
 /** From schema `UpdateOrganizationAllConnectionRequestContent`. */
@@ -14175,7 +14175,7 @@ export interface UpdateOrganizationAllConnectionRequestContent {
   is_enabled?: boolean | null
 }
 
-/** From schema `UpdateOrganizationAllConnectionResponseContent`: the same type as {@link OrganizationAllConnectionPost}. */
+/** From schema `UpdateOrganizationAllConnectionResponseContent`: the same type as `OrganizationAllConnectionPost`. */
 export type UpdateOrganizationAllConnectionResponseContent = OrganizationAllConnectionPost
 
 /** From schema `UpdateOrganizationClientRequestContent`. */
@@ -14201,7 +14201,7 @@ export interface UpdateOrganizationConnectionRequestContent {
 export type UpdateOrganizationConnectionRequestParameters =
   UpdateOrganizationAllConnectionRequestContent
 
-/** From schema `UpdateOrganizationConnectionResponseContent`: the same type as {@link OrganizationConnection}. */
+/** From schema `UpdateOrganizationConnectionResponseContent`: the same type as `OrganizationConnection`. */
 export type UpdateOrganizationConnectionResponseContent = OrganizationConnection
 
 /** From schema `UpdateOrganizationDiscoveryDomainRequestContent`. */
@@ -14210,7 +14210,7 @@ export interface UpdateOrganizationDiscoveryDomainRequestContent {
   use_for_organization_discovery?: boolean
 }
 
-/** From schema `UpdateOrganizationDiscoveryDomainResponseContent`: the same type as {@link OrganizationDiscoveryDomain}. */
+/** From schema `UpdateOrganizationDiscoveryDomainResponseContent`: the same type as `OrganizationDiscoveryDomain`. */
 export type UpdateOrganizationDiscoveryDomainResponseContent = OrganizationDiscoveryDomain
 
 /** From schema `UpdateOrganizationRequestContent`. */
@@ -14222,7 +14222,7 @@ export interface UpdateOrganizationRequestContent {
   token_quota?: UpdateTokenQuota
 }
 
-/** From schema `UpdateOrganizationResponseContent`: the same type as {@link Organization}. */
+/** From schema `UpdateOrganizationResponseContent`: the same type as `Organization`. */
 export type UpdateOrganizationResponseContent = Organization
 
 /** From schema `UpdatePhoneTemplateRequestContent`. */
@@ -14231,10 +14231,10 @@ export interface UpdatePhoneTemplateRequestContent {
   disabled?: boolean
 }
 
-/** From schema `UpdatePhoneTemplateResponseContent`: the same type as {@link PhoneTemplate}. */
+/** From schema `UpdatePhoneTemplateResponseContent`: the same type as `PhoneTemplate`. */
 export type UpdatePhoneTemplateResponseContent = PhoneTemplate
 
-/** From schema `UpdateRateLimitPolicyResponseContent`: the same type as {@link RateLimitPolicy}. */
+/** From schema `UpdateRateLimitPolicyResponseContent`: the same type as `RateLimitPolicy`. */
 export type UpdateRateLimitPolicyResponseContent = RateLimitPolicy
 
 /** From schema `UpdateRefreshTokenRequestContent`. */
@@ -14242,7 +14242,7 @@ export interface UpdateRefreshTokenRequestContent {
   refresh_token_metadata?: RefreshTokenMetadata
 }
 
-/** From schema `UpdateRefreshTokenResponseContent`: the same type as {@link RefreshTokenResponseContent}. */
+/** From schema `UpdateRefreshTokenResponseContent`: the same type as `RefreshTokenResponseContent`. */
 export type UpdateRefreshTokenResponseContent = RefreshTokenResponseContent
 
 /** From schema `UpdateResourceServerRequestContent`. */
@@ -14266,7 +14266,7 @@ export interface UpdateResourceServerRequestContent {
   authorization_policy?: ResourceServerAuthorizationPolicy
 }
 
-/** From schema `UpdateResourceServerResponseContent`: the same type as {@link ResourceServer}. */
+/** From schema `UpdateResourceServerResponseContent`: the same type as `ResourceServer`. */
 export type UpdateResourceServerResponseContent = ResourceServer
 
 /** From schema `UpdateRiskAssessmentsSettingsNewDeviceRequestContent`. */
@@ -14310,7 +14310,7 @@ export interface UpdateRuleRequestContent {
   enabled?: boolean
 }
 
-/** From schema `UpdateRuleResponseContent`: the same type as {@link Rule}. */
+/** From schema `UpdateRuleResponseContent`: the same type as `Rule`. */
 export type UpdateRuleResponseContent = Rule
 
 /** From schema `UpdateScimConfigurationRequestContent`. */
@@ -14319,7 +14319,7 @@ export interface UpdateScimConfigurationRequestContent {
   mapping: ScimMappingItem[]
 }
 
-/** From schema `UpdateScimConfigurationResponseContent`: the same type as {@link ScimConfiguration}. */
+/** From schema `UpdateScimConfigurationResponseContent`: the same type as `ScimConfiguration`. */
 export type UpdateScimConfigurationResponseContent = ScimConfiguration
 
 /** From schema `UpdateSegmentRequestContent`. */
@@ -14329,7 +14329,7 @@ export interface UpdateSegmentRequestContent {
   rules?: SegmentRule[]
 }
 
-/** From schema `UpdateSegmentResponseContent`: the same type as {@link Segment}. */
+/** From schema `UpdateSegmentResponseContent`: the same type as `Segment`. */
 export type UpdateSegmentResponseContent = Segment
 
 /** From schema `UpdateSelfServiceProfileRequestContent`. */
@@ -14342,7 +14342,7 @@ export interface UpdateSelfServiceProfileRequestContent {
   user_attribute_profile_id?: string | null
 }
 
-/** From schema `UpdateSelfServiceProfileResponseContent`: the same type as {@link SelfServiceProfile}. */
+/** From schema `UpdateSelfServiceProfileResponseContent`: the same type as `SelfServiceProfile`. */
 export type UpdateSelfServiceProfileResponseContent = SelfServiceProfile
 
 /** From schema `UpdateSessionRequestContent`. */
@@ -14350,7 +14350,7 @@ export interface UpdateSessionRequestContent {
   session_metadata?: SessionMetadata
 }
 
-/** From schema `UpdateSessionResponseContent`: the same type as {@link SessionResponseContent}. */
+/** From schema `UpdateSessionResponseContent`: the same type as `SessionResponseContent`. */
 export type UpdateSessionResponseContent = SessionResponseContent
 
 /** From schema `UpdateSettingsRequestContent`. */
@@ -14360,7 +14360,7 @@ export interface UpdateSettingsRequestContent {
   webauthn_platform_first_factor?: boolean | null
 }
 
-/** From schema `UpdateSettingsResponseContent`: the same type as {@link GetSettingsResponseContent}. */
+/** From schema `UpdateSettingsResponseContent`: the same type as `GetSettingsResponseContent`. */
 export type UpdateSettingsResponseContent = GetSettingsResponseContent
 
 /** From schema `UpdateSupplementalSignalsRequestContent`. */
@@ -14368,19 +14368,19 @@ export interface UpdateSupplementalSignalsRequestContent {
   akamai_enabled: boolean
 }
 
-/** From schema `UpdateSuspiciousIPThrottlingSettingsRequestContent`: the same type as {@link GetSuspiciousIPThrottlingSettingsResponseContent}. */
+/** From schema `UpdateSuspiciousIPThrottlingSettingsRequestContent`: the same type as `GetSuspiciousIPThrottlingSettingsResponseContent`. */
 export type UpdateSuspiciousIPThrottlingSettingsRequestContent =
   GetSuspiciousIPThrottlingSettingsResponseContent
 
-/** From schema `UpdateSuspiciousIPThrottlingSettingsResponseContent`: the same type as {@link GetSuspiciousIPThrottlingSettingsResponseContent}. */
+/** From schema `UpdateSuspiciousIPThrottlingSettingsResponseContent`: the same type as `GetSuspiciousIPThrottlingSettingsResponseContent`. */
 export type UpdateSuspiciousIPThrottlingSettingsResponseContent =
   GetSuspiciousIPThrottlingSettingsResponseContent
 
-/** The request body of `PATCH /attack-protection/suspicious-ip-throttling`: the same type as {@link GetSuspiciousIpThrottlingSettingsResponseContent}. */
+/** The request body of `PATCH /attack-protection/suspicious-ip-throttling`: the same type as `GetSuspiciousIpThrottlingSettingsResponseContent`. */
 export type UpdateSuspiciousIpThrottlingSettingsRequestContent =
   GetSuspiciousIpThrottlingSettingsResponseContent
 
-/** The response of `PATCH /attack-protection/suspicious-ip-throttling`: the same type as {@link GetSuspiciousIpThrottlingSettingsResponseContent}. */
+/** The response of `PATCH /attack-protection/suspicious-ip-throttling`: the same type as `GetSuspiciousIpThrottlingSettingsResponseContent`. */
 export type UpdateSuspiciousIpThrottlingSettingsResponseContent =
   GetSuspiciousIpThrottlingSettingsResponseContent
 
@@ -14431,7 +14431,7 @@ export interface UpdateTenantSettingsRequestContent {
   country_codes?: TenantSettingsCountryCodes
 }
 
-/** From schema `UpdateTenantSettingsResponseContent`: the same type as {@link GetTenantSettingsResponseContent}. */
+/** From schema `UpdateTenantSettingsResponseContent`: the same type as `GetTenantSettingsResponseContent`. */
 export type UpdateTenantSettingsResponseContent = GetTenantSettingsResponseContent
 
 /** From schema `UpdateTokenExchangeProfileRequestContent`. */
@@ -14456,7 +14456,7 @@ export interface UpdateUserAttributeProfileRequestContent {
   user_attributes?: UserAttributeProfileUserAttributes
 }
 
-/** From schema `UpdateUserAttributeProfileResponseContent`: the same type as {@link UserAttributeProfile}. */
+/** From schema `UpdateUserAttributeProfileResponseContent`: the same type as `UserAttributeProfile`. */
 export type UpdateUserAttributeProfileResponseContent = UserAttributeProfile
 
 /** From schema `UpdateUserAuthenticationMethodRequestContent`. */
@@ -14506,7 +14506,7 @@ export interface UpdateUserRequestContent {
   [key: string]: unknown
 }
 
-/** From schema `UpdateUserResponseContent`: the same type as {@link UserResponseSchema}. */
+/** From schema `UpdateUserResponseContent`: the same type as `UserResponseSchema`. */
 export type UpdateUserResponseContent = UserResponseSchema
 
 /** From schema `UpdateVariationOverrideValue`. */
@@ -14514,7 +14514,7 @@ export interface UpdateVariationOverrideValue {
   value: unknown
 }
 
-/** From schema `UpdateVariationOverridesMap`: the same type as {@link VariationOverridesMap}. */
+/** From schema `UpdateVariationOverridesMap`: the same type as `VariationOverridesMap`. */
 export type UpdateVariationOverridesMap = VariationOverridesMap
 
 /** From schema `UpdateVariationRequestContent`. */
@@ -14524,7 +14524,7 @@ export interface UpdateVariationRequestContent {
   overrides?: VariationOverridesMap
 }
 
-/** From schema `UpdateVariationResponseContent`: the same type as {@link Variation}. */
+/** From schema `UpdateVariationResponseContent`: the same type as `Variation`. */
 export type UpdateVariationResponseContent = Variation
 
 /** From schema `UpdateVerifiableCredentialTemplateRequestContent`. */
@@ -14537,7 +14537,7 @@ export interface UpdateVerifiableCredentialTemplateRequestContent {
   version?: number | null
 }
 
-/** From schema `UpdateVerifiableCredentialTemplateResponseContent`: the same type as {@link VerifiableCredentialTemplateResponse}. */
+/** From schema `UpdateVerifiableCredentialTemplateResponseContent`: the same type as `VerifiableCredentialTemplateResponse`. */
 export type UpdateVerifiableCredentialTemplateResponseContent = VerifiableCredentialTemplateResponse
 
 /** From schema `UserAppMetadataSchema`. */
@@ -14771,7 +14771,7 @@ export interface UserIdentity {
   refresh_token?: string
 }
 
-/** From schema `UserIdentityProviderEnum`: the same type as {@link IdentityProviderEnum}. */
+/** From schema `UserIdentityProviderEnum`: the same type as `IdentityProviderEnum`. */
 export type UserIdentityProviderEnum = IdentityProviderEnum
 
 /** From schema `UserIdentitySchema`. */
@@ -14786,10 +14786,10 @@ export interface UserIdentitySchema {
   profileData?: UserProfileData
 }
 
-/** From schema `UserListLogOffsetPaginatedResponseContent`: the same type as {@link ListLogOffsetPaginatedResponseContent}. */
+/** From schema `UserListLogOffsetPaginatedResponseContent`: the same type as `ListLogOffsetPaginatedResponseContent`. */
 export type UserListLogOffsetPaginatedResponseContent = ListLogOffsetPaginatedResponseContent
 
-/** From schema `UserListLogResponseContent`: the same type as {@link ListLogResponseContent}. */
+/** From schema `UserListLogResponseContent`: the same type as `ListLogResponseContent`. */
 export type UserListLogResponseContent = ListLogResponseContent
 
 /** From schema `UserMetadata`. */
