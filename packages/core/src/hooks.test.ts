@@ -11,33 +11,23 @@ import {
   SimpleSpanProcessor,
 } from '@opentelemetry/sdk-trace-base'
 import { http, HttpResponse } from 'msw'
-import { setupServer } from 'msw/node'
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { Auth0Error } from './errors.js'
 import type { RequestHooks } from './hooks.js'
 import { RestClient, type RequestSpec } from './rest-client.js'
 import { tracingHooks } from './test-utils/otel-recipe.js'
 import {
   BASE,
-  capture as captureOn,
   caught,
   client,
   fakeTime,
   hanging,
   settle,
+  useServer,
 } from './test-utils/transport.js'
 import { createClientCredentialsProvider } from './token-provider.js'
 
-const server = setupServer()
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
-afterEach(() => {
-  server.resetHandlers()
-  vi.useRealTimers()
-  vi.restoreAllMocks()
-})
-afterAll(() => server.close())
-const capture = (...args: Parameters<typeof captureOn> extends [unknown, ...infer R] ? R : never) =>
-  captureOn(server, ...args)
+const { server, capture } = useServer()
 
 /** Hooks that record each event as `[hook, payload]`. */
 function recorder() {

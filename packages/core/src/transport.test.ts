@@ -1,8 +1,7 @@
 // The transport items of issue 15: aborts, deadlines, 401s, one timeout for tokens, body expectations and caps, and
 // the warning for timeouts that look like seconds.
 import { HttpResponse } from 'msw'
-import { setupServer } from 'msw/node'
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import {
   AbortError,
   isAbortError,
@@ -15,26 +14,17 @@ import type { RateLimiter } from './rate-limit.js'
 import { RestClient } from './rest-client.js'
 import {
   BASE,
-  capture as captureOn,
   caught,
   client,
   fakeTime,
   hanging,
   settle,
+  useServer,
 } from './test-utils/transport.js'
 import type { TokenFunction } from './token.js'
 import { createClientCredentialsProvider } from './token-provider.js'
 
-const server = setupServer()
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
-afterEach(() => {
-  server.resetHandlers()
-  vi.useRealTimers()
-  vi.restoreAllMocks()
-})
-afterAll(() => server.close())
-const capture = (...args: Parameters<typeof captureOn> extends [unknown, ...infer R] ? R : never) =>
-  captureOn(server, ...args)
+const { capture } = useServer()
 
 /** A limiter that never lets a request go, and ignores the signal it is given. */
 const stuck: RateLimiter = { acquire: () => new Promise(() => {}), update: () => {} }

@@ -95,7 +95,7 @@ async function firstId(collection: string, parents: string[], param: string): Pr
   return idOf(list === undefined ? result : itemsOf(result)[0], param, collection) ?? fallback
 }
 
-/** Path arguments naming the seed's first records, outermost first. */
+/** Path arguments naming the first records the tenant starts with, outermost first. */
 async function argsFor(op: ManagementOperation): Promise<string[]> {
   const raw = op.path.split('/').slice(1)
   const args: string[] = []

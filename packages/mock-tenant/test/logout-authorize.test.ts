@@ -12,7 +12,7 @@ beforeAll(async () => {
 beforeEach(() => t.reset())
 afterAll(() => t.close())
 
-/** The log events after the seed's 150, oldest first, through the Management API. */
+/** The log events after the 150 the tenant starts with, oldest first, through the Management API. */
 async function newLogs(): Promise<Record<string, unknown>[]> {
   const r = await send(t, 'GET', '/api/v2/logs?from=90000000000000000000150&take=100', {
     headers: { authorization: `Bearer ${await t.managementToken()}` },

@@ -4,7 +4,7 @@
 // - Scopes: every operation refuses a token that holds every scope but its own (403 naming the accepted ones), and
 //   is driven with a token that holds just one of them.
 // - Collections: each one a client can create is created, read, listed, updated and deleted, then read again (404).
-// - Every other operation is called with the seed's records, on a reset tenant, and must answer 2xx.
+// - Every other operation is called with the records the tenant starts with, on a reset tenant, and must answer 2xx.
 // - Every 2xx body is validated with ajv (JSON Schema 2020-12) against Auth0's definition when ../shared/oas holds it,
 //   node-auth0's 30 additions against the shapes codegen/src/additions.ts transcribes; without the definition, against
 //   the emulator's own shapes.

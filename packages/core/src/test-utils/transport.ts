@@ -1,8 +1,8 @@
 // Helpers shared by the transport tests: msw capture, a client with injected time, and settling a call under fake
 // timers (microtasks and I/O stay real; timers advance only when the test says so).
 import { http } from 'msw'
-import type { setupServer } from 'msw/node'
-import { vi } from 'vitest'
+import { setupServer } from 'msw/node'
+import { afterAll, afterEach, beforeAll, vi } from 'vitest'
 import type { Auth0Error } from '../errors.js'
 import { RestClient, type RestClientConfig } from '../rest-client.js'
 
@@ -13,6 +13,26 @@ export interface Captured {
   url: URL
   headers: Headers
   body: string
+}
+
+/**
+ * This test file's msw server: an unmatched request fails the test; handlers, fake timers and mocks are reset after
+ * each test. `capture` records on it.
+ */
+export function useServer() {
+  const server = setupServer()
+  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
+  afterEach(() => {
+    server.resetHandlers()
+    vi.useRealTimers()
+    vi.restoreAllMocks()
+  })
+  afterAll(() => server.close())
+  return {
+    server,
+    capture: (...args: Parameters<typeof capture> extends [unknown, ...infer R] ? R : never) =>
+      capture(server, ...args),
+  }
 }
 
 /** Records every request the handler sees, answering with `reply(n)` for the n-th request. */
