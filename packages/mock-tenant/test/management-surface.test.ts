@@ -219,7 +219,7 @@ async function firstId(
   return typeof id === 'string' || typeof id === 'number' ? String(id) : fallback
 }
 
-/** Path parameters naming the seed's first records, outermost first. */
+/** Path parameters naming the first records the tenant starts with, outermost first. */
 async function paramsFor(op: OperationEntry, own?: string): Promise<Record<string, string>> {
   const raw = op.path.split('/').slice(1)
   const params: Record<string, string> = {}
