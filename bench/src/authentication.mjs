@@ -15,8 +15,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { gzipSync } from 'node:zlib'
 import { build } from 'esbuild'
+import { gzipped as gz, kB, oneFileBundle } from './bundle.mjs'
 
 const IMPORTS = Number(process.env.AUTH_IMPORTS ?? 9)
 const SCENARIOS = (process.env.AUTH_SCENARIOS ?? 'bundle,import').split(',')
@@ -27,8 +27,6 @@ const median = (values) => {
   const mid = s.length >> 1
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2
 }
-const gz = (bytes) => gzipSync(bytes, { level: 9 }).length
-const kB = (bytes) => (bytes / 1024).toFixed(1)
 
 // The app: the same shape as the management bench's apps.
 const SECRET_APP = `import { GetToken } from '@auth0-ts/authentication'
@@ -152,20 +150,6 @@ async function loadedSize(name, contents) {
   }
 }
 
-async function oneFile(contents) {
-  const result = await build({
-    stdin: { contents, resolveDir: BENCH_DIR, loader: 'js' },
-    bundle: true,
-    minify: true,
-    write: false,
-    format: 'esm',
-    platform: 'browser',
-    logLevel: 'silent',
-  })
-  const code = result.outputFiles[0].contents
-  return { raw: code.length, gz: gz(code) }
-}
-
 async function bundles() {
   const rows = []
   for (const [subject, app, expect] of [
@@ -201,7 +185,7 @@ async function bundles() {
       SECRET_APP,
     ],
   ]) {
-    const { raw, gz: size } = await oneFile(app)
+    const { raw, gz: size } = await oneFileBundle(app)
     log(`bundle ${subject}: ${kB(size)} kB gzipped (${kB(raw)} kB minified)`)
     rows.push({
       scenario: 'bundle (esbuild, one file, minified, gzipped)',

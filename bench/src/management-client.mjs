@@ -25,10 +25,9 @@ import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { gzipSync } from 'node:zlib'
 import { ManagementClient } from '@auth0-ts/management'
 import { ManagementClient as NodeAuth0 } from 'auth0'
-import { build } from 'esbuild'
+import { oneFileBundleRows } from './bundle.mjs'
 
 const RUNS = Number(process.env.MC_RUNS ?? 5)
 const IMPORT_RUNS = Number(process.env.MC_IMPORT_RUNS ?? 15)
@@ -98,20 +97,6 @@ function coverage() {
   ]
 }
 
-async function gzipped(contents) {
-  const result = await build({
-    stdin: { contents, resolveDir: BENCH_DIR, loader: 'js' },
-    bundle: true,
-    minify: true,
-    write: false,
-    format: 'esm',
-    platform: 'browser',
-    logLevel: 'silent',
-  })
-  const code = result.outputFiles[0].contents
-  return { raw: code.length, gz: gzipSync(code, { level: 9 }).length }
-}
-
 async function bundles() {
   const apps = {
     '@auth0-ts/management: whole ManagementClient (users.get)': `import { ManagementClient } from '@auth0-ts/management'\nconsole.log(await new ManagementClient({ domain: 't.example.com', token: 'x' }).users.get('1'))`,
@@ -120,21 +105,7 @@ async function bundles() {
     '@auth0-ts/management: whole Auth0 (users.get)': `import { Auth0 } from '@auth0-ts/management'\nconsole.log(await new Auth0('t.example.com', 'x').users.get('1'))`,
     'auth0 (node-auth0 7.1): ManagementClient (users.get)': `import { ManagementClient } from 'auth0'\nconsole.log(await new ManagementClient({ domain: 't.example.com', token: 'x' }).users.get('1'))`,
   }
-  const rows = []
-  for (const [subject, contents] of Object.entries(apps)) {
-    const { raw, gz } = await gzipped(contents)
-    log(
-      `bundle ${subject}: ${(gz / 1024).toFixed(1)} kB gzipped (${(raw / 1024).toFixed(1)} kB minified)`,
-    )
-    rows.push({
-      scenario: 'bundle (esbuild, minified, gzipped; deterministic)',
-      subject,
-      value: gz / 1024,
-      unit: 'kB',
-      note: `${(raw / 1024).toFixed(1)} kB minified`,
-    })
-  }
-  return rows
+  return oneFileBundleRows('bundle (esbuild, minified, gzipped; deterministic)', apps, log)
 }
 
 /** One fresh process importing `specifier`: its wall time, its CPU time and the import's own time, in ms. */

@@ -14,11 +14,10 @@
 import { spawn, spawnSync } from 'node:child_process'
 import { dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { gzipSync } from 'node:zlib'
 import { Users } from '@auth0-ts/management'
 import { ManagementClient } from 'auth0'
-import { build } from 'esbuild'
 import ky from 'ky'
+import { oneFileBundleRows } from './bundle.mjs'
 import { startServer } from './rate-limited-server.mjs'
 
 const CALLS = Number(process.env.MGMT_CALLS ?? 800)
@@ -187,20 +186,6 @@ async function rateLimit() {
   ]
 }
 
-async function gzipped(contents) {
-  const result = await build({
-    stdin: { contents, resolveDir: BENCH_DIR, loader: 'js' },
-    bundle: true,
-    minify: true,
-    write: false,
-    format: 'esm',
-    platform: 'browser',
-    logLevel: 'silent',
-  })
-  const code = result.outputFiles[0].contents
-  return { raw: code.length, gz: gzipSync(code, { level: 9 }).length }
-}
-
 async function bundles() {
   const apps = {
     '@auth0-ts/core: RestClient alone': `import { RestClient } from '@auth0-ts/core'\nconsole.log(await new RestClient({ baseUrl: 'https://t.example.com', token: 'x' }).request({ method: 'GET', path: '/x' }))`,
@@ -208,21 +193,7 @@ async function bundles() {
     '@auth0-ts/management: whole Auth0': `import { Auth0 } from '@auth0-ts/management'\nconsole.log(await new Auth0('t.example.com', 'x').users.get('1'))`,
     'auth0 ManagementClient (users.get)': `import { ManagementClient } from 'auth0'\nconsole.log(await new ManagementClient({ domain: 't.example.com', token: 'x' }).users.get('1'))`,
   }
-  const rows = []
-  for (const [subject, contents] of Object.entries(apps)) {
-    const { raw, gz } = await gzipped(contents)
-    log(
-      `bundle ${subject}: ${(gz / 1024).toFixed(1)} kB gzipped (${(raw / 1024).toFixed(1)} kB minified)`,
-    )
-    rows.push({
-      scenario: 'bundle (esbuild, minified, gzipped)',
-      subject,
-      value: gz / 1024,
-      unit: 'kB',
-      note: `${(raw / 1024).toFixed(1)} kB minified`,
-    })
-  }
-  return rows
+  return oneFileBundleRows('bundle (esbuild, minified, gzipped)', apps, log)
 }
 
 function importTimes(specifier) {
